@@ -1,0 +1,3 @@
+from calendar_service.entrypoints.cli import main
+
+main()

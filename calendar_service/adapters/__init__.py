@@ -1,0 +1,1 @@
+"""Adapters: files, database, mail, HTTP. They translate between the world and the domain."""

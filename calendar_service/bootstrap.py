@@ -1,0 +1,46 @@
+"""The composition root: builds the catalog, engine and repository from settings, on demand."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from calendar_service.adapters.catalog_file import load_catalog
+from calendar_service.domain.catalog import Catalog
+from calendar_service.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from calendar_service.adapters.db.repository import Repository
+
+
+class Container:
+    """What a command needs, built once and only when asked for (nothing at import)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.settings.catalog_path)
+
+    @cached_property
+    def engine(self) -> Engine:
+        # Imported here so that commands without a database never load SQLAlchemy.
+        from calendar_service.adapters.db.engine import (  # noqa: PLC0415
+            check_connection,
+            create_schema,
+            make_engine,
+        )
+
+        engine = make_engine(self.settings.database_url)
+        check_connection(engine)
+        create_schema(engine)
+        return engine
+
+    @cached_property
+    def repository(self) -> Repository:
+        from calendar_service.adapters.db.repository import Repository  # noqa: PLC0415
+
+        return Repository(self.engine)

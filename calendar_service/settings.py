@@ -1,0 +1,98 @@
+"""Typed settings from `CALENDAR_` environment variables, validated at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from calendar_service.errors import ConfigError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not an IANA time zone, e.g. Asia/Shanghai") from None
+    return name
+
+
+def _database_url(url: str) -> str:
+    scheme = urlsplit(url).scheme
+    if not (scheme.startswith("sqlite") or scheme.startswith("postgresql")):
+        raise ValueError(
+            "use sqlite:///path/to/file.db or postgresql+psycopg://user@host:5432/dbname"
+        )
+    if scheme in {"postgresql", "postgres"}:
+        raise ValueError("name the driver: postgresql+psycopg://…")
+    return url
+
+
+def _smtp_url(url: str | None) -> str | None:
+    if url in (None, ""):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise ValueError("use smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465")
+    return url
+
+
+def _base_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("use the address people open, e.g. https://calendar.example.com")
+    return url.rstrip("/")
+
+
+class Settings(BaseSettings):
+    """Every setting of the service; the single source of truth for options."""
+
+    model_config = SettingsConfigDict(env_prefix="CALENDAR_", extra="ignore", frozen=True)
+
+    database_url: Annotated[str, AfterValidator(_database_url)] = "sqlite:///var/calendar.db"
+    smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = None
+    base_url: Annotated[str, AfterValidator(_base_url)] = "http://127.0.0.1:8000"
+    timezone: Annotated[str, AfterValidator(_timezone)] = "Asia/Shanghai"
+    catalog_path: Path = PROJECT_DIR / "data" / "activities.toml"
+    sample_dir: Path = PROJECT_DIR / "data" / "sample"
+    outbox_dir: Path = Path("var/outbox")
+    stale_after_days: int = Field(default=7, ge=1, le=365)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password replaced by ***, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment (and CLI overrides); ConfigError names each bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]  # pydantic validates the values
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            name = "CALENDAR_" + "_".join(str(p) for p in err["loc"]).upper()
+            message = str(err["msg"]).removeprefix("Value error, ")
+            shown = err.get("input")
+            if isinstance(shown, str) and name.endswith("_URL"):
+                shown = mask_url(shown)
+            problems.append(f"  {name}={shown!r}: {message}")
+        raise ConfigError(
+            "invalid settings; fix these and start again:\n" + "\n".join(problems)
+        ) from None
