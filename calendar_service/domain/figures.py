@@ -218,7 +218,7 @@ PRODUCT_FIGURES: tuple[Figure, ...] = (
     _f("image_square", P, T.BOOL, "首图正方形", "main image square"),
     _f("image_watermark", P, T.BOOL, "首图水印", "main image watermarked"),
     _f("description_complete", P, T.BOOL, "详情完整", "detailed description and images"),
-    _f("activity_discount", P, T.RATE, "活动折扣", "activity price / usual price", maximum=1),
+    _f("activity_discount", P, T.RATE, "活动折扣", "activity discount", maximum=1),
     _f("free_shipping", P, T.BOOL, "包邮", "free shipping"),
     # Derived at evaluation time.
     _f(
@@ -239,6 +239,14 @@ PRODUCT_FIGURES: tuple[Figure, ...] = (
         "30-day transaction value",
         unit_zh="元",
         unit_en="CNY",
+        derived=True,
+    ),
+    _f(
+        "sample_price_ratio",
+        P,
+        T.NUMBER,
+        "拿样价/批发价",
+        "sample price ÷ wholesale price",
         derived=True,
     ),
 )

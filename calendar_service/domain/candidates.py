@@ -1,0 +1,83 @@
+"""Product-level activities: each product judged, and the products ranked as candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from calendar_service.domain.catalog import CriterionKind
+from calendar_service.domain.derived import Facts
+from calendar_service.domain.judging import Rule, judge
+from calendar_service.domain.rulebook import ActivityRules
+from calendar_service.domain.verdicts import (
+    Judgement,
+    JudgementStatus,
+    ProductTally,
+    ProductVerdict,
+    VerdictStatus,
+)
+
+REQUIREMENT = CriterionKind.REQUIREMENT
+
+
+def judge_products(rules: ActivityRules, products: Iterable[Facts]) -> tuple[ProductVerdict, ...]:
+    """Every product judged, best candidate first.
+
+    Candidates rank by the product requirements they pass, then by how many advantage and
+    invitation signals they show, then by the figures those signals read (more sales, more
+    clicks, a lower discount); ties keep the input order.
+    """
+    verdicts = [_product(rules, facts) for facts in products]
+    verdicts.sort(key=lambda v: v.score, reverse=True)  # reverse=True keeps the sort stable
+    return tuple(verdicts)
+
+
+def _product(rules: ActivityRules, facts: Facts) -> ProductVerdict:
+    criteria: list[Judgement] = []
+    ranks: list[Decimal] = []
+    passed = signals = 0
+    failed = unknown = False
+    for rule in rules.product_rules:  # one pass: this runs for every product of every store
+        j = judge(rule, facts)
+        criteria.append(j)
+        if rule.criterion.kind is REQUIREMENT:
+            passed += j.status == "pass"
+            failed = failed or j.status == "fail"
+            unknown = unknown or j.status == "unknown"
+        else:
+            signals += bool(j.met)
+            ranks.append(rule.rank(j.value))
+    status: VerdictStatus = "eligible"
+    if rules.qualifying is None:
+        status = "invitation" if rules.invitation_only else "eligible"
+    elif failed:
+        status = "ineligible"
+    elif unknown:
+        status = "unknown"
+    title = facts.get("title")
+    return ProductVerdict(
+        product_id=str(facts.get("product_id")),
+        title=title if isinstance(title, str) else None,
+        status=status,
+        criteria=tuple(criteria),
+        score=(Decimal(passed), Decimal(signals), *ranks),
+    )
+
+
+def tally(rule: Rule, products: tuple[ProductVerdict, ...]) -> Judgement:
+    """The store-level requirement: at least one product meets every product requirement."""
+    passing = sum(1 for p in products if p.status == "eligible")
+    unknown = sum(1 for p in products if p.status == "unknown")
+    status: JudgementStatus = (
+        "pass" if passing else "unknown" if unknown or not products else "fail"
+    )
+    met = None if status == "unknown" else status == "pass"
+    return Judgement(
+        rule.criterion,
+        rule.figure,
+        status,
+        passing if products else None,
+        met,
+        gap=Decimal(1) if status == "fail" else None,
+        tally=ProductTally(len(products), passing, unknown, products[0] if products else None),
+    )

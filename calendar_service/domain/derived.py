@@ -1,0 +1,199 @@
+"""Derived figures: what criteria read that no column holds, computed at evaluation time.
+
+Every function is pure: the evaluation instant and the calendar's time zone are arguments. An
+input that is unknown (None) makes the derived figure unknown, never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
+from operator import attrgetter
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+from calendar_service.domain.catalog import Op, Scope
+from calendar_service.domain.snapshots import (
+    PRODUCT_COLUMNS,
+    STORE_COLUMNS,
+    ProductSnapshot,
+    StoreSnapshot,
+)
+
+FigureValue = Decimal | int | bool | str | dt.date | None
+Facts = dict[str, FigureValue]
+
+SALES_WINDOW = dt.timedelta(days=30)
+MONTHS = "membership_months"
+SALES_BEFORE_DEADLINE = "gmv_30d_before_deadline"
+NOT_IN_A_BELT = frozenset({"", "无", "否", "none"})
+_HUNDREDTH = Decimal("0.01")
+_TEN_THOUSANDTH = Decimal("0.0001")
+
+# The columns each derived figure is computed from: what a "missing figure" message names.
+SOURCES: dict[tuple[Scope, str], tuple[tuple[Scope, str], ...]] = {
+    (Scope.STORE, MONTHS): ((Scope.STORE, "member_since"),),
+    (Scope.STORE, SALES_BEFORE_DEADLINE): ((Scope.STORE, "gmv_30d"),),
+    (Scope.STORE, "in_industrial_belt"): ((Scope.STORE, "industrial_belt"),),
+    (Scope.STORE, "free_sample_share"): ((Scope.PRODUCT, "free_sample"),),
+    (Scope.STORE, "promotion_offered"): (
+        (Scope.PRODUCT, "free_shipping"),
+        (Scope.PRODUCT, "activity_discount"),
+    ),
+    (Scope.PRODUCT, "listing_age_days"): ((Scope.PRODUCT, "listed_at"),),
+    (Scope.PRODUCT, "gmv_30d"): ((Scope.PRODUCT, "sales_30d"), (Scope.PRODUCT, "wholesale_price")),
+    (Scope.PRODUCT, "sample_price_ratio"): (
+        (Scope.PRODUCT, "sample_price"),
+        (Scope.PRODUCT, "wholesale_price"),
+    ),
+}
+
+_store_columns = attrgetter(*STORE_COLUMNS)
+_product_columns = attrgetter(*PRODUCT_COLUMNS)
+
+
+@lru_cache(maxsize=65536)
+def membership_months(member_since: dt.date, on: dt.date) -> Decimal:
+    """Months of membership on the day `on`: whole calendar months plus the fraction of the next.
+
+    Exactly three calendar months gives 3.00; one day more gives 3 + 1/(days in that month).
+    Rounded down to hundredths, so a store is never credited with time it has not had.
+    """
+    if on <= member_since:
+        return Decimal(0)
+    delta = relativedelta(on, member_since)
+    full = delta.years * 12 + delta.months
+    anchor = member_since + relativedelta(months=full)
+    following = member_since + relativedelta(months=full + 1)
+    while following <= on:  # month ends (Jan 31 + 1 month) can leave relativedelta one short
+        full += 1
+        anchor, following = following, member_since + relativedelta(months=full + 1)
+    fraction = Decimal((on - anchor).days) / Decimal((following - anchor).days)
+    return (full + fraction).quantize(_HUNDREDTH, rounding=ROUND_DOWN)
+
+
+def membership_passes_on(member_since: dt.date, op: Op, threshold: Decimal) -> dt.date | None:
+    """The first day on which `membership_months op threshold` holds; None for ops it never will."""
+    if op not in (Op.AT_LEAST, Op.MORE_THAN):
+        return None
+    full = math.floor(threshold)
+    anchor = member_since + relativedelta(months=full)
+    span = (member_since + relativedelta(months=full + 1) - anchor).days
+    day = anchor + dt.timedelta(days=math.ceil((threshold - full) * span))
+    while not _holds(membership_months(member_since, day), op, threshold):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _holds(value: Decimal, op: Op, threshold: Decimal) -> bool:
+    return value > threshold if op is Op.MORE_THAN else value >= threshold
+
+
+def in_industrial_belt(industrial_belt: str | None) -> bool | None:
+    """Whether the store names an industrial belt (blank, 无, 否 and none mean it does not)."""
+    if industrial_belt is None:
+        return None
+    return industrial_belt.strip().lower() not in NOT_IN_A_BELT
+
+
+def free_sample_share(products: Sequence[ProductSnapshot]) -> Decimal | None:
+    """Share of the products whose free sampling is known that offer it; None with no data."""
+    known = [p.free_sample for p in products if p.free_sample is not None]
+    if not known:
+        return None
+    return (Decimal(sum(known)) / Decimal(len(known))).quantize(_TEN_THOUSANDTH)
+
+
+def promotion_offered(products: Sequence[ProductSnapshot]) -> bool | None:
+    """Whether any product carries a promotional discount (free shipping or a discount < 1).
+
+    None with no product data, or when no product has one but some product's figures are blank.
+    """
+    if not products:
+        return None
+    unknown = False
+    for p in products:
+        if p.free_shipping is True or (p.activity_discount is not None and p.activity_discount < 1):
+            return True
+        unknown = unknown or p.free_shipping is None or p.activity_discount is None
+    return None if unknown else False
+
+
+def listing_age_days(listed_at: dt.date | None, on: dt.date) -> int | None:
+    """Whole days since the product was listed."""
+    return None if listed_at is None else (on - listed_at).days
+
+
+def product_gmv_30d(sales_30d: int | None, wholesale_price: Decimal | None) -> Decimal | None:
+    """A product's 30-day transaction value: unit sales times the wholesale price."""
+    if sales_30d is None or wholesale_price is None:
+        return None
+    return sales_30d * wholesale_price
+
+
+def sample_price_ratio(
+    sample_price: Decimal | None, wholesale_price: Decimal | None
+) -> Decimal | None:
+    """The sample price as a share of the wholesale price (样品: it must be the normal price)."""
+    if sample_price is None or wholesale_price is None or wholesale_price == 0:
+        return None
+    return (sample_price / wholesale_price).quantize(_TEN_THOUSANDTH, rounding=ROUND_DOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class SalesWindow:
+    """The 30 days before a sign-up deadline, and the snapshot that measured them."""
+
+    starts_at: dt.datetime
+    deadline_at: dt.datetime
+    as_of: dt.datetime | None  # captured_at of the snapshot used; None when there is none
+    phase: Literal["not_started", "open", "closed"]  # at the evaluation instant
+
+
+def sales_window(
+    deadline_at: dt.datetime, snapshots: Sequence[StoreSnapshot], at: dt.datetime
+) -> tuple[SalesWindow, Decimal | None]:
+    """The window before `deadline_at` and its sales: the latest snapshot at or before the deadline.
+
+    Before the deadline that is the newest data, so the figure is the current pace; after it, a
+    later snapshot is never used. `snapshots` is sorted oldest first.
+    """
+    starts_at = deadline_at - SALES_WINDOW
+    phase: Literal["not_started", "open", "closed"] = (
+        "not_started" if at < starts_at else "open" if at < deadline_at else "closed"
+    )
+    chosen = next((s for s in reversed(snapshots) if s.captured_at <= deadline_at), None)
+    window = SalesWindow(starts_at, deadline_at, chosen.captured_at if chosen else None, phase)
+    return window, None if chosen is None else chosen.gmv_30d
+
+
+def store_facts(
+    store: StoreSnapshot | None, products: Sequence[ProductSnapshot], on: dt.date
+) -> Facts:
+    """The store's columns and its derived figures (all but the deadline-dependent one)."""
+    facts: Facts = (
+        dict(zip(STORE_COLUMNS, _store_columns(store), strict=True)) if store is not None else {}
+    )
+    member_since = facts.get("member_since")
+    facts[MONTHS] = (
+        membership_months(member_since, on) if isinstance(member_since, dt.date) else None
+    )
+    belt = facts.get("industrial_belt")
+    facts["in_industrial_belt"] = in_industrial_belt(belt if isinstance(belt, str) else None)
+    facts["free_sample_share"] = free_sample_share(products)
+    facts["promotion_offered"] = promotion_offered(products)
+    return facts
+
+
+def product_facts(product: ProductSnapshot, on: dt.date) -> Facts:
+    """A product's columns and its derived figures."""
+    facts: Facts = dict(zip(PRODUCT_COLUMNS, _product_columns(product), strict=True))
+    facts["listing_age_days"] = listing_age_days(product.listed_at, on)
+    facts["gmv_30d"] = product_gmv_30d(product.sales_30d, product.wholesale_price)
+    facts["sample_price_ratio"] = sample_price_ratio(product.sample_price, product.wholesale_price)
+    return facts

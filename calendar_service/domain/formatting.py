@@ -1,0 +1,101 @@
+"""How figures and thresholds read, in Chinese and in English.
+
+Values show in the figure's unit: money as "20,000 元" / "CNY 20,000", rates as percent
+(0.0002 → "0.02%"), the activity discount as 折 in Chinese, medals as "3A", yes/no as 是/否.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from calendar_service.domain.catalog import Op, Threshold
+from calendar_service.domain.derived import SOURCES, FigureValue
+from calendar_service.domain.figures import Figure, FigureType, figure
+
+DEFAULT_LOCALE = "zh-CN"
+SYMBOL = {Op.AT_LEAST: "≥", Op.MORE_THAN: ">", Op.AT_MOST: "≤", Op.BELOW: "<", Op.EQUALS: "=",
+          Op.NOT_EQUALS: "≠", Op.ONE_OF: "∈"}  # fmt: skip
+NEGATED = {Op.AT_LEAST: "<", Op.MORE_THAN: "≤", Op.AT_MOST: ">", Op.BELOW: "≥", Op.EQUALS: "≠",
+           Op.NOT_EQUALS: "=", Op.ONE_OF: "∉"}  # fmt: skip
+_WORDS_ZH = {Op.AT_LEAST: "不低于 ", Op.MORE_THAN: "高于 ", Op.AT_MOST: "不高于 ",
+             Op.BELOW: "低于 ", Op.EQUALS: "为 ", Op.NOT_EQUALS: "不为 ",
+             Op.ONE_OF: "为 "}  # fmt: skip
+_WORDS_EN = {Op.AT_LEAST: "at least ", Op.MORE_THAN: "more than ", Op.AT_MOST: "at most ",
+             Op.BELOW: "below ", Op.EQUALS: "", Op.NOT_EQUALS: "not ", Op.ONE_OF: ""}  # fmt: skip
+
+
+def is_zh(locale: str) -> bool:
+    """Chinese unless the locale is English ('en', 'en-US', …)."""
+    return not locale.lower().startswith("en")
+
+
+def number(value: Decimal | int) -> str:
+    """A plain number with thousands separators and no trailing zeros: 20,000 / 0.01."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value.normalize():,f}"
+
+
+def show(fig: Figure, value: FigureValue, zh: bool) -> str:
+    """A figure's value as a reader sees it, in its unit."""
+    if value is None:
+        return "未知" if zh else "unknown"
+    if isinstance(value, bool):
+        return ("是" if value else "否") if zh else ("yes" if value else "no")
+    if isinstance(value, Decimal | int):
+        return _show_number(fig, value, zh)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _show_number(fig: Figure, value: Decimal | int, zh: bool) -> str:
+    if fig.type is FigureType.MEDAL:
+        return f"{value}A"
+    if fig.type is FigureType.RATE:
+        if fig.name == "activity_discount" and zh:
+            return f"{number(value * 10)}折"
+        return f"{number(value * 100)}%"
+    if fig.type is FigureType.MONEY:
+        return f"{number(value)} 元" if zh else f"CNY {number(value)}"
+    if fig.unit_zh in ("个月", "天"):
+        return f"{number(value)} {fig.unit_zh}" if zh else f"{number(value)} {fig.unit_en}"
+    return number(value)
+
+
+def show_threshold(fig: Figure, threshold: Threshold, zh: bool) -> str:
+    """A threshold as a reader sees it; a list of choices joined with 或 / or."""
+    if isinstance(threshold, tuple):
+        return (" 或 " if zh else " or ").join(threshold)
+    return show(fig, threshold, zh)
+
+
+def relation(fig: Figure, op: Op, threshold: Threshold, zh: bool) -> str:
+    """ "不低于 15" / "at least 15": the comparison in words, without a subject."""
+    words = _WORDS_ZH if zh else _WORDS_EN
+    if isinstance(threshold, bool) and zh:  # 为是 / 不为否: no space inside Chinese words
+        return words[op].rstrip() + show(fig, threshold, zh)
+    return words[op] + show_threshold(fig, threshold, zh)
+
+
+def requirement(fig: Figure, op: Op, threshold: Threshold, zh: bool) -> str:
+    """ "需不低于 15" / "must be at least 15"."""
+    return ("需" if zh else "must be ") + relation(fig, op, threshold, zh)
+
+
+def figure_names(fig: Figure, zh: bool) -> str:
+    """The columns a figure comes from (a derived figure names its inputs)."""
+    sources = SOURCES.get((fig.scope, fig.name), ((fig.scope, fig.name),))
+    figures = [figure(scope, name) or fig for scope, name in sources]
+    return ("、" if zh else ", ").join(f.label_zh if zh else f.label_en for f in figures)
+
+
+def date_in(at: dt.datetime, reference: dt.datetime) -> str:
+    """The day of `at` in the time zone of `reference` (ISO format)."""
+    return at.astimezone(reference.tzinfo).date().isoformat()
+
+
+def last_day(deadline_at: dt.datetime) -> str:
+    """The last sign-up day of a deadline instant (which is the midnight ending that day)."""
+    return (deadline_at - dt.timedelta(microseconds=1)).date().isoformat()

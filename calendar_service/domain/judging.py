@@ -1,0 +1,219 @@
+"""Criteria resolved once per catalog, and judged one at a time against a snapshot's figures.
+
+A `Rule` is a catalog criterion with its figure looked up and its comparison built, so judging
+is a dictionary lookup and a comparison. Judgements of small-domain figures (yes/no, medal,
+counts) repeat across stores, so each rule keeps a small memo of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from calendar_service.domain.catalog import (
+    Activity,
+    Condition,
+    Criterion,
+    CriterionKind,
+    Op,
+    Scope,
+    Source,
+    Threshold,
+)
+from calendar_service.domain.derived import (
+    MONTHS,
+    SALES_BEFORE_DEADLINE,
+    FigureValue,
+    membership_passes_on,
+)
+from calendar_service.domain.figures import Figure, FigureType, figure
+from calendar_service.domain.verdicts import Judgement, Reason
+
+Test = Callable[[Any], bool]  # values of one figure's type; the catalog loader checked the types
+MEMO_LIMIT = 4096
+UNRANKED = Decimal("-Infinity")
+INTEGRAL = frozenset({FigureType.COUNT, FigureType.MEDAL})
+# Figures whose judgement depends on more than the value (a date to pass on, a window).
+UNMEMOISED = frozenset({MONTHS, SALES_BEFORE_DEADLINE})
+_COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
+    Op.AT_LEAST: operator.ge,
+    Op.MORE_THAN: operator.gt,
+    Op.AT_MOST: operator.le,
+    Op.BELOW: operator.lt,
+    Op.EQUALS: operator.eq,
+    Op.NOT_EQUALS: operator.ne,
+    Op.ONE_OF: lambda value, choices: value in choices,
+}
+QUALIFYING_FIGURE = Figure(
+    "qualifying_products", Scope.STORE, FigureType.COUNT, "符合条件的商品数", "qualifying products",
+    unit_zh="件", unit_en="products", derived=True,
+)  # fmt: skip
+
+
+def comparison(op: Op, threshold: Threshold) -> Test:
+    """The test `value op threshold` as a function of the value."""
+    compare = _COMPARE[op]
+    return lambda value: compare(value, threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A criterion ready to judge: its figure, its comparison, its condition's."""
+
+    criterion: Criterion
+    figure: Figure
+    test: Test
+    condition: Condition | None = None
+    condition_figure: Figure | None = None
+    condition_test: Test | None = None
+    memo: dict[tuple[object, object], Judgement] | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> str:
+        return self.criterion.key
+
+    @property
+    def kind(self) -> CriterionKind:
+        return self.criterion.kind
+
+    def rank(self, value: FigureValue) -> Decimal:
+        """How well a value does for ranking candidates: higher is better, unknown is last."""
+        if value is None:
+            return UNRANKED
+        op = self.criterion.op
+        if isinstance(value, bool) or op in (Op.EQUALS, Op.NOT_EQUALS, Op.ONE_OF):
+            return Decimal(1) if self.test(value) else Decimal(0)
+        if not isinstance(value, Decimal | int):
+            return UNRANKED
+        return -Decimal(value) if op in (Op.AT_MOST, Op.BELOW) else Decimal(value)
+
+
+def compile_rule(criterion: Criterion) -> Rule:
+    """Resolve a catalog criterion (the loader has checked its figure and threshold)."""
+    fig = figure(criterion.scope, criterion.figure)
+    if fig is None:
+        raise ValueError(f"criterion {criterion.key!r}: unknown figure {criterion.figure!r}")
+    condition = criterion.waived_when or criterion.applies_when
+    cond_fig = None if condition is None else figure(criterion.scope, condition.figure)
+    if condition is not None and cond_fig is None:
+        raise ValueError(f"criterion {criterion.key!r}: unknown figure {condition.figure!r}")
+    memoised = fig.name not in UNMEMOISED and (cond_fig is None or cond_fig.name not in UNMEMOISED)
+    return Rule(
+        criterion=criterion,
+        figure=fig,
+        test=comparison(criterion.op, criterion.threshold),
+        condition=condition,
+        condition_figure=cond_fig,
+        condition_test=None if condition is None else comparison(condition.op, condition.value),
+        memo={} if memoised else None,
+    )
+
+
+def qualifying_rule(activity: Activity) -> Rule:
+    """The store-level requirement "at least one product meets every product requirement"."""
+    product_requirements = [
+        c for c in activity.criteria
+        if c.scope is Scope.PRODUCT and c.kind is CriterionKind.REQUIREMENT
+    ]  # fmt: skip
+    seed = all(c.source is Source.SEED for c in product_requirements)
+    criterion = Criterion(
+        key="qualifying-products", label_zh="符合条件的商品", label_en="qualifying products",
+        kind=CriterionKind.REQUIREMENT, scope=Scope.STORE, figure=QUALIFYING_FIGURE.name,
+        op=Op.AT_LEAST, threshold=Decimal(1), source=Source.SEED if seed else Source.ASSUMED,
+    )  # fmt: skip
+    return Rule(criterion, QUALIFYING_FIGURE, comparison(Op.AT_LEAST, Decimal(1)))
+
+
+def judge(rule: Rule, facts: Mapping[str, FigureValue]) -> Judgement:
+    """Judge one criterion against a snapshot's figures (columns and derived figures)."""
+    value = facts.get(rule.figure.name)
+    cond_value = None if rule.condition is None else facts.get(rule.condition.figure)
+    memo = rule.memo
+    if memo is not None:
+        found = memo.get((value, cond_value))
+        if found is not None:
+            return found
+    judgement = _judge(rule, value, cond_value, facts)
+    if memo is not None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[(value, cond_value)] = judgement
+    return judgement
+
+
+def _judge(
+    rule: Rule, value: FigureValue, cond_value: FigureValue, facts: Mapping[str, FigureValue]
+) -> Judgement:
+    c = rule.criterion
+    met = None if value is None else rule.test(value)
+    condition: bool | None = None
+    if rule.condition_test is not None and cond_value is not None:
+        condition = rule.condition_test(cond_value)
+    if c.kind is not CriterionKind.REQUIREMENT:
+        reason: Reason | None = None
+        if c.applies_when is not None and condition is False:
+            met, reason = None, "not_applicable"
+        return Judgement(c, rule.figure, "signal", value, met, None, reason, cond_value)
+    if rule.condition is not None and met is not True:
+        outcome = _conditional(rule, met, condition, value, cond_value)
+        if outcome is not None:
+            return outcome
+    if met is None:
+        return Judgement(c, rule.figure, "unknown", value, None, None, None, cond_value)
+    if met:
+        return Judgement(c, rule.figure, "pass", value, True, None, None, cond_value)
+    passes_on = None
+    if rule.figure.name == MONTHS:
+        since = facts.get("member_since")
+        if isinstance(since, dt.date):
+            passes_on = membership_passes_on(since, c.op, _decimal(c.threshold))
+    gap = _gap(rule.figure, c.op, c.threshold, value)
+    return Judgement(c, rule.figure, "fail", value, False, gap, None, cond_value, passes_on)
+
+
+def _conditional(
+    rule: Rule, met: bool | None, condition: bool | None, value: FigureValue, cond: FigureValue
+) -> Judgement | None:
+    """A waiver or a scope decides the outcome of a requirement the test alone does not pass."""
+    c, fig = rule.criterion, rule.figure
+    if c.waived_when is not None:
+        if condition is True:
+            return Judgement(c, fig, "pass", value, met, None, "waived", cond)
+        if condition is None and met is False:
+            return Judgement(c, fig, "unknown", value, met, None, "waiver_unknown", cond)
+        return None
+    if condition is False:
+        return Judgement(c, fig, "pass", value, met, None, "not_applicable", cond)
+    if condition is None:
+        return Judgement(c, fig, "unknown", value, met, None, "condition_unknown", cond)
+    return None
+
+
+def _gap(fig: Figure, op: Op, threshold: Threshold, value: FigureValue) -> Decimal | None:
+    """How far a failed numeric value is from passing, in the figure's unit.
+
+    For whole-number figures a strict comparison needs one more step (fewer than 2 disputes
+    means getting to 1); for decimals the gap is to the threshold itself ("more than" it).
+    """
+    if not isinstance(threshold, Decimal) or not isinstance(value, Decimal | int):
+        return None
+    step = 1 if fig.type in INTEGRAL else 0
+    if op is Op.AT_LEAST:
+        return threshold - value
+    if op is Op.MORE_THAN:
+        return threshold + step - value
+    if op is Op.AT_MOST:
+        return value - threshold
+    if op is Op.BELOW:
+        return value - threshold + step
+    return None
+
+
+def _decimal(threshold: Threshold) -> Decimal:
+    if not isinstance(threshold, Decimal):
+        raise TypeError(f"a numeric threshold was expected, not {threshold!r}")
+    return threshold
