@@ -1,0 +1,32 @@
+"""Persistence: SQLModel tables on SQLite (the embedded default) or PostgreSQL, same code for both.
+
+Build the engine with `make_engine(url)`, then `create_schema` and `check_connection` at start;
+`Repository(engine)` takes and returns the domain values. Nothing connects at import.
+"""
+
+from calendar_service.adapters.db.engine import (
+    DEFAULT_URL,
+    SETTING,
+    check_connection,
+    create_schema,
+    make_engine,
+    mask_url,
+    write_transaction,
+)
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.db.stores import UnknownStoreError
+from calendar_service.adapters.db.subscribers import feed_token_hash, normalize_email
+
+__all__ = [
+    "DEFAULT_URL",
+    "SETTING",
+    "Repository",
+    "UnknownStoreError",
+    "check_connection",
+    "create_schema",
+    "feed_token_hash",
+    "make_engine",
+    "mask_url",
+    "normalize_email",
+    "write_transaction",
+]

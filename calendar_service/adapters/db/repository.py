@@ -1,0 +1,187 @@
+"""The repository: domain values in and out of the database, one transaction per call."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from calendar_service.adapters.db.bulk import insert_new
+from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.snapshot_rows import (
+    add_history,
+    columns,
+    latest_per,
+    newest_known,
+    product_rows,
+    product_snapshot,
+    store_rows,
+    store_snapshot,
+)
+from calendar_service.adapters.db.stores import require_stores
+from calendar_service.adapters.db.subscribers import SubscriberRepository
+from calendar_service.adapters.db.tables import (
+    PRODUCT_SNAPSHOTS,
+    PRODUCTS,
+    REMINDERS,
+    STORE_SNAPSHOTS,
+    STORES,
+)
+from calendar_service.adapters.db.types import require_aware
+from calendar_service.domain.reminders import ReminderRow
+from calendar_service.domain.snapshots import (
+    PRODUCT_COLUMNS,
+    STORE_COLUMNS,
+    ProductSnapshot,
+    StoreSnapshot,
+)
+
+
+class Repository(SubscriberRepository):
+    """Stores, snapshots, subscriptions, feed tokens and reminders, as domain values."""
+
+    # Snapshots ---------------------------------------------------------------------------
+
+    def add_snapshots(
+        self,
+        stores: Sequence[StoreSnapshot],
+        products: Sequence[ProductSnapshot],
+        source: str,
+        imported_at: dt.datetime,
+    ) -> tuple[int, int]:
+        """Record one import, all or nothing; how many store and product snapshots were new."""
+        require_aware(imported_at, "imported_at")
+        new_stores = store_rows(stores, source, imported_at)
+        new_products = product_rows(products, source, imported_at)
+        product_stores = {row["product_id"]: row["store_id"] for row in new_products}
+        names = {row["store_id"]: None for row in new_stores} | newest_known(
+            new_stores, "store_id", "name"
+        )
+        emails = newest_known(new_stores, "store_id", "email")
+        titles = newest_known(new_products, "product_id", "title")
+        with write_transaction(self._engine) as connection:
+            require_stores(
+                connection,
+                set(product_stores.values()) - {row["store_id"] for row in new_stores},
+                what="product data names stores",
+                examples={s: p for p, s in product_stores.items()},
+            )
+            store_values = [
+                {"store_id": s, "name": n, "email": emails.get(s), "created_at": imported_at}
+                for s, n in sorted(names.items())
+            ]
+            product_values = [
+                {"product_id": p, "store_id": s, "title": titles.get(p)}
+                for p, s in sorted(product_stores.items())
+            ]
+            added_stores = add_history(
+                connection,
+                entities=STORES,
+                history=STORE_SNAPSHOTS,
+                entity_rows=store_values,
+                snapshot_rows=new_stores,
+                fields=("name", "email"),
+            )
+            added_products = add_history(
+                connection,
+                entities=PRODUCTS,
+                history=PRODUCT_SNAPSHOTS,
+                entity_rows=product_values,
+                snapshot_rows=new_products,
+                fields=("title",),
+            )
+        return added_stores, added_products
+
+    def latest_store_snapshot(self, store_id: str, as_of: dt.datetime) -> StoreSnapshot | None:
+        """The store's snapshot with the newest captured_at at or before `as_of`."""
+        history = STORE_SNAPSHOTS
+        statement = (
+            select(*columns(history, STORE_COLUMNS))
+            .where(history.c.store_id == store_id, history.c.captured_at <= _aware(as_of))
+            .order_by(history.c.captured_at.desc(), history.c.id.desc())
+            .limit(1)
+        )
+        with self._engine.connect() as connection:
+            row = connection.execute(statement).mappings().first()
+        return None if row is None else store_snapshot(row)
+
+    def store_history(
+        self, store_id: str, until: dt.datetime, since: dt.datetime | None = None
+    ) -> list[StoreSnapshot]:
+        """The store's snapshots captured in [since, until], oldest first."""
+        history = STORE_SNAPSHOTS
+        statement = (
+            select(*columns(history, STORE_COLUMNS))
+            .where(history.c.store_id == store_id, history.c.captured_at <= _aware(until))
+            .order_by(history.c.captured_at, history.c.id)
+        )
+        if since is not None:
+            statement = statement.where(history.c.captured_at >= _aware(since))
+        with self._engine.connect() as connection:
+            return [store_snapshot(row) for row in connection.execute(statement).mappings()]
+
+    def latest_store_snapshots(self, as_of: dt.datetime) -> dict[str, StoreSnapshot]:
+        """Every store's latest snapshot as of `as_of`, in one query, by store id."""
+        statement = latest_per(STORE_SNAPSHOTS, "store_id", STORE_COLUMNS, as_of)
+        with self._engine.connect() as connection:
+            rows = connection.execute(statement).mappings()
+            return {row["store_id"]: store_snapshot(row) for row in rows}
+
+    def latest_product_snapshots(self, store_id: str, as_of: dt.datetime) -> list[ProductSnapshot]:
+        """The newest snapshot of each of the store's products as of `as_of`, by product id."""
+        statement = latest_per(
+            PRODUCT_SNAPSHOTS,
+            "product_id",
+            PRODUCT_COLUMNS,
+            as_of,
+            PRODUCT_SNAPSHOTS.c.store_id == store_id,
+        )
+        with self._engine.connect() as connection:
+            rows = connection.execute(statement).mappings()
+            return sorted((product_snapshot(r) for r in rows), key=lambda p: p.product_id)
+
+    def latest_product_snapshots_all(self, as_of: dt.datetime) -> dict[str, list[ProductSnapshot]]:
+        """latest_product_snapshots for every store at once, by store id."""
+        statement = latest_per(PRODUCT_SNAPSHOTS, "product_id", PRODUCT_COLUMNS, as_of)
+        found: dict[str, list[ProductSnapshot]] = {}
+        with self._engine.connect() as connection:
+            for row in connection.execute(statement).mappings():
+                found.setdefault(row["store_id"], []).append(product_snapshot(row))
+        for products in found.values():
+            products.sort(key=lambda p: p.product_id)
+        return found
+
+    def store_ids(self) -> list[str]:
+        """Every known store id, sorted."""
+        with self._engine.connect() as connection:
+            return list(connection.scalars(select(STORES.c.store_id).order_by(STORES.c.store_id)))
+
+    def stores(self) -> list[tuple[str, str | None]]:
+        """(store id, name) of every known store, sorted by id; the name is None until known."""
+        statement = select(STORES.c.store_id, STORES.c.name).order_by(STORES.c.store_id)
+        with self._engine.connect() as connection:
+            return [(row.store_id, row.name) for row in connection.execute(statement)]
+
+    # Reminders ---------------------------------------------------------------------------
+
+    def add_reminders(self, rows: Iterable[ReminderRow]) -> int:
+        """Insert the reminders whose key is new; how many were. Planning twice adds nothing."""
+        values = sorted((_reminder_values(row) for row in rows), key=lambda v: v["key"])
+        with write_transaction(self._engine) as connection:
+            return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return require_aware(value, "a query's time")
+
+
+def _reminder_values(row: ReminderRow) -> dict[str, Any]:
+    values = dataclasses.asdict(row)
+    values["status"] = row.status.value
+    for name in ("due_at", "deadline_at", "lease_until", "sent_at"):
+        if values[name] is not None:
+            require_aware(values[name], name)
+    return values

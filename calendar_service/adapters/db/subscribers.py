@@ -1,0 +1,153 @@
+"""Subscriptions and private feed tokens: who hears about a store, and who may read its feed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Engine, insert, select, update
+
+from calendar_service.adapters.db.bulk import dialect_insert
+from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.stores import require_stores
+from calendar_service.adapters.db.tables import FEED_TOKENS, SUBSCRIPTIONS
+from calendar_service.adapters.db.types import require_aware
+from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, Subscription, is_locale
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def feed_token_hash(token: str) -> str:
+    """What the database keeps of a feed token: its sha256, in hex."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalize_email(email: str) -> str:
+    """The address as stored: trimmed, its domain in lower case; ValueError when it is not one."""
+    address = email.strip()
+    if not _EMAIL.fullmatch(address):
+        raise ValueError(f"{email!r} is not an email address")
+    local, _, domain = address.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+class SubscriberRepository:
+    """The subscription and feed-token half of the Repository."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    # Feed tokens -------------------------------------------------------------------------
+
+    def create_feed_token(self, store_id: str, now: dt.datetime | None = None) -> str:
+        """A new private feed token for the store; only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        row = {"store_id": store_id, "token_hash": feed_token_hash(token), "created_at": _now(now)}
+        with write_transaction(self._engine) as connection:
+            require_stores(connection, {store_id}, what="a feed token names a store")
+            connection.execute(insert(FEED_TOKENS), row)
+        return token
+
+    def store_for_feed_token(self, token: str) -> str | None:
+        """The store a live token belongs to; None for unknown and revoked tokens alike."""
+        statement = select(FEED_TOKENS.c.store_id).where(
+            FEED_TOKENS.c.token_hash == feed_token_hash(token), FEED_TOKENS.c.revoked_at.is_(None)
+        )
+        with self._engine.connect() as connection:
+            return connection.scalars(statement).first()
+
+    def revoke_feed_tokens(self, store_id: str, now: dt.datetime | None = None) -> int:
+        """Revoke every live token of the store; how many were revoked."""
+        statement = (
+            update(FEED_TOKENS)
+            .where(FEED_TOKENS.c.store_id == store_id, FEED_TOKENS.c.revoked_at.is_(None))
+            .values(revoked_at=_now(now))
+        )
+        with write_transaction(self._engine) as connection:
+            return connection.execute(statement).rowcount
+
+    # Subscriptions -----------------------------------------------------------------------
+
+    def subscribe(
+        self,
+        store_id: str,
+        email: str,
+        locale: str = DEFAULT_LOCALE,
+        now: dt.datetime | None = None,
+    ) -> Subscription:
+        """Subscribe; for a known store and email, update the locale and re-activate it."""
+        if not is_locale(locale):
+            raise ValueError(f"locale {locale!r} is not one of {', '.join(LOCALES)}")
+        row = {
+            "store_id": store_id,
+            "email": normalize_email(email),
+            "locale": locale,
+            "unsubscribe_token": secrets.token_urlsafe(32),
+            "created_at": _now(now),
+        }
+        with write_transaction(self._engine) as connection:
+            require_stores(connection, {store_id}, what="a subscription names a store")
+            upsert = dialect_insert(connection, SUBSCRIPTIONS)
+            statement = upsert.on_conflict_do_update(
+                index_elements=["store_id", "email"],
+                set_={"locale": upsert.excluded.locale, "unsubscribed_at": None},
+            ).returning(*SUBSCRIPTIONS.c)
+            return _subscription(connection.execute(statement, row).mappings().one())
+
+    def unsubscribe(
+        self, email: str, store_id: str | None = None, now: dt.datetime | None = None
+    ) -> int:
+        """End the address's active subscriptions (to one store, or all); how many ended."""
+        statement = (
+            update(SUBSCRIPTIONS)
+            .where(
+                SUBSCRIPTIONS.c.email == normalize_email(email),
+                SUBSCRIPTIONS.c.unsubscribed_at.is_(None),
+            )
+            .values(unsubscribed_at=_now(now))
+        )
+        if store_id is not None:
+            statement = statement.where(SUBSCRIPTIONS.c.store_id == store_id)
+        with write_transaction(self._engine) as connection:
+            return connection.execute(statement).rowcount
+
+    def unsubscribe_by_token(self, token: str, now: dt.datetime | None = None) -> bool:
+        """End the token's subscription; True if the token exists (also when already ended)."""
+        by_token = SUBSCRIPTIONS.c.unsubscribe_token == token
+        statement = (
+            update(SUBSCRIPTIONS)
+            .where(by_token, SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
+            .values(unsubscribed_at=_now(now))
+        )
+        with write_transaction(self._engine) as connection:
+            if connection.execute(statement).rowcount:
+                return True
+            known = connection.scalars(select(SUBSCRIPTIONS.c.id).where(by_token)).first()
+            return known is not None
+
+    def subscriptions(
+        self, store_id: str | None = None, active_only: bool = True
+    ) -> list[Subscription]:
+        """Subscriptions (of one store, or all), sorted by store and email."""
+        statement = select(SUBSCRIPTIONS).order_by(SUBSCRIPTIONS.c.store_id, SUBSCRIPTIONS.c.email)
+        if store_id is not None:
+            statement = statement.where(SUBSCRIPTIONS.c.store_id == store_id)
+        if active_only:
+            statement = statement.where(SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
+        with self._engine.connect() as connection:
+            return [_subscription(row) for row in connection.execute(statement).mappings()]
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    # The repository is at the edge: callers that travel in time pass `now`.
+    return dt.datetime.now(dt.UTC) if now is None else require_aware(now, "now")
+
+
+def _subscription(row: Mapping[Any, Any]) -> Subscription:
+    fields = (f.name for f in dataclasses.fields(Subscription))
+    return Subscription(**{name: row[name] for name in fields})

@@ -1,0 +1,233 @@
+"""The database tables: the persistent shape of the domain values, kept apart from them.
+
+Every snapshot table has one nullable column per field of its domain dataclass: NULL is
+"unknown", never zero. The constraints guard the data against any writer, not only ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Index, Integer, MetaData, Table, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from calendar_service.adapters.db.types import (
+    BIG_ID,
+    ExactDecimal,
+    UTCDateTime,
+    in_range,
+    non_negative,
+)
+from calendar_service.domain.figures import SHIPPING_PROMISES
+from calendar_service.domain.reminders import ReminderStatus
+from calendar_service.domain.subscriptions import LOCALES
+
+
+def _one_of(table: str, name: str, values: tuple[str, ...]) -> CheckConstraint:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{name} IN ({listed})", name=f"ck_{table}_{name}")
+
+
+_INT = Integer()
+_DEC = ExactDecimal()
+
+
+class StoreTable(SQLModel, table=True):
+    __tablename__ = "stores"
+
+    store_id: str = Field(primary_key=True)
+    name: str | None = None  # from the newest snapshot that has one
+    email: str | None = None
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
+class StoreSnapshotTable(SQLModel, table=True):
+    __tablename__ = "store_snapshots"
+    __table_args__ = (
+        # Importing the same data twice adds nothing. Its index, led by (store_id, captured_at),
+        # also serves "the latest snapshot of a store as of T".
+        UniqueConstraint("store_id", "captured_at", "content_hash", name="uq_store_snapshots"),
+        in_range("store_snapshots", "medal_level", _INT, 0, 5),
+        in_range("store_snapshots", "satisfaction", _DEC, 0, 5),
+        in_range("store_snapshots", "dispute_rate_90d", _DEC, 0, 1),
+        *non_negative(
+            "store_snapshots",
+            _INT,
+            "products_online",
+            "products_listed",
+            "buyers_30d",
+            "disputes_90d",
+        ),
+        *non_negative(
+            "store_snapshots",
+            _DEC,
+            "gmv_30d",
+            "risk_score",
+            "last_group_wholesale_gmv",
+            "last_promotion_gmv",
+        ),
+        _one_of("store_snapshots", "shipping_promise", SHIPPING_PROMISES),
+    )
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BIG_ID)
+    store_id: str = Field(foreign_key="stores.store_id")
+    captured_at: dt.datetime = Field(sa_type=UTCDateTime)
+    imported_at: dt.datetime = Field(sa_type=UTCDateTime)
+    source: str  # the file name, or "api"
+    content_hash: str = Field(max_length=64)
+    name: str | None = None
+    member_since: dt.date | None = None
+    medal_level: int | None = None
+    satisfaction: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    products_online: int | None = None
+    products_listed: int | None = None
+    gmv_30d: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    buyers_30d: int | None = None
+    shipping_promise: str | None = None
+    buyer_protection: bool | None = None
+    delivery_guarantee: bool | None = None
+    alipay_verified: bool | None = None
+    online_trading: bool | None = None
+    disputes_90d: int | None = None
+    dispute_rate_90d: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    risk_score: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    industrial_belt: str | None = None
+    last_group_wholesale_gmv: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    last_promotion_gmv: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    email: str | None = None
+
+
+class ProductTable(SQLModel, table=True):
+    __tablename__ = "products"
+
+    product_id: str = Field(primary_key=True)
+    store_id: str = Field(foreign_key="stores.store_id", index=True)
+    title: str | None = None  # from the newest snapshot that has one
+
+
+class ProductSnapshotTable(SQLModel, table=True):
+    __tablename__ = "product_snapshots"
+    __table_args__ = (
+        UniqueConstraint("product_id", "captured_at", "content_hash", name="uq_product_snapshots"),
+        # A store's products as of T.
+        Index("ix_product_snapshots_store_captured", "store_id", "captured_at"),
+        in_range("product_snapshots", "activity_discount", _DEC, 0, 1),
+        *non_negative("product_snapshots", _INT, "sales_30d", "buyers_30d", "clicks_30d", "stock"),
+        *non_negative(
+            "product_snapshots", _DEC, "wholesale_price", "competitiveness_score", "sample_price"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BIG_ID)
+    product_id: str = Field(foreign_key="products.product_id")
+    store_id: str = Field(foreign_key="stores.store_id")
+    captured_at: dt.datetime = Field(sa_type=UTCDateTime)
+    imported_at: dt.datetime = Field(sa_type=UTCDateTime)
+    source: str
+    content_hash: str = Field(max_length=64)
+    title: str | None = None
+    listed_at: dt.date | None = None
+    wholesale_price: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    sales_30d: int | None = None
+    buyers_30d: int | None = None
+    clicks_30d: int | None = None
+    competitiveness_score: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    free_sample: bool | None = None
+    sample_price: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    stock: int | None = None
+    online_order: bool | None = None
+    image_square: bool | None = None
+    image_watermark: bool | None = None
+    description_complete: bool | None = None
+    activity_discount: Decimal | None = Field(default=None, sa_type=ExactDecimal)
+    free_shipping: bool | None = None
+
+
+class SubscriptionTable(SQLModel, table=True):
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        UniqueConstraint("store_id", "email", name="uq_subscriptions_store_email"),
+        UniqueConstraint("unsubscribe_token", name="uq_subscriptions_unsubscribe_token"),
+        Index("ix_subscriptions_email", "email"),  # unsubscribe EMAIL, across stores
+        _one_of("subscriptions", "locale", LOCALES),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: str = Field(foreign_key="stores.store_id")
+    email: str
+    locale: str
+    unsubscribe_token: str
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    unsubscribed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class FeedTokenTable(SQLModel, table=True):
+    __tablename__ = "feed_tokens"
+    __table_args__ = (UniqueConstraint("token_hash", name="uq_feed_tokens_token_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_id: str = Field(foreign_key="stores.store_id", index=True)
+    token_hash: str = Field(max_length=64)  # sha256 hex; the token itself is never stored
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ReminderTable(SQLModel, table=True):
+    __tablename__ = "reminders"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_reminders_key"),
+        Index("ix_reminders_status_due", "status", "due_at"),  # the dispatcher's due work
+        _one_of("reminders", "status", tuple(ReminderStatus)),
+        in_range("reminders", "attempts", _INT),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str  # subscription id / occurrence key / kind: planning twice adds nothing
+    subscription_id: int = Field(foreign_key="subscriptions.id", index=True)
+    store_id: str = Field(foreign_key="stores.store_id")
+    activity: str
+    occurrence_key: str
+    kind: str
+    due_at: dt.datetime = Field(sa_type=UTCDateTime)
+    deadline_at: dt.datetime = Field(sa_type=UTCDateTime)
+    status: str = ReminderStatus.PENDING.value
+    lease_owner: str | None = None
+    lease_until: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    attempts: int = 0
+    message_id: str | None = None
+    sent_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class DeliveryAttemptTable(SQLModel, table=True):
+    __tablename__ = "delivery_attempts"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BIG_ID)
+    reminder_id: int = Field(foreign_key="reminders.id", index=True)
+    attempted_at: dt.datetime = Field(sa_type=UTCDateTime)
+    outcome: str
+    smtp_code: int | None = None
+    detail: str | None = None
+
+
+METADATA: MetaData = SQLModel.metadata
+
+# Core views of the tables above, for statements (inserts in bulk, upserts, window queries).
+STORES: Table = METADATA.tables["stores"]
+STORE_SNAPSHOTS: Table = METADATA.tables["store_snapshots"]
+PRODUCTS: Table = METADATA.tables["products"]
+PRODUCT_SNAPSHOTS: Table = METADATA.tables["product_snapshots"]
+SUBSCRIPTIONS: Table = METADATA.tables["subscriptions"]
+FEED_TOKENS: Table = METADATA.tables["feed_tokens"]
+REMINDERS: Table = METADATA.tables["reminders"]
+DELIVERY_ATTEMPTS: Table = METADATA.tables["delivery_attempts"]
+TABLES: tuple[Table, ...] = (
+    STORES,
+    STORE_SNAPSHOTS,
+    PRODUCTS,
+    PRODUCT_SNAPSHOTS,
+    SUBSCRIPTIONS,
+    FEED_TOKENS,
+    REMINDERS,
+    DELIVERY_ATTEMPTS,
+)
