@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: install
 	mkdir -p var
-	$(BIN)/calendar-service run
+	$(BIN)/calendar-service run --sample
 
 # PostgreSQL is part of the test suite; start the local cluster when it is down.
 postgres:

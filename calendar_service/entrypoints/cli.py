@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -12,8 +13,13 @@ import click
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
+from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
+from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UserError
+from calendar_service.services.eligibility import store_report
+from calendar_service.services.importing import import_files
+from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
 
 LANGS = click.Choice(["zh", "en"])
@@ -35,6 +41,19 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _instant(value: str | None, tz: dt.tzinfo) -> dt.datetime:
+    """A --now / --at value: a date or ISO datetime, in the service's time zone unless it says."""
+    if value is None:
+        return dt.datetime.now(tz)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,6 +96,98 @@ def occurrences(
         _print_json([render.occurrence_json(container.catalog, o) for o in found])
     else:
         click.echo(render.occurrences_text(container.catalog, found, lang))
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--skip-invalid", is_flag=True, help="Import the good rows, report the bad ones.")
+@click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
+def import_(files: tuple[Path, ...], skip_invalid: bool, now_text: str | None) -> None:
+    """Import store or product files: CSV (UTF-8, UTF-8 with BOM, GB18030), XLSX or JSON.
+
+    A file with any bad row is rejected whole, every bad row reported as FILE:LINE: column:
+    message, and the exit status is 1; --skip-invalid imports the good rows instead.
+    """
+    container = _container()
+    now = _instant(now_text, container.settings.tz)
+    outcomes = import_files(
+        list(files),
+        container.repository,
+        container.settings.tz,
+        now,
+        skip_invalid,
+        progress=sys.stderr.isatty(),
+    )
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            click.echo(f"warning: {outcome.path}: {warning}", err=True)
+        for error in outcome.errors:
+            click.echo(str(error), err=True)
+        click.echo(render.import_summary(outcome))
+    if any(o.rejected for o in outcomes):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("store")
+@click.option("--activity", help="Only this activity (a catalog key, e.g. daily-group-wholesale).")
+@click.option("--at", "at_text", metavar="T", help="Judge as of this time; default now.")
+@click.option("--json", "as_json", is_flag=True, help="Print the design's JSON shape.")
+@click.option("--lang", type=LANGS, default="zh", show_default=True)
+def eligibility(
+    store: str, activity: str | None, at_text: str | None, as_json: bool, lang: str
+) -> None:
+    """A store's status for the windows open now or next, criterion by criterion."""
+    container = _container()
+    settings = container.settings
+    at = _instant(at_text, settings.tz)
+    report = store_report(
+        container.catalog,
+        container.repository,
+        store,
+        at,
+        settings.tz,
+        dt.timedelta(days=settings.stale_after_days),
+        activity,
+    )
+    locale = "en" if lang == "en" else "zh-CN"
+    if as_json:
+        data = [to_json(v, locale) for v in report.verdicts]
+        _print_json(data[0] if activity else data)
+    else:
+        click.echo(report_text(report, locale, detail=activity is not None, tz=settings.tz))
+
+
+@cli.command()
+@click.option("--host", help="Listen on this address (default CALENDAR_HOST, 127.0.0.1).")
+@click.option("--port", type=int, help="Listen on this port (default CALENDAR_PORT, 8000).")
+@click.option("--sample", is_flag=True, help="Load the sample data into an empty database.")
+def run(host: str | None, port: int | None, sample: bool) -> None:
+    """Start the service: prepare the database, show the next windows, serve the web app."""
+    import uvicorn  # noqa: PLC0415  # only the daemon needs the server
+
+    from calendar_service.entrypoints.web import create_app  # noqa: PLC0415
+
+    container = _container()
+    settings = container.settings
+    now = dt.datetime.now(settings.tz)
+    repository = container.repository  # creates the schema on first start
+    if sample:
+        added = load_sample(settings.sample_dir, repository, settings.tz, now)
+        if added:
+            click.echo(f"sample data loaded: {added} stores from {settings.sample_dir}")
+    upcoming = [
+        o
+        for o in find_occurrences(
+            container.catalog, now.date(), now.date() + dt.timedelta(days=45), settings.tz
+        )
+        if not o.is_series and o.deadline_at > now
+    ]
+    click.echo(render.occurrences_text(container.catalog, upcoming, "zh"))
+    host, port = host or settings.host, port or settings.port
+    click.echo(f"\nserving http://{host}:{port}/  (catalog feed: {settings.base_url}/calendar.ics)")
+    app = create_app(container, lambda: dt.datetime.now(settings.tz))
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def _print_json(data: Any) -> None:

@@ -17,6 +17,7 @@ from calendar_service.domain.catalog import (
     YearlyWindow,
 )
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.services.importing import FileOutcome
 
 CYCLE_ZH = {
     "yearly": "年度大促",
@@ -216,3 +217,22 @@ def occurrences_text(catalog: Catalog, found: list[Occurrence], lang: str) -> st
     if any(o.overridden for o in found):
         lines.append("* " + ("平台公布的日期" if zh else "dates announced by the platform"))
     return "\n".join(lines)
+
+
+def import_summary(outcome: FileOutcome) -> str:
+    """One line per file: what was added, or that it was rejected and why."""
+    if outcome.rejected:
+        n = len(outcome.errors)
+        return (
+            f"{outcome.path}: rejected, nothing imported ({n} problem{'s' if n != 1 else ''}"
+            " above); fix them and import the file again, or use --skip-invalid"
+        )
+    added = outcome.stores_added + outcome.products_added
+    line = (
+        f"{outcome.path}: {outcome.rows_total} rows; new snapshots: {outcome.stores_added} "
+        f"store, {outcome.products_added} product; "
+        f"{outcome.rows_total - added - outcome.skipped} already imported"
+    )
+    if outcome.skipped:
+        line += f", {outcome.skipped} bad rows skipped"
+    return line

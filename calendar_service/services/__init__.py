@@ -1,0 +1,1 @@
+"""Use cases: they take their ports (repository, catalog) and time as arguments."""

@@ -1,0 +1,92 @@
+"""Use case: a store's verdicts for the windows open now or next, from its latest data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.cycles import Occurrence, occurrences
+from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from calendar_service.domain.verdicts import Verdict
+from calendar_service.errors import UserError
+
+HORIZON = dt.timedelta(days=400)  # every cycle has a window within a year
+HISTORY = dt.timedelta(days=120)  # enough snapshots for a trend before any deadline
+
+
+class SnapshotReader(Protocol):
+    def latest_store_snapshot(self, store_id: str, as_of: dt.datetime) -> StoreSnapshot | None: ...
+
+    def store_history(
+        self, store_id: str, until: dt.datetime, since: dt.datetime | None = None
+    ) -> list[StoreSnapshot]: ...
+
+    def latest_product_snapshots(
+        self, store_id: str, as_of: dt.datetime
+    ) -> list[ProductSnapshot]: ...
+
+    def store_ids(self) -> list[str]: ...
+
+
+class UnknownStoreError(UserError):
+    """No data was ever imported for this store."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class StoreReport:
+    store_id: str
+    name: str | None
+    verdicts: list[Verdict]
+    occurrences: dict[str, Occurrence]
+
+
+def current_occurrences(
+    catalog: Catalog, at: dt.datetime, tz: ZoneInfo, activity: str | None = None
+) -> list[Occurrence]:
+    """For each activity (or just `activity`), the window open at `at`, else the next one."""
+    if activity is not None:
+        catalog.activity(activity)  # KeyError naming the known keys
+    today = at.astimezone(tz).date()
+    chosen: dict[str, Occurrence] = {}
+    for occ in occurrences(catalog, today, today + HORIZON, tz):
+        if activity not in (None, occ.activity) or occ.activity in chosen:
+            continue
+        if occ.is_series or occ.deadline_at > at:
+            chosen[occ.activity] = occ
+    return sorted(chosen.values(), key=lambda o: (o.deadline_at, o.activity))
+
+
+def store_report(
+    catalog: Catalog,
+    reader: SnapshotReader,
+    store_id: str,
+    at: dt.datetime,
+    tz: ZoneInfo,
+    stale_after: dt.timedelta,
+    activity: str | None = None,
+) -> StoreReport:
+    """Every chosen activity's verdict for the store, judged on its data as of `at`."""
+    try:
+        chosen = current_occurrences(catalog, at, tz, activity)
+    except KeyError as e:
+        raise UserError(str(e.args[0])) from None
+    store = reader.latest_store_snapshot(store_id, at)
+    if store is None and store_id not in reader.store_ids():
+        raise UnknownStoreError(
+            f"no data for store {store_id!r}; import its store file first "
+            "(calendar-service import FILE), or check the ID"
+        )
+    history = reader.store_history(store_id, until=at, since=at - HISTORY)
+    products = reader.latest_product_snapshots(store_id, at)
+    verdicts = evaluate_store(
+        catalog, chosen, store, products, history, at, stale_after, store_id=store_id
+    )
+    return StoreReport(
+        store_id, store.name if store else None, verdicts, {o.key: o for o in chosen}
+    )

@@ -1,0 +1,177 @@
+"""Import and eligibility driven from the command line, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli import PROJECT, Result, run_cli
+
+SAMPLE = PROJECT / "data" / "sample"
+AT = "2026-11-26T12:00"  # the day after the sample's newest data
+
+
+def _cli(database_url: str, *args: str) -> Result:
+    return run_cli(*args, env={"CALENDAR_DATABASE_URL": database_url})
+
+
+def _verdict(database_url: str, store: str, activity: str) -> dict[str, Any]:
+    result = _cli(database_url, "eligibility", store, "--activity", activity, "--at", AT, "--json")
+    assert result.code == 0, result.err
+    verdict: dict[str, Any] = json.loads(result.out)
+    return verdict
+
+
+@pytest.fixture
+def imported(database_url: str) -> str:
+    result = _cli(database_url, "import", str(SAMPLE / "products.csv"), str(SAMPLE / "stores.csv"))
+    assert result.code == 0, result.err
+    return database_url
+
+
+def test_import_reports_what_it_added_and_a_second_import_adds_nothing(database_url: str) -> None:
+    first = _cli(database_url, "import", str(SAMPLE / "stores.csv"), str(SAMPLE / "products.csv"))
+    assert first.code == 0, first.err
+    assert "105 rows; new snapshots: 105 store, 0 product" in first.out
+    assert "245 rows; new snapshots: 0 store, 245 product" in first.out
+    again = _cli(database_url, "import", str(SAMPLE / "stores.csv"), str(SAMPLE / "products.csv"))
+    assert again.code == 0
+    assert "new snapshots: 0 store, 0 product; 105 already imported" in again.out
+
+
+@pytest.mark.parametrize(
+    ("store", "activity", "status", "failing"),
+    [
+        ("b2b-220001", "daily-group-wholesale", "eligible", []),
+        ("b2b-220011", "daily-group-wholesale", "ineligible", ["buyers-30d"]),  # 12 buyers < 15
+        ("b2b-220012", "daily-group-wholesale", "ineligible", ["medal"]),  # 2A
+        ("b2b-220012", "daily-quick-order", "eligible", []),  # 2A is enough for 快订
+        ("b2b-220013", "daily-group-wholesale", "ineligible", ["shipping"]),  # 72h
+        ("b2b-220014", "daily-quick-order", "ineligible", ["membership"]),  # 75 days
+        ("b2b-220016", "daily-quick-order", "eligible", []),  # one dispute waives the rate
+        ("b2b-220016", "daily-group-wholesale", "ineligible", ["dispute-rate"]),
+        ("b2b-220015", "daily-quick-order", "ineligible", ["dispute-rate", "disputes"]),
+        ("b2b-220031", "monthly-top-sellers", "invitation", []),
+    ],
+)
+def test_sample_stores_come_out_as_the_domain_page_says(
+    imported: str, store: str, activity: str, status: str, failing: list[str]
+) -> None:
+    verdict = _verdict(imported, store, activity)
+    assert verdict["status"] == status
+    assert [c["key"] for c in verdict["criteria"] if c["status"] == "fail"] == failing
+    assert verdict["catalog_version"] and verdict["data_as_of"]
+
+
+def test_eligibility_json_has_the_design_shape(imported: str) -> None:
+    verdict = _verdict(imported, "b2b-220011", "daily-group-wholesale")
+    assert {
+        "store_id",
+        "activity",
+        "occurrence",
+        "status",
+        "data_as_of",
+        "catalog_version",
+        "criteria",
+        "products",
+    } <= verdict.keys()
+    buyers = next(c for c in verdict["criteria"] if c["key"] == "buyers-30d")
+    assert (buyers["value"], buyers["threshold"], buyers["gap"]) == (12, 15, 3)
+    assert buyers["message"] == "近30天买家数 12 < 15:还差 3 位买家"
+
+
+def test_eligibility_text_says_what_is_missing_in_chinese_and_english(imported: str) -> None:
+    zh = _cli(imported, "eligibility", "b2b-220011", "--at", AT)
+    assert zh.code == 0, zh.err
+    assert "伙拼 [daily-group-wholesale:daily]  ✗ 不符合" in zh.out
+    assert "✗ 近30天买家数 12 < 15:还差 3 位买家" in zh.out
+    en = _cli(
+        imported,
+        "eligibility",
+        "b2b-220011",
+        "--at",
+        AT,
+        "--lang",
+        "en",
+        "--activity",
+        "daily-group-wholesale",
+    )
+    assert "30-day buyers 12 < 15: 3 more buyers needed" in en.out
+
+
+def test_stale_data_is_flagged(imported: str) -> None:
+    verdict = _verdict(imported, "b2b-220028", "daily-group-wholesale")
+    assert verdict["stale"] is True
+
+
+def test_blank_cells_make_unknown_not_fail(imported: str) -> None:
+    verdict = _verdict(imported, "b2b-220025", "daily-group-wholesale")  # satisfaction blank
+    assert verdict["status"] == "unknown"
+    unknown = [c["key"] for c in verdict["criteria"] if c["status"] == "unknown"]
+    assert unknown == ["satisfaction"]
+
+
+def test_a_file_with_a_bad_row_is_rejected_whole(database_url: str, tmp_path: Path) -> None:
+    bad = tmp_path / "店铺.csv"
+    bad.write_bytes(
+        "店铺ID,店铺名称,数据日期,交易勋章,近30天买家数\n"
+        "s-1,好店,2026-11-20,AAA,20\n"
+        "s-2,坏店,2026-11-20,4星,-3\n".encode("gb18030")
+    )
+    result = _cli(database_url, "import", str(bad))
+    assert result.code == 1
+    assert f'{bad}:3: medal_level: "4星" is not a medal level' in result.err
+    assert f"{bad}:3: buyers_30d:" in result.err
+    assert "rejected, nothing imported" in result.out
+    missing = _cli(database_url, "eligibility", "s-1", "--at", AT)
+    assert missing.code == 1 and "no data for store 's-1'" in missing.err
+
+
+def test_skip_invalid_imports_the_good_rows(database_url: str, tmp_path: Path) -> None:
+    bad = tmp_path / "stores.csv"
+    bad.write_text(
+        "store_id,captured_at,medal_level\ns-1,2026-11-20,3\ns-2,2026-11-20,9\n", encoding="utf-8"
+    )
+    result = _cli(database_url, "import", "--skip-invalid", str(bad))
+    assert result.code == 0, result.err
+    assert f"{bad}:3: medal_level:" in result.err
+    assert "new snapshots: 1 store" in result.out and "1 bad rows skipped" in result.out
+    assert _cli(database_url, "eligibility", "s-1", "--at", AT).code == 0
+
+
+def test_a_product_of_an_unknown_store_is_a_bad_row(database_url: str, tmp_path: Path) -> None:
+    products = tmp_path / "products.csv"
+    products.write_text(
+        "product_id,store_id,captured_at,wholesale_price\np-1,nobody,2026-11-20,25\n",
+        encoding="utf-8",
+    )
+    result = _cli(database_url, "import", str(products))
+    assert result.code == 1
+    assert f"{products}:2: store_id: no store 'nobody'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["eligibility", "b2b-220001", "--activity", "promo-328"], "unknown activity 'promo-328'"),
+        (["eligibility", "b2b-220001", "--at", "yesterday"], "'yesterday' is not a time"),
+        (["import", "/nonexistent/stores.csv"], "/nonexistent/stores.csv:0:"),
+    ],
+)
+def test_bad_arguments_get_a_clear_error(imported: str, args: list[str], message: str) -> None:
+    result = _cli(imported, *args)
+    assert result.code != 0
+    assert message in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql+psycopg://postgres@127.0.0.1:1/test", "sqlite:////proc/forbidden/calendar.db"],
+)
+def test_an_unusable_database_is_refused_at_start(url: str) -> None:
+    result = run_cli("eligibility", "b2b-220001", env={"CALENDAR_DATABASE_URL": url})
+    assert result.code == 2
+    assert "CALENDAR_DATABASE_URL" in result.err and "Traceback" not in result.err
