@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export CALENDAR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
+NODE_DEPS := tests/support/icaljs/node_modules/.package-lock.json
+
 .PHONY: install run test lint typecheck pytest bench postgres clean
 
 install: $(STAMP)
@@ -23,6 +25,10 @@ run: install
 postgres:
 	@scripts/ensure-postgres
 
+# ical.js, the parser Thunderbird uses, checks the feeds in the tests.
+$(NODE_DEPS): tests/support/icaljs/package-lock.json
+	cd tests/support/icaljs && npm ci --no-audit --no-fund --loglevel=error
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -30,7 +36,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install postgres
+pytest: install postgres $(NODE_DEPS)
 	$(BIN)/pytest -n 2
 
 test: lint typecheck pytest
@@ -39,4 +45,4 @@ bench: install postgres
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache tests/support/icaljs/node_modules

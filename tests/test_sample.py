@@ -1,0 +1,60 @@
+"""The sample data `make run` loads: every status is there to be seen, and the dates are recent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from calendar_service.adapters.catalog_file import load_catalog
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.services.eligibility import current_occurrences
+from calendar_service.services.sample import load_sample
+
+PROJECT = Path(__file__).resolve().parent.parent
+CST = ZoneInfo("Asia/Shanghai")
+NOW = dt.datetime(2027, 5, 20, 10, 0, tzinfo=CST)
+
+
+def test_sample_is_moved_to_yesterday_and_shows_every_status(repository: Repository) -> None:
+    assert load_sample(PROJECT / "data" / "sample", repository, CST, NOW) == 35
+    catalog = load_catalog(PROJECT / "data" / "activities.toml")
+    stores = repository.latest_store_snapshots(NOW)
+    products = repository.latest_product_snapshots_all(NOW)
+    assert len(stores) == 35 and sum(len(p) for p in products.values()) >= 200
+    newest = max(s.captured_at for s in stores.values()).astimezone(CST).date()
+    assert newest == NOW.date() - dt.timedelta(days=1)
+    chosen = current_occurrences(catalog, NOW, CST)
+    wholesale: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    failures: Counter[int] = Counter()
+    stale = 0
+    for store_id, store in stores.items():
+        history = repository.store_history(store_id, until=NOW)
+        verdicts = evaluate_store(
+            catalog,
+            chosen,
+            store,
+            products.get(store_id, []),
+            history,
+            NOW,
+            dt.timedelta(days=7),
+            store_id=store_id,
+        )
+        for v in verdicts:
+            statuses[v.status] += 1
+            if v.activity == "daily-group-wholesale":
+                wholesale[v.status] += 1
+                failures[len(v.failed())] += 1
+                stale += v.stale
+    assert set(statuses) == {"eligible", "ineligible", "unknown", "invitation"}
+    assert wholesale["eligible"] >= 5 and wholesale["unknown"] >= 2
+    assert failures[1] >= 5 and sum(n for k, n in failures.items() if k >= 2) >= 3
+    assert stale == 3
+
+
+def test_sample_is_not_loaded_twice(repository: Repository) -> None:
+    assert load_sample(PROJECT / "data" / "sample", repository, CST, NOW) == 35
+    assert load_sample(PROJECT / "data" / "sample", repository, CST, NOW) == 0

@@ -1,0 +1,57 @@
+"""The web app in process: health, the catalog feed and its HTTP caching."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from fastapi.testclient import TestClient
+
+from calendar_service.bootstrap import Container
+from calendar_service.entrypoints.web import create_app
+from calendar_service.settings import load_settings
+
+CST = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def client(database_url: str) -> TestClient:
+    container = Container(load_settings(database_url=database_url))
+    app = create_app(container, lambda: dt.datetime(2027, 1, 15, 9, 0, tzinfo=CST))
+    return TestClient(app)
+
+
+def test_health(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["status"] == "ok"
+
+
+def test_catalog_feed_is_calendar_text_with_a_strong_etag(client: TestClient) -> None:
+    response = client.get("/calendar.ics")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert response.content.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert "327大促".encode() in response.content
+    etag = response.headers["etag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    assert response.headers["last-modified"].endswith("GMT")
+    again = client.get("/calendar.ics", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    changed = client.get("/calendar.ics", headers={"If-None-Match": '"other"'})
+    assert changed.status_code == 200 and changed.content == response.content
+
+
+def test_feed_options_change_the_feed(client: TestClient) -> None:
+    english = client.get("/calendar.ics?lang=en&cycles=yearly")
+    assert english.status_code == 200
+    assert b"327 new-season promotion" in english.content
+    assert "伙拼".encode() not in english.content
+    assert english.headers["etag"] != client.get("/calendar.ics").headers["etag"]
+
+
+@pytest.mark.parametrize("query", ["cycles=weekly", "alarms=tomorrow", "lang=fr", "alarm=P1D"])
+def test_bad_feed_options_are_a_400_with_a_reason(client: TestClient, query: str) -> None:
+    response = client.get(f"/calendar.ics?{query}")
+    assert response.status_code == 400
+    assert response.json()["detail"]
