@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,12 @@ class Container:
     @cached_property
     def catalog(self) -> Catalog:
         return load_catalog(self.settings.catalog_path)
+
+    @cached_property
+    def catalog_stamp(self) -> dt.datetime:
+        """When the catalog last changed: the DTSTAMP and Last-Modified of feeds built from it."""
+        mtime = int(self.settings.catalog_path.stat().st_mtime)
+        return dt.datetime.fromtimestamp(mtime, tz=dt.UTC)
 
     @cached_property
     def engine(self) -> Engine:

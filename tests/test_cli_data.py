@@ -175,3 +175,28 @@ def test_an_unusable_database_is_refused_at_start(url: str) -> None:
     result = run_cli("eligibility", "b2b-220001", env={"CALENDAR_DATABASE_URL": url})
     assert result.code == 2
     assert "CALENDAR_DATABASE_URL" in result.err and "Traceback" not in result.err
+
+
+def test_feed_commands_write_the_catalog_and_a_store_feed(imported: str, tmp_path: Path) -> None:
+    out = tmp_path / "catalog.ics"
+    catalog = _cli(imported, "feed", "--catalog", "-o", str(out), "--now", AT)
+    assert catalog.code == 0, catalog.err
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    store = _cli(imported, "feed", "b2b-220011", "--now", AT, "--lang", "en")
+    assert store.code == 0, store.err
+    assert "This store: not eligible" in store.out.replace("\r\n ", "")
+    again = _cli(imported, "feed", "b2b-220011", "--now", AT, "--lang", "en")
+    assert again.out == store.out  # unchanged data, identical bytes
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["feed"], "give a STORE or --catalog"),
+        (["feed", "b2b-220011", "--catalog"], "give a STORE or --catalog"),
+        (["feed", "nobody"], "no data for store 'nobody'"),
+    ],
+)
+def test_bad_feed_arguments(imported: str, args: list[str], message: str) -> None:
+    result = _cli(imported, *args)
+    assert result.code != 0 and message in result.err and "Traceback" not in result.err

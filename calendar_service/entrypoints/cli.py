@@ -17,7 +17,9 @@ from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UserError
-from calendar_service.services.eligibility import store_report
+from calendar_service.feeds import parse_options
+from calendar_service.services.eligibility import UnknownStoreError, store_report
+from calendar_service.services.feeds import catalog_feed, store_feed
 from calendar_service.services.importing import import_files
 from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
@@ -156,6 +158,48 @@ def eligibility(
         _print_json(data[0] if activity else data)
     else:
         click.echo(report_text(report, locale, detail=activity is not None, tz=settings.tz))
+
+
+@cli.command()
+@click.argument("store", required=False)
+@click.option("--catalog", "catalog_only", is_flag=True, help="The public catalog feed.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout.")
+@click.option("--lang", type=LANGS, default="zh", show_default=True)
+@click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
+def feed(
+    store: str | None, catalog_only: bool, output: Path | None, lang: str, now_text: str | None
+) -> None:
+    """Write a feed: a store's private feed (STORE) or the public one (--catalog)."""
+    if (store is None) == (not catalog_only):
+        raise click.UsageError("give a STORE or --catalog, not both")
+    container = _container()
+    settings = container.settings
+    now = _instant(now_text, settings.tz)
+    options = parse_options({"lang": lang})
+    if store is None:
+        built = catalog_feed(
+            container.catalog, settings.tz, now, options, settings.base_url, container.catalog_stamp
+        )
+    else:
+        repository = container.repository
+        if store not in repository.store_ids():
+            raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+        built = store_feed(
+            container.catalog,
+            repository,
+            store,
+            settings.tz,
+            now,
+            options,
+            None,
+            container.catalog_stamp,
+            dt.timedelta(days=settings.stale_after_days),
+        )
+    if output is None:
+        sys.stdout.buffer.write(built.body)
+    else:
+        output.write_bytes(built.body)
+        click.echo(f"{output}: {len(built.body):,} bytes", err=True)
 
 
 @cli.command()

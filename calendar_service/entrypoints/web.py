@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from calendar_service.bootstrap import Container
 from calendar_service.feeds import FeedOptionError, parse_options
-from calendar_service.services.feeds import FeedFile, catalog_feed
+from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -32,7 +32,7 @@ def create_app(container: Container, clock: Callable[[], dt.datetime]) -> FastAP
     """Build the app around a container and a clock (the tests pass their own)."""
     settings = container.settings
     catalog = container.catalog
-    stamp = dt.datetime.fromtimestamp(int(settings.catalog_path.stat().st_mtime), tz=dt.UTC)
+    stamp = container.catalog_stamp
     app = FastAPI(title="1688 promotion calendar", version=catalog.version)
 
     @app.exception_handler(FeedOptionError)
@@ -49,6 +49,28 @@ def create_app(container: Container, clock: Callable[[], dt.datetime]) -> FastAP
     ) -> Response:
         options = parse_options(dict(request.query_params))
         feed = catalog_feed(catalog, settings.tz, clock(), options, settings.base_url, stamp)
+        return _respond(feed, if_none_match)
+
+    @app.get("/feeds/{token}.ics", response_class=Response)
+    def store_calendar(
+        token: str, request: Request, if_none_match: Annotated[str | None, Header()] = None
+    ) -> Response:
+        repository = container.repository
+        store_id = repository.store_for_feed_token(token)
+        if store_id is None:  # unknown and revoked look the same
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
+        options = parse_options(dict(request.query_params))
+        feed = store_feed(
+            catalog,
+            repository,
+            store_id,
+            settings.tz,
+            clock(),
+            options,
+            f"{settings.base_url}/feeds/{token}.ics",
+            stamp,
+            dt.timedelta(days=settings.stale_after_days),
+        )
         return _respond(feed, if_none_match)
 
     return app

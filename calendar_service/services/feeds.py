@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import occurrences
+from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import FeedOptions, build_feed, feed_range
 
 
@@ -44,3 +48,83 @@ def catalog_feed(
         data_stamp=data_stamp,
     )
     return feed_file(body, data_stamp)
+
+
+class StoreDataReader(Protocol):
+    def latest_store_snapshot(self, store_id: str, as_of: dt.datetime) -> StoreSnapshot | None: ...
+
+    def store_history(
+        self, store_id: str, until: dt.datetime, since: dt.datetime | None = None
+    ) -> list[StoreSnapshot]: ...
+
+    def latest_product_snapshots(
+        self, store_id: str, as_of: dt.datetime
+    ) -> list[ProductSnapshot]: ...
+
+
+def verdict_text(verdict: Verdict, locale: str, tz: ZoneInfo) -> str:
+    """A verdict as the plain text of a calendar event: status, what fails, data date."""
+    zh = not locale.startswith("en")
+    status = {
+        "eligible": ("符合报名条件", "eligible"),
+        "ineligible": ("不符合报名条件", "not eligible"),
+        "unknown": ("无法判断(缺少数据)", "unknown (data missing)"),
+        "invitation": ("邀约制活动", "by invitation"),
+    }[verdict.status][0 if zh else 1]
+    lines = [f"{'本店状态' if zh else 'This store'}: {status}"]
+    for j in verdict.criteria:
+        if j.status in ("fail", "unknown"):
+            lines.append(("✗ " if j.status == "fail" else "? ") + j.message(locale))
+            forecast = verdict.forecast_for(j.key)
+            if forecast is not None:
+                lines.append("  " + forecast.message(locale))
+    lines += [f"! {n.text(locale)}" for n in verdict.notes]
+    if verdict.data_as_of is not None:
+        label = "数据日期" if zh else "data as of"
+        lines.append(f"{label} {verdict.data_as_of.astimezone(tz):%Y-%m-%d %H:%M}")
+    return "\n".join(lines)
+
+
+def store_feed(
+    catalog: Catalog,
+    reader: StoreDataReader,
+    store_id: str,
+    tz: ZoneInfo,
+    now: dt.datetime,
+    options: FeedOptions,
+    feed_url: str | None,
+    catalog_stamp: dt.datetime,
+    stale_after: dt.timedelta,
+) -> FeedFile:
+    """A store's private feed: the catalog's windows with the store's verdict in each event.
+
+    Judged as of the start of today, so the bytes change with the data or the day, not the clock.
+    """
+    start, end = feed_range(now, tz)
+    found = [o for o in occurrences(catalog, start, end, tz) if o.cycle in options.cycles]
+    at = dt.datetime.combine(now.astimezone(tz).date(), dt.time(), tzinfo=tz)
+    store = reader.latest_store_snapshot(store_id, at)
+    history = reader.store_history(store_id, until=at, since=at - dt.timedelta(days=120))
+    products = reader.latest_product_snapshots(store_id, at)
+    verdicts = {
+        v.occurrence_key: v
+        for v in evaluate_store(
+            catalog, found, store, products, history, at, stale_after, store_id=store_id
+        )
+    }
+    locale = "zh-CN" if options.lang.value == "zh" else "en"
+    stamp = max(catalog_stamp, store.captured_at) if store else catalog_stamp
+    title = (store.name if store and store.name else store_id) + (
+        " · 1688活动日历" if locale == "zh-CN" else " · 1688 promotion calendar"
+    )
+    body = build_feed(
+        catalog,
+        found,
+        options=options,
+        name=title,
+        url=feed_url,
+        data_stamp=stamp,
+        describe=lambda occ: verdict_text(verdicts[occ.key], locale, tz),
+        uid_scope=f"store-{store_id}",
+    )
+    return feed_file(body, stamp)
