@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import occurrences
 from calendar_service.domain.eligibility import evaluate_store
-from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import FeedOptions, build_feed, feed_range
+from calendar_service.services.eligibility import HISTORY, SnapshotReader
 
 
 @dataclass(frozen=True)
@@ -50,18 +49,6 @@ def catalog_feed(
     return feed_file(body, data_stamp)
 
 
-class StoreDataReader(Protocol):
-    def latest_store_snapshot(self, store_id: str, as_of: dt.datetime) -> StoreSnapshot | None: ...
-
-    def store_history(
-        self, store_id: str, until: dt.datetime, since: dt.datetime | None = None
-    ) -> list[StoreSnapshot]: ...
-
-    def latest_product_snapshots(
-        self, store_id: str, as_of: dt.datetime
-    ) -> list[ProductSnapshot]: ...
-
-
 def verdict_text(verdict: Verdict, locale: str, tz: ZoneInfo) -> str:
     """A verdict as the plain text of a calendar event: status, what fails, data date."""
     zh = not locale.startswith("en")
@@ -87,7 +74,7 @@ def verdict_text(verdict: Verdict, locale: str, tz: ZoneInfo) -> str:
 
 def store_feed(
     catalog: Catalog,
-    reader: StoreDataReader,
+    reader: SnapshotReader,
     store_id: str,
     tz: ZoneInfo,
     now: dt.datetime,
@@ -104,7 +91,7 @@ def store_feed(
     found = [o for o in occurrences(catalog, start, end, tz) if o.cycle in options.cycles]
     at = dt.datetime.combine(now.astimezone(tz).date(), dt.time(), tzinfo=tz)
     store = reader.latest_store_snapshot(store_id, at)
-    history = reader.store_history(store_id, until=at, since=at - dt.timedelta(days=120))
+    history = reader.store_history(store_id, until=at, since=at - HISTORY)
     products = reader.latest_product_snapshots(store_id, at)
     verdicts = {
         v.occurrence_key: v
