@@ -26,5 +26,11 @@ class CatalogError(UserError):
         )
 
 
+class UnknownStoreError(UserError):
+    """Data or a request names a store the database does not know."""
+
+    exit_code = 1
+
+
 class DatabaseError(UserError):
     """The database named by the settings cannot be used."""

@@ -622,3 +622,10 @@ def test_check_connection_on_a_sqlite_path_that_is_a_folder(tmp_path: Path) -> N
     with pytest.raises(DatabaseError, match=r"CALENDAR_DATABASE_URL=sqlite:///.*folder"):
         check_connection(engine)
     engine.dispose()
+
+
+def test_has_store_is_true_only_for_imported_stores(repository: Repository) -> None:
+    assert not repository.has_store("s-1")
+    repository.add_snapshots([full_store()], [], "stores.csv", IMPORTED)
+    assert repository.has_store(full_store().store_id)
+    assert not repository.has_store("nowhere")

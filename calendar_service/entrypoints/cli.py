@@ -16,9 +16,9 @@ from calendar_service.domain.cycles import occurrences as find_occurrences
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.entrypoints.render_verdict import report_text
-from calendar_service.errors import UserError
+from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.feeds import parse_options
-from calendar_service.services.eligibility import UnknownStoreError, store_report
+from calendar_service.services.eligibility import store_report
 from calendar_service.services.feeds import catalog_feed, store_feed
 from calendar_service.services.importing import import_files
 from calendar_service.services.sample import load_sample
@@ -182,7 +182,7 @@ def feed(
         )
     else:
         repository = container.repository
-        if store not in repository.store_ids():
+        if not repository.has_store(store):
             raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
         built = store_feed(
             container.catalog,

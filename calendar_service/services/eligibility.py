@@ -12,7 +12,7 @@ from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Verdict
-from calendar_service.errors import UserError
+from calendar_service.errors import UnknownStoreError, UserError
 
 HORIZON = dt.timedelta(days=400)  # every cycle has a window within a year
 HISTORY = dt.timedelta(days=120)  # enough snapshots for a trend before any deadline
@@ -29,13 +29,7 @@ class SnapshotReader(Protocol):
         self, store_id: str, as_of: dt.datetime
     ) -> list[ProductSnapshot]: ...
 
-    def store_ids(self) -> list[str]: ...
-
-
-class UnknownStoreError(UserError):
-    """No data was ever imported for this store."""
-
-    exit_code = 1
+    def has_store(self, store_id: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -77,7 +71,7 @@ def store_report(
     except KeyError as e:
         raise UserError(str(e.args[0])) from None
     store = reader.latest_store_snapshot(store_id, at)
-    if store is None and store_id not in reader.store_ids():
+    if store is None and not reader.has_store(store_id):
         raise UnknownStoreError(
             f"no data for store {store_id!r}; import its store file first "
             "(calendar-service import FILE), or check the ID"

@@ -154,6 +154,12 @@ class Repository(SubscriberRepository):
             products.sort(key=lambda p: p.product_id)
         return found
 
+    def has_store(self, store_id: str) -> bool:
+        """Whether any data was ever imported for this store."""
+        statement = select(STORES.c.store_id).where(STORES.c.store_id == store_id)
+        with self._engine.connect() as connection:
+            return connection.scalar(statement) is not None
+
     def store_ids(self) -> list[str]:
         """Every known store id, sorted."""
         with self._engine.connect() as connection:

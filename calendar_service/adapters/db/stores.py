@@ -8,11 +8,9 @@ from sqlalchemy import Connection, select
 
 from calendar_service.adapters.db.bulk import chunks
 from calendar_service.adapters.db.tables import STORES
-from calendar_service.errors import UserError
+from calendar_service.errors import UnknownStoreError
 
-
-class UnknownStoreError(UserError):
-    """Data or a request names a store the database does not know."""
+__all__ = ["UnknownStoreError", "require_stores"]
 
 
 def require_stores(
