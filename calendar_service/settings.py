@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     sample_dir: Path = PROJECT_DIR / "data" / "sample"
     outbox_dir: Path = Path("var/outbox")
     stale_after_days: int = Field(default=7, ge=1, le=365)
+    feed_revalidate_seconds: int = Field(default=60, ge=0, le=86400)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

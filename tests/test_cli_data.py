@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from fastapi.testclient import TestClient
 
+from calendar_service.bootstrap import Container
+from calendar_service.entrypoints.web import create_app
+from calendar_service.settings import load_settings
 from tests.cli import PROJECT, Result, run_cli
+
+CST = ZoneInfo("Asia/Shanghai")
 
 SAMPLE = PROJECT / "data" / "sample"
 AT = "2026-11-26T12:00"  # the day after the sample's newest data
@@ -200,3 +208,25 @@ def test_feed_commands_write_the_catalog_and_a_store_feed(imported: str, tmp_pat
 def test_bad_feed_arguments(imported: str, args: list[str], message: str) -> None:
     result = _cli(imported, *args)
     assert result.code != 0 and message in result.err and "Traceback" not in result.err
+
+
+def test_feed_url_gives_a_working_private_url_and_revoke_ends_it(database_url: str) -> None:
+    assert _cli(database_url, "import", str(SAMPLE / "stores.csv")).code == 0
+    result = _cli(database_url, "feed-url", "b2b-220011")
+    assert result.code == 0, result.err
+    https, webcal, google = result.out.splitlines()
+    assert https.startswith("http://127.0.0.1:8000/feeds/") and https.endswith(".ics")
+    token = https.removeprefix("http://127.0.0.1:8000/feeds/").removesuffix(".ics")
+    assert len(token) >= 43  # 32 random bytes, URL-safe base64: 256 bits
+    assert webcal == "webcal://" + https.removeprefix("http://")
+    assert google.startswith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F")
+    container = Container(load_settings(database_url=database_url))
+    client = TestClient(create_app(container, lambda: dt.datetime(2026, 11, 26, tzinfo=CST)))
+    assert client.get(f"/feeds/{token}.ics").status_code == 200
+    second = _cli(database_url, "feed-url", "b2b-220011", "--lang", "en")
+    assert second.out.splitlines()[0].endswith(".ics?lang=en") and token not in second.out
+    revoked = _cli(database_url, "feed-url", "b2b-220011", "--revoke")
+    assert revoked.code == 0 and "revoked 2 earlier URLs" in revoked.err and revoked.out == ""
+    fresh = TestClient(create_app(container, lambda: dt.datetime(2026, 11, 26, tzinfo=CST)))
+    assert fresh.get(f"/feeds/{token}.ics").status_code == 404
+    assert _cli(database_url, "feed-url", "nobody").code == 1

@@ -28,8 +28,11 @@ import vobject  # type: ignore[import-untyped]  # vobject 0.9 ships no type info
 from ical.calendar_stream import IcsCalendarStream
 
 from calendar_service.adapters.catalog_file import load_catalog
+from calendar_service.adapters.importing import parse_file
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import DAY, Occurrence, occurrences
+from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.feeds import (
     FeedOptions,
     Role,
@@ -39,6 +42,8 @@ from calendar_service.feeds import (
     texts,
     uid,
 )
+from calendar_service.feeds.build import DESCRIBE_OCTETS
+from calendar_service.services.feeds import verdict_text
 
 ROOT = Path(__file__).parents[1]
 ICALJS = ROOT / "tests" / "support" / "icaljs"
@@ -60,6 +65,7 @@ Instance = tuple[str, str, str, str]
 class Variant:
     query: dict[str, str]
     store: bool = False
+    sample_store: str | None = None  # a sample store: its real verdicts in the descriptions
 
 
 VARIANTS = {
@@ -70,7 +76,55 @@ VARIANTS = {
     "alarms-zh": Variant({"alarms": "P3D"}),
     "cycles-yearly-quarterly": Variant({"cycles": "yearly,quarterly"}),
     "cycles-daily-en": Variant({"cycles": "daily", "lang": "en"}),
+    # Real store feeds, one store of each status in the sample data.
+    "sample-eligible-zh": Variant({}, sample_store="b2b-220001"),
+    "sample-one-reason-en-alarms": Variant(
+        {"lang": "en", "alarms": "PT15H"}, sample_store="b2b-220011"
+    ),
+    "sample-several-reasons-zh": Variant({"alarms": "P7D"}, sample_store="b2b-220019"),
+    "sample-unknown-zh": Variant({}, sample_store="b2b-220025"),
+    "sample-stale-en": Variant({"lang": "en"}, sample_store="b2b-220028"),
 }
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, tuple[list[StoreSnapshot], list[ProductSnapshot]]]:
+    """The sample data by store: its snapshots oldest first, and its products."""
+    found: dict[str, tuple[list[StoreSnapshot], list[ProductSnapshot]]] = {}
+    for name in ("stores.csv", "products.csv"):
+        parsed = parse_file(ROOT / "data" / "sample" / name, tz=TZ, now=NOW)
+        assert parsed.ok, parsed.errors
+        for s in sorted(parsed.stores, key=lambda s: s.captured_at):
+            found.setdefault(s.store_id, ([], []))[0].append(s)
+        for p in parsed.products:
+            found.setdefault(p.store_id, ([], []))[1].append(p)
+    return found
+
+
+def _store_describe(
+    catalog: Catalog,
+    occs: list[Occurrence],
+    data: tuple[list[StoreSnapshot], list[ProductSnapshot]],
+    store_id: str,
+    lang: str,
+) -> Callable[[Occurrence], str]:
+    history, products = data
+    at = dt.datetime(2026, 11, 26, tzinfo=TZ)  # the day after the sample's newest data
+    verdicts = {
+        v.occurrence_key: v
+        for v in evaluate_store(
+            catalog,
+            occs,
+            history[-1],
+            products,
+            history,
+            at,
+            dt.timedelta(days=7),
+            store_id=store_id,
+        )
+    }
+    locale = "en" if lang == "en" else "zh-CN"
+    return lambda o: verdict_text(verdicts[o.key], locale, TZ)
 
 
 @dataclass(frozen=True)
@@ -94,12 +148,22 @@ def catalog() -> Catalog:
 
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
 def variant(
-    request: pytest.FixtureRequest, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    catalog: Catalog,
+    tmp_path_factory: pytest.TempPathFactory,
+    sample: dict[str, tuple[list[StoreSnapshot], list[ProductSnapshot]]],
 ) -> Feed:
     spec = VARIANTS[request.param]
     options = parse_options(spec.query)
     occs = occurrences(catalog, START, END, TZ)
-    scope = "store-7" if spec.store else None
+    scope = "store-7" if spec.store else spec.sample_store
+    describe: Callable[[Occurrence], str] | None = None
+    if spec.store:
+        describe = lambda o: STORE_TEXT  # noqa: E731  # one text for every event
+    elif spec.sample_store is not None:
+        describe = _store_describe(
+            catalog, occs, sample[spec.sample_store], spec.sample_store, options.lang.value
+        )
     data = build_feed(
         catalog,
         occs,
@@ -107,7 +171,7 @@ def variant(
         name="1688 活动日历",
         url="https://calendar.example.com/calendar.ics?lang=en&cycles=yearly,daily",
         data_stamp=STAMP,
-        describe=(lambda o: STORE_TEXT) if spec.store else None,
+        describe=describe,
         link_of=lambda o: f"https://calendar.example.com/activities/{o.activity}#{o.period}",
         uid_scope=scope,
     )
@@ -123,7 +187,8 @@ def variant(
         for role, first, end in _instances(occ):
             summary = texts.summary(activity, occ, role, options.lang)
             expected.add((uid(occ, role, scope), summary, first.isoformat(), end.isoformat()))
-            descriptions[uid(occ, role, scope)] = body + ("\n\n" + STORE_TEXT if spec.store else "")
+            extra = texts.shorten(describe(occ), DESCRIBE_OCTETS, options.lang) if describe else ""
+            descriptions[uid(occ, role, scope)] = body + ("\n\n" + extra if extra else "")
     deadlines = frozenset(uid(o, Role.DEADLINE, scope) for o in occs)
     return Feed(options, data, path, {i for i in expected if _overlaps(i)}, descriptions, deadlines)
 

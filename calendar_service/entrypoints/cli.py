@@ -19,7 +19,7 @@ from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.feeds import parse_options
 from calendar_service.services.eligibility import store_report
-from calendar_service.services.feeds import catalog_feed, store_feed
+from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
 from calendar_service.services.importing import import_files
 from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
@@ -200,6 +200,34 @@ def feed(
     else:
         output.write_bytes(built.body)
         click.echo(f"{output}: {len(built.body):,} bytes", err=True)
+
+
+@cli.command("feed-url")
+@click.argument("store")
+@click.option("--lang", type=LANGS, default="zh", show_default=True)
+@click.option("--rotate", is_flag=True, help="Revoke the store's earlier URLs first.")
+@click.option("--revoke", is_flag=True, help="Revoke every URL of the store; print none.")
+def feed_url(store: str, lang: str, rotate: bool, revoke: bool) -> None:
+    """Print a new private subscription URL for the store (webcal:// and Google links too).
+
+    Only a hash of each URL's token is stored, so a URL is shown once: keep it. Earlier URLs
+    keep working until --rotate or --revoke.
+    """
+    container = _container()
+    repository = container.repository
+    if not repository.has_store(store):
+        raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+    if revoke or rotate:
+        revoked = repository.revoke_feed_tokens(store)
+        click.echo(f"revoked {revoked} earlier URL{'s' if revoked != 1 else ''}", err=True)
+        if revoke:
+            return
+    token = repository.create_feed_token(store)
+    query = "?lang=en" if lang == "en" else ""
+    links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
+    click.echo(links.https)
+    click.echo(links.webcal)
+    click.echo(links.google)
 
 
 @cli.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog
@@ -115,3 +116,18 @@ def store_feed(
         uid_scope=f"store-{store_id}",
     )
     return feed_file(body, stamp)
+
+
+@dataclass(frozen=True)
+class SubscribeLinks:
+    """Where a calendar app subscribes: the feed itself, webcal:// and Google Calendar."""
+
+    https: str
+    webcal: str
+    google: str
+
+
+def subscribe_links(feed_url: str) -> SubscribeLinks:
+    webcal = "webcal://" + feed_url.split("://", 1)[1]
+    google = "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal})
+    return SubscribeLinks(feed_url, webcal, google)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from calendar_service.adapters.db.bulk import insert_new
 from calendar_service.adapters.db.engine import write_transaction
@@ -159,6 +159,17 @@ class Repository(SubscriberRepository):
         statement = select(STORES.c.store_id).where(STORES.c.store_id == store_id)
         with self._engine.connect() as connection:
             return connection.scalar(statement) is not None
+
+    def data_version(self, store_id: str) -> tuple[int, int]:
+        """Changes whenever a snapshot of the store or of its products is added."""
+        stores = select(func.max(STORE_SNAPSHOTS.c.id)).where(
+            STORE_SNAPSHOTS.c.store_id == store_id
+        )
+        products = select(func.max(PRODUCT_SNAPSHOTS.c.id)).where(
+            PRODUCT_SNAPSHOTS.c.store_id == store_id
+        )
+        with self._engine.connect() as connection:
+            return (connection.scalar(stores) or 0, connection.scalar(products) or 0)
 
     def store_ids(self) -> list[str]:
         """Every known store id, sorted."""

@@ -1,0 +1,74 @@
+"""Store feeds kept in memory: rebuilt only when the catalog, the store's data or the day changes.
+
+A cached feed is served without touching the database for `revalidate_after`; after that one
+small query (the token, and the store's data version) tells whether it still holds. So a revoked
+token stops working in this process within `revalidate_after` at most.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Protocol
+
+from calendar_service.services.feeds import FeedFile
+
+
+class FeedSource(Protocol):
+    def store_for_feed_token(self, token: str) -> str | None: ...
+
+    def data_version(self, store_id: str) -> tuple[int, int]: ...
+
+
+@dataclass
+class _Entry:
+    feed: FeedFile
+    version: Hashable
+    checked: float
+
+
+class FeedCache:
+    """Feeds by (token, options, day); thread-safe; bounded to `size` entries."""
+
+    def __init__(
+        self,
+        source: FeedSource,
+        revalidate_after: dt.timedelta,
+        size: int = 2048,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._source = source
+        self._after = revalidate_after.total_seconds()
+        self._size = size
+        self._monotonic = monotonic
+        self._entries: dict[Hashable, _Entry] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self, token: str, variant: Hashable, build: Callable[[str], FeedFile]
+    ) -> FeedFile | None:
+        """The feed for `token`, built by `build(store_id)` when needed; None for a bad token."""
+        key = (token, variant)
+        now = self._monotonic()
+        with self._lock:
+            entry = self._entries.get(key)
+        if entry is not None and now - entry.checked < self._after:
+            return entry.feed
+        store_id = self._source.store_for_feed_token(token)
+        if store_id is None:
+            with self._lock:
+                self._entries.pop(key, None)
+            return None
+        version = (store_id, self._source.data_version(store_id))
+        if entry is not None and entry.version == version:
+            entry.checked = now
+            return entry.feed
+        feed = build(store_id)
+        with self._lock:
+            if len(self._entries) >= self._size:
+                self._entries.pop(next(iter(self._entries)))  # the oldest entry
+            self._entries[key] = _Entry(feed, version, now)
+        return feed

@@ -1,0 +1,78 @@
+"""Store feeds are rebuilt only when the store's data changes, and revocation is honoured."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.domain.snapshots import StoreSnapshot
+from calendar_service.services.feed_cache import FeedCache
+from calendar_service.services.feeds import FeedFile, feed_file
+
+CST = ZoneInfo("Asia/Shanghai")
+STAMP = dt.datetime(2027, 1, 10, tzinfo=CST)
+STORE = StoreSnapshot("s-1", dt.datetime(2027, 1, 10, 9, tzinfo=CST), name="样品店", buyers_30d=3)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_feed_is_built_once_then_rebuilt_only_when_the_data_changes(
+    repository: Repository,
+) -> None:
+    repository.add_snapshots([STORE], [], "a.csv", STAMP)
+    token = repository.create_feed_token("s-1")
+    clock = Clock()
+    cache = FeedCache(repository, dt.timedelta(seconds=60), monotonic=clock)
+    builds: list[str] = []
+
+    def build(store_id: str) -> FeedFile:
+        builds.append(store_id)
+        return feed_file(f"feed {store_id} #{len(builds)}".encode(), STAMP)
+
+    first = cache.get(token, "zh", build)
+    assert first is not None and builds == ["s-1"]
+    assert cache.get(token, "zh", build) is first  # within the interval: no database, no build
+    clock.now = 61
+    assert cache.get(token, "zh", build) is first and builds == ["s-1"]  # checked, unchanged
+    later = dataclasses.replace(STORE, captured_at=STORE.captured_at + dt.timedelta(days=1))
+    repository.add_snapshots([later], [], "b.csv", STAMP)
+    assert cache.get(token, "zh", build) is first  # not yet revalidated
+    clock.now = 200
+    rebuilt = cache.get(token, "zh", build)
+    assert rebuilt is not None and rebuilt.etag != first.etag and len(builds) == 2
+    assert cache.get(token, "en", build) is not None and len(builds) == 3  # another variant
+
+
+def test_revoked_token_stops_working_after_the_interval(repository: Repository) -> None:
+    repository.add_snapshots([STORE], [], "a.csv", STAMP)
+    token = repository.create_feed_token("s-1")
+    clock = Clock()
+    cache = FeedCache(repository, dt.timedelta(seconds=60), monotonic=clock)
+
+    def build(store_id: str) -> FeedFile:
+        return feed_file(store_id.encode(), STAMP)
+
+    assert cache.get(token, "zh", build) is not None
+    repository.revoke_feed_tokens("s-1")
+    clock.now = 61
+    assert cache.get(token, "zh", build) is None
+    assert cache.get("never-issued", "zh", build) is None
+
+
+def test_data_version_moves_with_store_and_product_snapshots(repository: Repository) -> None:
+    repository.add_snapshots([STORE], [], "a.csv", STAMP)
+    before = repository.data_version("s-1")
+    repository.add_snapshots([STORE], [], "a.csv", STAMP)  # the same data again: no change
+    assert repository.data_version("s-1") == before
+    later = dataclasses.replace(STORE, captured_at=STORE.captured_at + dt.timedelta(hours=1))
+    repository.add_snapshots([later], [], "b.csv", STAMP)
+    assert repository.data_version("s-1") > before
+    assert repository.data_version("nowhere") == (0, 0)
