@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -158,6 +159,10 @@ class Catalog:
     overrides: tuple[DateOverride, ...] = ()
     source: str = ""
     _by_key: dict[str, Activity] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # What adapters derive from the catalog alone (feed texts): it lives and dies with the catalog.
+    memo: dict[Hashable, object] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 

@@ -8,8 +8,8 @@ daily series ends with a DATE-valued UNTIL, as RFC 5545 requires when DTSTART is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import TypeVar
 from urllib.parse import quote
 
 from calendar_service.domain.catalog import Activity, Catalog
@@ -22,6 +22,7 @@ from calendar_service.feeds.wire import (
     check_uri,
     content_line,
     escape_text,
+    fold,
     serialize,
     text_list,
 )
@@ -34,6 +35,8 @@ DAYS_AHEAD = 400
 # A store's text per occurrence, in UTF-8 octets: ~400 events a feed, three per occurrence, keep
 # well under 1 MB with it (tests/test_feeds.py measures the worst case).
 DESCRIBE_OCTETS = 1200
+MEMO_LIMIT = 50_000  # catalog-derived event parts kept between builds
+T = TypeVar("T")
 
 Describe = Callable[[Occurrence], str | None]
 SequenceOf = Callable[[Occurrence], int]
@@ -94,7 +97,12 @@ def build_feed(
         raise ValueError("data_stamp must be timezone-aware (the data's time, not the clock)")
     stamp = data_stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     about = description or texts.calendar_description(catalog.version, options.cycles, options.lang)
-    lines = _calendar_lines(name, about, url, refresh, options.lang)
+    chunks = [serialize(_calendar_lines(name, about, url, refresh, options.lang))]
+    memo = catalog.memo
+    if len(memo) > MEMO_LIMIT:  # many option variants over a long life: start again
+        memo.clear()
+    lang = options.lang
+    stamp_line = fold(content_line("DTSTAMP", stamp))
     seen: set[str] = set()
     for occ in occurrences:
         if occ.cycle not in options.cycles:
@@ -103,24 +111,60 @@ def build_feed(
             raise ValueError(f"occurrence {occ.key} is given twice; its events' UIDs would clash")
         seen.add(occ.key)
         activity = catalog.activity(occ.activity)
-        body = texts.description(activity, occ, options.lang)
+        sequence = (sequence_of or sequence_by_override)(occ)
+        if sequence < 0:
+            raise ValueError(f"SEQUENCE of {occ.key} is {sequence}; it must be >= 0")
+        body = _memo(memo, ("body", occ, lang), texts.description, activity, occ, lang)
         extra = describe(occ) if describe is not None else None
         if extra:
-            extra = texts.shorten(extra, describe_octets, options.lang)
-        event = _Event(
-            occ=occ,
-            activity=activity,
-            options=options,
-            stamp=stamp,
-            sequence=(sequence_of or sequence_by_override)(occ),
-            description=f"{body}\n\n{extra}" if extra else body,
-            link=link_of(occ) if link_of is not None else None,
-            uid_scope=uid_scope,
-        )
+            extra = texts.shorten(extra, describe_octets, lang)
+        # Folded once: an occurrence's events share their description.
+        text = escape_text(f"{body}\n\n{extra}" if extra else body)
+        description_line = fold(content_line("DESCRIPTION", text))
+        sequence_line = fold(content_line("SEQUENCE", str(sequence)))
+        link = link_of(occ) if link_of is not None else None
         for role, first, end in _parts(occ):
-            lines += event.lines(role, first, end)
-    lines.append("END:VCALENDAR")
-    return serialize(lines)
+            head = _memo(
+                memo,
+                ("head", occ, role, first, end, lang),
+                _head,
+                activity,
+                occ,
+                role,
+                first,
+                end,
+                lang,
+            )
+            tail = _memo(
+                memo,
+                ("tail", occ, role, lang, options.alarms, link),
+                _tail,
+                activity,
+                occ,
+                role,
+                lang,
+                options,
+                link,
+            )
+            chunks += [
+                b"BEGIN:VEVENT\r\n",
+                fold(content_line("UID", escape_text(uid(occ, role, uid_scope)))),
+                stamp_line,
+                sequence_line,
+                head,
+                description_line,
+                tail,
+            ]
+    chunks.append(b"END:VCALENDAR\r\n")
+    return b"".join(chunks)
+
+
+def _memo(memo: dict[Hashable, object], key: Hashable, make: Callable[..., T], *args: object) -> T:
+    """`make(*args)`, computed once per `key` for the catalog's lifetime."""
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = make(*args)
+    return found  # type: ignore[return-value]  # each key's kind is fixed by its first element
 
 
 def uid(occ: Occurrence, role: Role, scope: str | None = None) -> str:
@@ -165,48 +209,57 @@ def _parts(occ: Occurrence) -> Iterator[tuple[Role, dt.date, dt.date]]:
     yield Role.EVENT, occ.event_starts_on, occ.event_ends_on + DAY
 
 
-@dataclass(frozen=True)
-class _Event:
-    """What an occurrence's events share; `lines` writes one of them."""
+def _head(
+    activity: Activity, occ: Occurrence, role: Role, first: dt.date, end: dt.date, lang: Lang
+) -> bytes:
+    """An event's folded lines from DTSTART to SUMMARY: the catalog's alone."""
+    return serialize(_head_lines(activity, occ, role, first, end, lang))
 
-    occ: Occurrence
-    activity: Activity
-    options: FeedOptions
-    stamp: str
-    sequence: int
-    description: str
-    link: str | None
-    uid_scope: str | None
 
-    def __post_init__(self) -> None:
-        if self.sequence < 0:
-            raise ValueError(f"SEQUENCE of {self.occ.key} is {self.sequence}; it must be >= 0")
+def _tail(
+    activity: Activity,
+    occ: Occurrence,
+    role: Role,
+    lang: Lang,
+    options: FeedOptions,
+    link: str | None,
+) -> bytes:
+    """An event's folded lines after DESCRIPTION."""
+    return serialize(_tail_lines(activity, occ, role, lang, options, link))
 
-    def lines(self, role: Role, first: dt.date, end: dt.date) -> list[str]:
-        occ, lang = self.occ, self.options.lang
-        summary = texts.summary(self.activity, occ, role, lang)
-        out = [
-            "BEGIN:VEVENT",
-            content_line("UID", escape_text(uid(occ, role, self.uid_scope))),
-            content_line("DTSTAMP", self.stamp),
-            content_line("SEQUENCE", str(self.sequence)),
-            content_line("DTSTART", _date(first), [("VALUE", "DATE")]),
-            content_line("DTEND", _date(end), [("VALUE", "DATE")]),
-        ]
-        if occ.repeats_until is not None:
-            out.append(content_line("RRULE", f"FREQ=DAILY;UNTIL={_date(occ.repeats_until)}"))
-        out += [
-            content_line("SUMMARY", escape_text(summary)),
-            content_line("DESCRIPTION", escape_text(self.description)),
-            content_line("CATEGORIES", text_list(texts.categories(occ, role, lang))),
-        ]
-        if self.link is not None:
-            out.append(content_line("URL", check_uri(self.link), [("VALUE", "URI")]))
-        out.append("TRANSP:TRANSPARENT")
-        if role is Role.DEADLINE:
-            out += [line for before in self.options.alarms for line in _alarm(summary, before)]
-        out.append("END:VEVENT")
-        return out
+
+def _head_lines(
+    activity: Activity, occ: Occurrence, role: Role, first: dt.date, end: dt.date, lang: Lang
+) -> list[str]:
+    """An event's lines from DTSTART to SUMMARY: the catalog's alone."""
+    out = [
+        content_line("DTSTART", _date(first), [("VALUE", "DATE")]),
+        content_line("DTEND", _date(end), [("VALUE", "DATE")]),
+    ]
+    if occ.repeats_until is not None:
+        out.append(content_line("RRULE", f"FREQ=DAILY;UNTIL={_date(occ.repeats_until)}"))
+    out.append(content_line("SUMMARY", escape_text(texts.summary(activity, occ, role, lang))))
+    return out
+
+
+def _tail_lines(
+    activity: Activity,
+    occ: Occurrence,
+    role: Role,
+    lang: Lang,
+    options: FeedOptions,
+    link: str | None,
+) -> list[str]:
+    """An event's lines after DESCRIPTION, END:VEVENT included."""
+    out = [content_line("CATEGORIES", text_list(texts.categories(occ, role, lang)))]
+    if link is not None:
+        out.append(content_line("URL", check_uri(link), [("VALUE", "URI")]))
+    out.append("TRANSP:TRANSPARENT")
+    if role is Role.DEADLINE:
+        summary = texts.summary(activity, occ, role, lang)
+        out += [line for before in options.alarms for line in _alarm(summary, before)]
+    out.append("END:VEVENT")
+    return out
 
 
 def _alarm(summary: str, before: dt.timedelta) -> list[str]:

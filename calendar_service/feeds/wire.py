@@ -15,8 +15,6 @@ LINE_OCTETS = 75  # RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets, e
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # C0 controls other than HTAB, and DEL, are not allowed in TEXT (RFC 5545 §3.3.11 ESCAPED-CHAR).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# The units a fold may not cut: a backslash escape, or one character (all of its UTF-8 octets).
-_ATOMS = re.compile(r"\\.|.", re.DOTALL)
 
 
 def escape_text(value: str) -> str:
@@ -50,22 +48,36 @@ def fold(line: str) -> bytes:
     A fold never falls inside a character's UTF-8 sequence nor inside a backslash escape, so
     even a client that unfolds carelessly, or decodes line by line, sees whole text.
     """
-    out: list[bytes] = []
-    current = bytearray()
-    limit = LINE_OCTETS
-    for atom in _ATOMS.findall(line):
-        octets = atom.encode("utf-8")
-        if len(current) + len(octets) > limit:
-            out.append(bytes(current))
-            current = bytearray(b" ")  # the continuation's leading space counts toward 75
-        current += octets
-    out.append(bytes(current))
-    return b"".join(part + CRLF for part in out)
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return data + CRLF
+    parts: list[bytes] = []
+    start, room = 0, LINE_OCTETS
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation octet: back to the lead octet
+            cut -= 1
+        run = 0
+        while cut - 1 - run >= start and data[cut - 1 - run] == 0x5C:  # backslashes before cut
+            run += 1
+        if run % 2:  # the last one starts an escape whose character follows the cut
+            cut -= 1
+        parts.append(data[start:cut])
+        start, room = cut, LINE_OCTETS - 1  # a continuation's leading space counts toward 75
+    parts.append(data[start:])
+    return CRLF.join([parts[0], *(b" " + p for p in parts[1:])]) + CRLF
 
 
 def serialize(lines: Iterable[str]) -> bytes:
     """A whole iCalendar object from its unfolded content lines."""
-    return b"".join(fold(line) for line in lines)
+    folded: dict[str, bytes] = {}  # an occurrence's events repeat long lines (descriptions)
+    out = []
+    for line in lines:
+        data = folded.get(line)
+        if data is None:
+            data = folded[line] = fold(line)
+        out.append(data)
+    return b"".join(out)
 
 
 def unfold(data: bytes) -> list[str]:

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog
-from calendar_service.domain.cycles import occurrences
+from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import FeedOptions, build_feed, feed_range
@@ -21,6 +21,16 @@ class FeedFile:
     body: bytes
     etag: str  # strong: a hash of the bytes
     last_modified: dt.datetime
+
+
+def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[Occurrence]:
+    """The occurrences of the feed's rolling range, computed once per range and catalog."""
+    start, end = feed_range(now, tz)
+    key = ("feed-occurrences", start, end, tz)
+    found = catalog.memo.get(key)
+    if found is None:
+        found = catalog.memo[key] = occurrences(catalog, start, end, tz)
+    return found  # type: ignore[return-value]  # the key's first element fixes the kind
 
 
 def feed_file(body: bytes, stamp: dt.datetime) -> FeedFile:
@@ -36,8 +46,7 @@ def catalog_feed(
     data_stamp: dt.datetime,
 ) -> FeedFile:
     """The public feed: every activity's windows in the rolling range around `now`."""
-    start, end = feed_range(now, tz)
-    found = [o for o in occurrences(catalog, start, end, tz) if o.cycle in options.cycles]
+    found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
     zh = options.lang.value == "zh"
     body = build_feed(
         catalog,
@@ -88,8 +97,7 @@ def store_feed(
 
     Judged as of the start of today, so the bytes change with the data or the day, not the clock.
     """
-    start, end = feed_range(now, tz)
-    found = [o for o in occurrences(catalog, start, end, tz) if o.cycle in options.cycles]
+    found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
     at = dt.datetime.combine(now.astimezone(tz).date(), dt.time(), tzinfo=tz)
     store = reader.latest_store_snapshot(store_id, at)
     history = reader.store_history(store_id, until=at, since=at - HISTORY)
