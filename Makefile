@@ -7,7 +7,7 @@ export CALENDAR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:543
 
 NODE_DEPS := tests/support/icaljs/node_modules/.package-lock.json
 
-.PHONY: install run test lint typecheck pytest bench postgres clean
+.PHONY: install run test lint typecheck pytest bench bench-tools postgres clean
 
 install: $(STAMP)
 
@@ -41,7 +41,12 @@ pytest: install postgres $(NODE_DEPS)
 
 test: lint typecheck pytest
 
-bench: install postgres
+# The feed benchmark compares with nginx and loads with wrk, both from Debian's packages.
+bench-tools:
+	@command -v wrk >/dev/null && test -x /usr/sbin/nginx || \
+		{ apt-get update && apt-get install -y --no-install-recommends wrk nginx; }
+
+bench: install postgres bench-tools
 	$(BIN)/python -m bench
 
 clean:
