@@ -1,17 +1,23 @@
-"""The hand-written baseline of bench_eligibility: each activity's status, in plain Python.
+"""The hand-written baseline of bench_eligibility: each activity's verdict content, in plain Python.
 
-For one store and one occurrence it gives the status the engine gives (eligible / ineligible /
-unknown / invitation) by comparing the snapshot's attributes directly: no rulebook, no facts
-dictionary, no judgements, messages, gaps, notes or forecasts. The thresholds are read from the
-catalog once, so an edited figure stays consistent with the engine; the comparisons, their
-operators and the special rules (快订's waiver on exactly one dispute, 样品's sales rule for
-products listed more than 30 days ago, membership "more than" vs "at least" 3 months, product
-activities' "at least one product meets every product requirement") are written out here.
+For one store and one occurrence it gives what the engine's verdict holds apart from its
+messages, notes, product verdicts and forecasts: the status (eligible / ineligible / unknown /
+invitation) and, for every store-level criterion of the activity in catalog order, its status
+(pass / fail / unknown / signal), its value and its gap (for a failed numeric requirement),
+followed by the engine's "qualifying-products" requirement for activities with product
+requirements (its value: how many products meet every product requirement; unknown without
+products). It compares the snapshot's attributes directly: no rulebook, no facts dictionary, no
+judgement objects, no memo. The derived figures (months of membership, whether a promotion is
+offered, the share of free samples, the industrial belt) are computed once per store, as the
+engine does. The thresholds are read from the catalog once, so an edited figure stays consistent
+with the engine; the comparisons, their operators, the gaps' whole-number step (fewer than 2
+disputes: the gap to 1) and the special rules (快订's waiver on exactly one dispute, 样品's sales
+rule for products listed more than 30 days ago, membership "more than" vs "at least" 3 months)
+are written out here.
 
-The judges are long chains of if / elif on purpose (hence the PLR0912 waivers): that is the
-plain loop the engine is compared with. `judges` refuses a catalog that no longer matches what
-is written here: a criterion that compares another figure or with another operator, a
-requirement added or removed, an activity it does not know. Update this file with the catalog.
+`judges` refuses a catalog that no longer matches what is written here: a criterion that
+compares another figure or with another operator, a store criterion or product requirement added,
+removed or reordered, an activity it does not know. Update this file with the catalog.
 
 The status rules (design.md): a failed requirement makes `ineligible`; otherwise an unknown one
 makes `unknown`; an activity whose criteria are all invitation signals is `invitation`; an
@@ -23,19 +29,63 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from calendar_service.domain.catalog import Catalog, Criterion, CriterionKind, Op, Scope
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.derived import NOT_IN_A_BELT, FigureValue
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
-from calendar_service.domain.verdicts import VerdictStatus
+from calendar_service.domain.verdicts import JudgementStatus, VerdictStatus
 
 ELIGIBLE: VerdictStatus = "eligible"
 INELIGIBLE: VerdictStatus = "ineligible"
 UNKNOWN: VerdictStatus = "unknown"
 INVITATION: VerdictStatus = "invitation"
+QUALIFYING = "qualifying-products"
+ONE = Decimal(1)
+HUNDREDTH = Decimal("0.01")
+TEN_THOUSANDTH = Decimal("0.0001")
 
-Judge = Callable[[StoreSnapshot, Sequence[ProductSnapshot]], VerdictStatus]
+# One criterion: (key, status, value, gap); one verdict: its status and its criteria.
+Row = tuple[str, JudgementStatus, FigureValue, Decimal | None]
+Result = tuple[VerdictStatus, list[Row]]
+
+
+class Derived:
+    """The store's derived figures on the evaluation day, computed once per store."""
+
+    __slots__ = ("belt", "months", "promotion", "share")
+
+    def __init__(self, store: StoreSnapshot, products: Sequence[ProductSnapshot], on: dt.date):
+        since = store.member_since
+        self.months = None if since is None else membership_months(since, on)
+        belt = store.industrial_belt
+        self.belt = None if belt is None else belt.strip().lower() not in NOT_IN_A_BELT
+        # A promotional discount: some product ships free or has an activity price below 1.
+        promotion: bool | None = None  # unknown without product data
+        if products:
+            promotion = False
+            for p in products:
+                if p.free_shipping is True or (
+                    p.activity_discount is not None and p.activity_discount < 1
+                ):
+                    promotion = True
+                    break
+                if p.free_shipping is None or p.activity_discount is None:
+                    promotion = None
+        self.promotion = promotion
+        # The share of the products whose free sampling is known that offer it.
+        known = offering = 0
+        for p in products:
+            if p.free_sample is not None:
+                known += 1
+                offering += p.free_sample
+        self.share = (
+            None if not known else (Decimal(offering) / Decimal(known)).quantize(TEN_THOUSANDTH)
+        )
+
+
+Judge = Callable[[StoreSnapshot, Sequence[ProductSnapshot], Derived], Result]
 # A product against an activity's product requirements: PASS, UNKNOWN or FAIL.
 ProductCheck = Callable[[ProductSnapshot], int]
 PASS, UNSURE, FAIL = 0, 1, 2
@@ -50,46 +100,48 @@ class _Thresholds:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.read: set[tuple[str, str]] = set()
+        self.read: dict[str, list[str]] = {}
 
-    def _criterion(self, activity: str, key: str, figure: str, op: Op, scope: Scope) -> Criterion:
+    def _criterion(
+        self, activity: str, key: str, figure: str, op: Op | None, scope: Scope, signal: bool
+    ) -> Criterion:
         found = [c for c in self.catalog.activity(activity).criteria if c.key == key]
         if len(found) != 1:
             raise CatalogChangedError(f"{activity}: expected one criterion {key!r}")
         c = found[0]
-        if (c.figure, c.op, c.scope, c.kind) != (figure, op, scope, CriterionKind.REQUIREMENT):
+        kind_ok = (c.kind is not CriterionKind.REQUIREMENT) is signal
+        if c.figure != figure or c.scope != scope or not kind_ok or op not in (None, c.op):
             raise CatalogChangedError(
-                f"{activity}.{key}: the baseline compares requirement {scope} {figure} {op}, "
-                f"the catalog has {c.kind} {c.scope} {c.figure} {c.op}; update {__name__}"
+                f"{activity}.{key}: the baseline compares {scope} {figure} {op or ''} "
+                f"({'a signal' if signal else 'a requirement'}), the catalog has {c.kind} "
+                f"{c.scope} {c.figure} {c.op}; update {__name__}"
             )
-        self.read.add((activity, key))
+        self.read.setdefault(activity, []).append(key)
         return c
 
     def number(
         self, activity: str, key: str, figure: str, op: Op, scope: Scope = Scope.STORE
     ) -> Decimal:
-        threshold = self._criterion(activity, key, figure, op, scope).threshold
+        threshold = self._criterion(activity, key, figure, op, scope, False).threshold
         if not isinstance(threshold, Decimal):
             raise CatalogChangedError(f"{activity}.{key}: a number was expected")
         return threshold
 
-    def whole(self, activity: str, key: str, figure: str, op: Op) -> int:
-        value = self.number(activity, key, figure, op)
-        if value != value.to_integral_value():
-            raise CatalogChangedError(f"{activity}.{key}: whole months expected, not {value}")
-        return int(value)
-
     def flag(self, activity: str, key: str, figure: str, scope: Scope = Scope.STORE) -> bool:
-        threshold = self._criterion(activity, key, figure, Op.EQUALS, scope).threshold
+        threshold = self._criterion(activity, key, figure, Op.EQUALS, scope, False).threshold
         if not isinstance(threshold, bool):
             raise CatalogChangedError(f"{activity}.{key}: true or false was expected")
         return threshold
 
     def one_of(self, activity: str, key: str, figure: str) -> frozenset[str]:
-        threshold = self._criterion(activity, key, figure, Op.ONE_OF, Scope.STORE).threshold
+        threshold = self._criterion(activity, key, figure, Op.ONE_OF, Scope.STORE, False).threshold
         if not isinstance(threshold, tuple):
             raise CatalogChangedError(f"{activity}.{key}: a list of choices was expected")
         return frozenset(threshold)
+
+    def signal(self, activity: str, key: str, figure: str) -> None:
+        """A store-level advantage or invitation signal: its value is shown, never judged."""
+        self._criterion(activity, key, figure, None, Scope.STORE, True)
 
     def condition(self, activity: str, key: str, which: str, figure: str, op: Op) -> Decimal:
         criterion = next(c for c in self.catalog.activity(activity).criteria if c.key == key)
@@ -101,15 +153,21 @@ class _Thresholds:
         value: Decimal = found.value
         return value
 
-    def check_complete(self, activities: Sequence[str]) -> None:
-        """Every requirement of these activities was read: none is left unjudged."""
-        for key in activities:
-            for c in self.catalog.activity(key).criteria:
-                if c.kind is CriterionKind.REQUIREMENT and (key, c.key) not in self.read:
-                    raise CatalogChangedError(
-                        f"{key}.{c.key}: a requirement the baseline does not judge; "
-                        f"update {__name__}"
-                    )
+    def check_complete(self, activity: str) -> None:
+        """Every store criterion (in catalog order) and product requirement was read."""
+        criteria = self.catalog.activity(activity).criteria
+        store = [c.key for c in criteria if c.scope is Scope.STORE]
+        product = sorted(
+            c.key
+            for c in criteria
+            if c.scope is Scope.PRODUCT and c.kind is CriterionKind.REQUIREMENT
+        )
+        read = self.read.get(activity, [])
+        if [k for k in read if k in store] != store or sorted(set(read) - set(store)) != product:
+            raise CatalogChangedError(
+                f"{activity}: the baseline judges {read}, the catalog has store criteria "
+                f"{store} and product requirements {product}; update {__name__}"
+            )
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -120,15 +178,90 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def _tally(products: Sequence[ProductSnapshot], check: ProductCheck) -> VerdictStatus:
-    """At least one product meets every product requirement; unknown without products."""
-    unsure = not products
+def membership_months(since: dt.date, on: dt.date) -> Decimal:
+    """Whole calendar months plus the elapsed fraction of the next, rounded down to 0.01."""
+    if on <= since:
+        return Decimal(0)
+    full = (on.year - since.year) * 12 + on.month - since.month
+    anchor = add_months(since, full)
+    if anchor > on:
+        full -= 1
+        anchor = add_months(since, full)
+    following = add_months(since, full + 1)
+    fraction = Decimal((on - anchor).days) / Decimal((following - anchor).days)
+    return (full + fraction).quantize(HUNDREDTH, rounding=ROUND_DOWN)
+
+
+# ─── One criterion: (key, status, value, gap) ────────────────────────────────────────────────
+
+
+def _at_least(key: str, value: Decimal | int | None, threshold: Decimal) -> Row:
+    if value is None:
+        return (key, "unknown", None, None)
+    if value >= threshold:
+        return (key, "pass", value, None)
+    return (key, "fail", value, threshold - value)
+
+
+def _more_than(key: str, value: Decimal | None, threshold: Decimal) -> Row:
+    """A decimal figure: the gap is to the threshold itself."""
+    if value is None:
+        return (key, "unknown", None, None)
+    if value > threshold:
+        return (key, "pass", value, None)
+    return (key, "fail", value, threshold - value)
+
+
+def _at_most(key: str, value: Decimal | None, threshold: Decimal) -> Row:
+    if value is None:
+        return (key, "unknown", None, None)
+    if value <= threshold:
+        return (key, "pass", value, None)
+    return (key, "fail", value, value - threshold)
+
+
+def _fewer_than(key: str, value: int | None, threshold: Decimal) -> Row:
+    """A whole number below the threshold: the gap is to one below it."""
+    if value is None:
+        return (key, "unknown", None, None)
+    if value < threshold:
+        return (key, "pass", value, None)
+    return (key, "fail", value, value - threshold + 1)
+
+
+def _equals(key: str, value: bool | None, wanted: bool) -> Row:
+    if value is None:
+        return (key, "unknown", None, None)
+    return (key, "pass" if value == wanted else "fail", value, None)
+
+
+def _status(criteria: list[Row]) -> VerdictStatus:
+    unknown = False
+    for row in criteria:
+        status = row[1]
+        if status == "fail":
+            return INELIGIBLE
+        if status == "unknown":
+            unknown = True
+    return UNKNOWN if unknown else ELIGIBLE
+
+
+def _qualifying(products: Sequence[ProductSnapshot], check: ProductCheck) -> Row:
+    """How many products meet every product requirement: at least one is required."""
+    if not products:
+        return (QUALIFYING, "unknown", None, None)
+    passing = unsure = 0
     for p in products:
         outcome = check(p)
         if outcome == PASS:
-            return ELIGIBLE
-        unsure = unsure or outcome == UNSURE
-    return UNKNOWN if unsure else INELIGIBLE
+            passing += 1
+        elif outcome == UNSURE:
+            unsure += 1
+    if passing:
+        return (QUALIFYING, "pass", passing, None)
+    if unsure:
+        return (QUALIFYING, "unknown", 0, None)
+    return (QUALIFYING, "fail", 0, ONE)
 
 
 # ─── Yearly: 327 / 916 / 1118 ────────────────────────────────────────────────────────────────
@@ -141,43 +274,17 @@ def _promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) 
     sales = t.number(key, "sales-before-deadline", "gmv_30d_before_deadline", Op.AT_LEAST)
     offered = t.flag(key, "promotion", "promotion_offered")
 
-    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot]) -> VerdictStatus:  # noqa: PLR0912
-        unknown = False
-        if s.medal_level is None:
-            unknown = True
-        elif s.medal_level < medal:
-            return INELIGIBLE
-        if s.risk_score is None:
-            unknown = True
-        elif s.risk_score < risk:
-            return INELIGIBLE
-        if s.products_listed is None:
-            unknown = True
-        elif s.products_listed < listed:
-            return INELIGIBLE
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
         # Sales in the 30 days before the deadline: the snapshot's, if taken by the deadline.
         gmv = s.gmv_30d if s.captured_at <= deadline_at else None
-        if gmv is None:
-            unknown = True
-        elif gmv < sales:
-            return INELIGIBLE
-        # A promotional discount: some product ships free or has an activity price below 1.
-        promotion: bool | None = None  # unknown without product data
-        if products:
-            promotion = False
-            for p in products:
-                if p.free_shipping is True or (
-                    p.activity_discount is not None and p.activity_discount < 1
-                ):
-                    promotion = True
-                    break
-                if p.free_shipping is None or p.activity_discount is None:
-                    promotion = None
-        if promotion is None:
-            unknown = True
-        elif promotion != offered:
-            return INELIGIBLE
-        return UNKNOWN if unknown else ELIGIBLE
+        criteria = [
+            _at_least("medal", s.medal_level, medal),
+            _at_least("risk-score", s.risk_score, risk),
+            _at_least("products-listed", s.products_listed, listed),
+            _at_least("sales-before-deadline", gmv, sales),
+            _equals("promotion", d.promotion, offered),
+        ]
+        return _status(criteria), criteria
 
     return judge
 
@@ -201,18 +308,27 @@ def _new_arrivals(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetim
             return FAIL
         return outcome
 
-    return lambda s, products: _tally(products, check)
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
+        criteria = [_qualifying(products, check)]
+        return _status(criteria), criteria
+
+    return judge
 
 
 def _hot_sellers(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
     buyers = t.number(key, "product-has-buyers", "buyers_30d", Op.AT_LEAST, Scope.PRODUCT)
+    t.signal(key, "medal-3a", "medal_level")
 
     def check(p: ProductSnapshot) -> int:
         if p.buyers_30d is None:
             return UNSURE
         return FAIL if p.buyers_30d < buyers else PASS
 
-    return lambda s, products: _tally(products, check)
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
+        criteria = [("medal-3a", "signal", s.medal_level, None), _qualifying(products, check)]
+        return _status(criteria), criteria
+
+    return judge
 
 
 def _clearance(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
@@ -231,30 +347,71 @@ def _clearance(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) 
             return FAIL
         return outcome
 
-    return lambda s, products: _tally(products, check)
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
+        criteria = [_qualifying(products, check)]
+        return _status(criteria), criteria
+
+    return judge
 
 
-# ─── Monthly: invitations only ───────────────────────────────────────────────────────────────
+# ─── Monthly: invitations only (signals never fail a store with data) ────────────────────────
 
 
-def _invitation(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _monthly_sales(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+    t.signal(key, "high-sales", "gmv_30d")
+    return lambda s, products, d: (INVITATION, [("high-sales", "signal", s.gmv_30d, None)])
+
+
+def _hot_items(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
     criteria = t.catalog.activity(key).criteria
-    if not criteria or any(c.kind is not CriterionKind.INVITATION for c in criteria):
-        raise CatalogChangedError(f"{key}: the baseline expects invitation signals only")
-    return lambda s, products: INVITATION  # signals never fail a store with data
+    if not criteria or any(
+        c.kind is not CriterionKind.INVITATION or c.scope is not Scope.PRODUCT for c in criteria
+    ):
+        raise CatalogChangedError(f"{key}: the baseline expects product invitation signals only")
+    return lambda s, products, d: (INVITATION, [])  # the signals are the products'
+
+
+def _core_promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+    t.signal(key, "promotion-performance", "last_promotion_gmv")
+    return lambda s, products, d: (
+        INVITATION,
+        [("promotion-performance", "signal", s.last_promotion_gmv, None)],
+    )
+
+
+def _top_sellers(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+    t.signal(key, "recent-sales", "gmv_30d")
+    return lambda s, products, d: (INVITATION, [("recent-sales", "signal", s.gmv_30d, None)])
+
+
+def _origin(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+    t.signal(key, "industrial-belt", "in_industrial_belt")
+    return lambda s, products, d: (INVITATION, [("industrial-belt", "signal", d.belt, None)])
+
+
+def _benchmark(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+    t.signal(key, "recent-sales", "gmv_30d")
+    t.signal(key, "promotion-performance", "last_promotion_gmv")
+    return lambda s, products, d: (
+        INVITATION,
+        [
+            ("recent-sales", "signal", s.gmv_30d, None),
+            ("promotion-performance", "signal", s.last_promotion_gmv, None),
+        ],
+    )
 
 
 def _no_rules(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
     if t.catalog.activity(key).criteria:
         raise CatalogChangedError(f"{key}: the baseline expects an activity without criteria")
-    return lambda s, products: UNKNOWN
+    return lambda s, products, d: (UNKNOWN, [])
 
 
 # ─── Daily ───────────────────────────────────────────────────────────────────────────────────
 
 
 def _quick_order(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
-    months = t.whole(key, "membership", "membership_months", Op.MORE_THAN)
+    months = t.number(key, "membership", "membership_months", Op.MORE_THAN)
     medal = t.number(key, "medal", "medal_level", Op.AT_LEAST)
     online = t.number(key, "products-online", "products_online", Op.AT_LEAST)
     satisfaction = t.number(key, "satisfaction", "satisfaction", Op.AT_LEAST)
@@ -266,53 +423,37 @@ def _quick_order(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime
     waived_at = t.condition(key, "dispute-rate", "waived_when", "disputes_90d", Op.EQUALS)
     disputes = t.number(key, "disputes", "disputes_90d", Op.BELOW)
 
-    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot]) -> VerdictStatus:  # noqa: PLR0912
-        unknown = False
-        if s.member_since is None:
-            unknown = True
-        elif on <= add_months(s.member_since, months):  # more than 3 months: not on the day
-            return INELIGIBLE
-        if s.medal_level is None:
-            unknown = True
-        elif s.medal_level < medal:
-            return INELIGIBLE
-        if s.products_online is None:
-            unknown = True
-        elif s.products_online < online:
-            return INELIGIBLE
-        if s.satisfaction is None:
-            unknown = True
-        elif s.satisfaction < satisfaction:
-            return INELIGIBLE
-        for value, wanted in (
-            (s.alipay_verified, alipay),
-            (s.online_trading, trading),
-            (s.buyer_protection, protection),
-            (s.delivery_guarantee, guarantee),
-        ):
-            if value is None:
-                unknown = True
-            elif value != wanted:
-                return INELIGIBLE
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
         # The dispute rate, waived when there is exactly one dispute.
         r, n = s.dispute_rate_90d, s.disputes_90d
-        if (r is not None and r < rate) or (n is not None and n == waived_at):
-            pass
+        dispute_rate: Row
+        if r is not None and r < rate:
+            dispute_rate = ("dispute-rate", "pass", r, None)
+        elif n is not None and n == waived_at:
+            dispute_rate = ("dispute-rate", "pass", r, None)  # waived
         elif r is None or n is None:
-            unknown = True
+            dispute_rate = ("dispute-rate", "unknown", r, None)
         else:
-            return INELIGIBLE
-        if n is None:
-            unknown = True
-        elif n >= disputes:
-            return INELIGIBLE
-        return UNKNOWN if unknown else ELIGIBLE
+            dispute_rate = ("dispute-rate", "fail", r, r - rate)
+        criteria = [
+            _more_than("membership", d.months, months),  # more than 3: not on the day
+            _at_least("medal", s.medal_level, medal),
+            _at_least("products-online", s.products_online, online),
+            _at_least("satisfaction", s.satisfaction, satisfaction),
+            _equals("alipay", s.alipay_verified, alipay),
+            _equals("online-trading", s.online_trading, trading),
+            _equals("buyer-protection", s.buyer_protection, protection),
+            _equals("delivery-guarantee", s.delivery_guarantee, guarantee),
+            dispute_rate,
+            _fewer_than("disputes", n, disputes),
+        ]
+        return _status(criteria), criteria
 
     return judge
 
 
 def _group(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
-    """伙拼, and 今日团 which borrows its rules."""
+    """伙拼, and 今日团 which borrows its rules (without the advantages)."""
     medal = t.number(key, "medal", "medal_level", Op.AT_LEAST)
     satisfaction = t.number(key, "satisfaction", "satisfaction", Op.AT_LEAST)
     online = t.number(key, "products-online", "products_online", Op.AT_LEAST)
@@ -321,52 +462,34 @@ def _group(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> J
     shipping = t.one_of(key, "shipping", "shipping_promise")
     protection = t.flag(key, "buyer-protection", "buyer_protection")
     alipay = t.flag(key, "alipay", "alipay_verified")
-    months = t.whole(key, "membership", "membership_months", Op.AT_LEAST)
+    months = t.number(key, "membership", "membership_months", Op.AT_LEAST)
     rate = t.number(key, "dispute-rate", "dispute_rate_90d", Op.AT_MOST)
+    advantages = key == "daily-group-wholesale"
+    if advantages:
+        t.signal(key, "medal-higher", "medal_level")
+        t.signal(key, "last-group-wholesale", "last_group_wholesale_gmv")
 
-    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot]) -> VerdictStatus:  # noqa: PLR0912
-        unknown = False
-        if s.medal_level is None:
-            unknown = True
-        elif s.medal_level < medal:
-            return INELIGIBLE
-        if s.satisfaction is None:
-            unknown = True
-        elif s.satisfaction < satisfaction:
-            return INELIGIBLE
-        if s.products_online is None:
-            unknown = True
-        elif s.products_online < online:
-            return INELIGIBLE
-        if s.gmv_30d is None:
-            unknown = True
-        elif s.gmv_30d < gmv:
-            return INELIGIBLE
-        if s.buyers_30d is None:
-            unknown = True
-        elif s.buyers_30d < buyers:
-            return INELIGIBLE
-        if s.shipping_promise is None:
-            unknown = True
-        elif s.shipping_promise not in shipping:
-            return INELIGIBLE
-        if s.buyer_protection is None:
-            unknown = True
-        elif s.buyer_protection != protection:
-            return INELIGIBLE
-        if s.alipay_verified is None:
-            unknown = True
-        elif s.alipay_verified != alipay:
-            return INELIGIBLE
-        if s.member_since is None:
-            unknown = True
-        elif on < add_months(s.member_since, months):  # at least 3 months: the day counts
-            return INELIGIBLE
-        if s.dispute_rate_90d is None:
-            unknown = True
-        elif s.dispute_rate_90d > rate:
-            return INELIGIBLE
-        return UNKNOWN if unknown else ELIGIBLE
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
+        promise = s.shipping_promise
+        criteria = [
+            _at_least("medal", s.medal_level, medal),
+            _at_least("satisfaction", s.satisfaction, satisfaction),
+            _at_least("products-online", s.products_online, online),
+            _at_least("gmv-30d", s.gmv_30d, gmv),
+            _at_least("buyers-30d", s.buyers_30d, buyers),
+            ("shipping", "unknown", None, None)
+            if promise is None
+            else ("shipping", "pass" if promise in shipping else "fail", promise, None),
+            _equals("buyer-protection", s.buyer_protection, protection),
+            _equals("alipay", s.alipay_verified, alipay),
+            _at_least("membership", d.months, months),  # at least 3: the day counts
+            _at_most("dispute-rate", s.dispute_rate_90d, rate),
+        ]
+        status = _status(criteria)
+        if advantages:
+            criteria.append(("medal-higher", "signal", s.medal_level, None))
+            criteria.append(("last-group-wholesale", "signal", s.last_group_wholesale_gmv, None))
+        return status, criteria
 
     return judge
 
@@ -386,6 +509,7 @@ def _samples(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) ->
     sample_ratio = t.number(key, "sample-price", "sample_price_ratio", Op.AT_LEAST, p_)
     stock = t.number(key, "stock", "stock", Op.AT_LEAST, p_)
     competitiveness = t.number(key, "competitiveness", "competitiveness_score", Op.AT_LEAST, p_)
+    t.signal(key, "free-sample-share", "free_sample_share")
 
     def check(p: ProductSnapshot) -> int:  # noqa: PLR0912
         outcome = PASS
@@ -430,7 +554,11 @@ def _samples(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) ->
             return FAIL
         return outcome
 
-    return lambda s, products: _tally(products, check)
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
+        criteria = [("free-sample-share", "signal", d.share, None), _qualifying(products, check)]
+        return _status(criteria), criteria
+
+    return judge
 
 
 MAKERS: dict[str, Callable[[_Thresholds, str, dt.date, dt.datetime], Judge]] = {
@@ -440,12 +568,12 @@ MAKERS: dict[str, Callable[[_Thresholds, str, dt.date, dt.datetime], Judge]] = {
     "quarterly-new-arrivals": _new_arrivals,
     "quarterly-hot-sellers": _hot_sellers,
     "quarterly-clearance": _clearance,
-    "monthly-sales": _invitation,
-    "monthly-hot-items": _invitation,
-    "monthly-core-promotion": _invitation,
-    "monthly-top-sellers": _invitation,
-    "monthly-origin": _invitation,
-    "monthly-benchmark": _invitation,
+    "monthly-sales": _monthly_sales,
+    "monthly-hot-items": _hot_items,
+    "monthly-core-promotion": _core_promotion,
+    "monthly-top-sellers": _top_sellers,
+    "monthly-origin": _origin,
+    "monthly-benchmark": _benchmark,
     "daily-quick-order": _quick_order,
     "daily-group-wholesale": _group,
     "daily-group-buy": _group,
@@ -454,15 +582,24 @@ MAKERS: dict[str, Callable[[_Thresholds, str, dt.date, dt.datetime], Judge]] = {
 }
 
 
-def judges(catalog: Catalog, occurrences: Sequence[Occurrence], at: dt.datetime) -> list[Judge]:
-    """One judge per occurrence, in their order, with the catalog's thresholds bound."""
-    t = _Thresholds(catalog)
-    found: list[Judge] = []
-    for occurrence in occurrences:
-        make = MAKERS.get(occurrence.activity)
-        if make is None:
-            raise CatalogChangedError(f"{occurrence.activity}: an activity the baseline lacks")
-        on = at.astimezone(occurrence.tz).date()
-        found.append(make(t, occurrence.activity, on, occurrence.deadline_at))
-    t.check_complete([o.activity for o in occurrences])
-    return found
+class Baseline:
+    """Every occurrence's verdict content for one store, by hand: `baseline(store, products)`."""
+
+    def __init__(self, catalog: Catalog, occurrences: Sequence[Occurrence], at: dt.datetime):
+        days = {at.astimezone(o.tz).date() for o in occurrences}
+        if len(days) > 1:
+            raise CatalogChangedError(f"the baseline evaluates on one day, not {sorted(days)}")
+        self.on = days.pop() if days else at.date()
+        self.judges: list[Judge] = []
+        for occurrence in occurrences:
+            make = MAKERS.get(occurrence.activity)
+            if make is None:
+                raise CatalogChangedError(f"{occurrence.activity}: an activity the baseline lacks")
+            t = _Thresholds(catalog)
+            self.judges.append(make(t, occurrence.activity, self.on, occurrence.deadline_at))
+            t.check_complete(occurrence.activity)
+
+    def __call__(self, store: StoreSnapshot, products: Sequence[ProductSnapshot]) -> list[Result]:
+        """One (status, criteria) per occurrence, in their order."""
+        derived = Derived(store, products, self.on)
+        return [judge(store, products, derived) for judge in self.judges]

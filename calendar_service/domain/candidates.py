@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from calendar_service.domain.catalog import CriterionKind
 from calendar_service.domain.derived import Facts
 from calendar_service.domain.judging import Rule, judge
-from calendar_service.domain.rulebook import ActivityRules
 from calendar_service.domain.verdicts import (
     Judgement,
     JudgementStatus,
@@ -16,6 +16,9 @@ from calendar_service.domain.verdicts import (
     ProductVerdict,
     VerdictStatus,
 )
+
+if TYPE_CHECKING:
+    from calendar_service.domain.rulebook import ActivityRules
 
 REQUIREMENT = CriterionKind.REQUIREMENT
 

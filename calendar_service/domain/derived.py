@@ -6,6 +6,7 @@ input that is unknown (None) makes the derived figure unknown, never zero.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -14,8 +15,6 @@ from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from operator import attrgetter
 from typing import Literal
-
-from dateutil.relativedelta import relativedelta
 
 from calendar_service.domain.catalog import Op, Scope
 from calendar_service.domain.snapshots import (
@@ -27,6 +26,7 @@ from calendar_service.domain.snapshots import (
 
 FigureValue = Decimal | int | bool | str | dt.date | None
 Facts = dict[str, FigureValue]
+WindowPhase = Literal["not_started", "open", "closed"]
 
 SALES_WINDOW = dt.timedelta(days=30)
 MONTHS = "membership_months"
@@ -57,6 +57,12 @@ _store_columns = attrgetter(*STORE_COLUMNS)
 _product_columns = attrgetter(*PRODUCT_COLUMNS)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clipped to the month's end (Jan 31 + 1 month: Feb 28)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 @lru_cache(maxsize=65536)
 def membership_months(member_since: dt.date, on: dt.date) -> Decimal:
     """Months of membership on the day `on`: whole calendar months plus the fraction of the next.
@@ -66,24 +72,25 @@ def membership_months(member_since: dt.date, on: dt.date) -> Decimal:
     """
     if on <= member_since:
         return Decimal(0)
-    delta = relativedelta(on, member_since)
-    full = delta.years * 12 + delta.months
-    anchor = member_since + relativedelta(months=full)
-    following = member_since + relativedelta(months=full + 1)
-    while following <= on:  # month ends (Jan 31 + 1 month) can leave relativedelta one short
-        full += 1
-        anchor, following = following, member_since + relativedelta(months=full + 1)
+    # The most whole months that fit: the month difference, or one less if the day is not reached.
+    full = (on.year - member_since.year) * 12 + on.month - member_since.month
+    anchor = add_months(member_since, full)
+    if anchor > on:
+        full -= 1
+        anchor = add_months(member_since, full)
+    following = add_months(member_since, full + 1)
     fraction = Decimal((on - anchor).days) / Decimal((following - anchor).days)
     return (full + fraction).quantize(_HUNDREDTH, rounding=ROUND_DOWN)
 
 
+@lru_cache(maxsize=4096)
 def membership_passes_on(member_since: dt.date, op: Op, threshold: Decimal) -> dt.date | None:
     """The first day on which `membership_months op threshold` holds; None for ops it never will."""
     if op not in (Op.AT_LEAST, Op.MORE_THAN):
         return None
     full = math.floor(threshold)
-    anchor = member_since + relativedelta(months=full)
-    span = (member_since + relativedelta(months=full + 1) - anchor).days
+    anchor = add_months(member_since, full)
+    span = (add_months(member_since, full + 1) - anchor).days
     day = anchor + dt.timedelta(days=math.ceil((threshold - full) * span))
     while not _holds(membership_months(member_since, day), op, threshold):
         day += dt.timedelta(days=1)
@@ -152,7 +159,26 @@ class SalesWindow:
     starts_at: dt.datetime
     deadline_at: dt.datetime
     as_of: dt.datetime | None  # captured_at of the snapshot used; None when there is none
-    phase: Literal["not_started", "open", "closed"]  # at the evaluation instant
+    phase: WindowPhase  # at the evaluation instant
+
+
+def window_phase(deadline_at: dt.datetime, at: dt.datetime) -> tuple[dt.datetime, WindowPhase]:
+    """When the window before `deadline_at` starts, and whether at `at` it has started or closed."""
+    starts_at = deadline_at - SALES_WINDOW
+    phase: WindowPhase = (
+        "not_started" if at < starts_at else "open" if at < deadline_at else "closed"
+    )
+    return starts_at, phase
+
+
+def chosen_snapshot(
+    deadline_at: dt.datetime, snapshots: Sequence[StoreSnapshot]
+) -> StoreSnapshot | None:
+    """The latest snapshot at or before the deadline (`snapshots` is sorted oldest first)."""
+    for s in reversed(snapshots):
+        if s.captured_at <= deadline_at:
+            return s
+    return None
 
 
 def sales_window(
@@ -163,11 +189,8 @@ def sales_window(
     Before the deadline that is the newest data, so the figure is the current pace; after it, a
     later snapshot is never used. `snapshots` is sorted oldest first.
     """
-    starts_at = deadline_at - SALES_WINDOW
-    phase: Literal["not_started", "open", "closed"] = (
-        "not_started" if at < starts_at else "open" if at < deadline_at else "closed"
-    )
-    chosen = next((s for s in reversed(snapshots) if s.captured_at <= deadline_at), None)
+    starts_at, phase = window_phase(deadline_at, at)
+    chosen = chosen_snapshot(deadline_at, snapshots)
     window = SalesWindow(starts_at, deadline_at, chosen.captured_at if chosen else None, phase)
     return window, None if chosen is None else chosen.gmv_30d
 

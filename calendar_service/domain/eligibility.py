@@ -11,96 +11,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from calendar_service.domain import notes
 from calendar_service.domain.candidates import judge_products, tally
-from calendar_service.domain.catalog import Catalog, CriterionKind, Op
+from calendar_service.domain.catalog import Catalog, Op
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import (
     SALES_BEFORE_DEADLINE,
-    Facts,
     SalesWindow,
-    product_facts,
-    sales_window,
-    store_facts,
+    chosen_snapshot,
 )
-from calendar_service.domain.forecast import Forecast, Trend, project, store_figure, trend
-from calendar_service.domain.judging import judge
-from calendar_service.domain.rulebook import FORECAST_FROM, ActivityRules, rulebook
+from calendar_service.domain.forecast import Forecast, project, store_figure
+from calendar_service.domain.judging import Rule, judge, judge_value
+from calendar_service.domain.rulebook import (
+    FORECAST_FROM,
+    PLANS,
+    ActivityRules,
+    OccurrencePlan,
+    StoreData,
+    plan,
+    rulebook,
+)
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Judgement, Note, ProductVerdict, Verdict, VerdictStatus
 
 DEFAULT_STALE_AFTER = dt.timedelta(days=7)
 RISING_OPS = (Op.AT_LEAST, Op.MORE_THAN)
-REQUIREMENT = CriterionKind.REQUIREMENT
-
-
-@dataclass
-class StoreData:
-    """One store's snapshots prepared once, for every occurrence evaluated at `at`."""
-
-    store: StoreSnapshot | None
-    products: tuple[ProductSnapshot, ...]
-    snapshots: tuple[StoreSnapshot, ...]  # the store and its history up to `at`, oldest first
-    at: dt.datetime
-    on: dt.date  # the evaluation day in the calendar's time zone
-    facts: Facts
-    store_id: str
-    _product_facts: list[Facts] | None = field(default=None, repr=False)
-    _trends: dict[str, Trend | None] = field(default_factory=dict, repr=False)
-    _stale: dict[tuple[dt.datetime, dt.timedelta], Note] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def prepare(
-        cls,
-        store: StoreSnapshot | None,
-        products: Sequence[ProductSnapshot],
-        history: Sequence[StoreSnapshot],
-        at: dt.datetime,
-        on: dt.date,
-        *,
-        store_id: str | None = None,
-    ) -> StoreData:
-        _require_aware(at)
-        known = {id(s): s for s in history if s.captured_at <= at}
-        if store is not None:
-            known[id(store)] = store
-        snapshots = tuple(sorted(known.values(), key=lambda s: s.captured_at))
-        products = tuple(products)
-        shown_id = store_id or (
-            store.store_id if store else products[0].store_id if products else ""
-        )
-        return cls(store, products, snapshots, at, on, store_facts(store, products, on), shown_id)
-
-    def product_facts(self) -> list[Facts]:
-        if self._product_facts is None:
-            self._product_facts = [product_facts(p, self.on) for p in self.products]
-        return self._product_facts
-
-    @property
-    def no_data(self) -> bool:
-        return self.store is None and not self.products
-
-    @property
-    def oldest(self) -> dt.datetime | None:
-        """The oldest of the store and product snapshots."""
-        times = [p.captured_at for p in self.products]
-        if self.store is not None:
-            times.append(self.store.captured_at)
-        return min(times) if times else None
-
-    def trend(self, column: str) -> Trend | None:
-        if column not in self._trends:
-            self._trends[column] = trend(self.snapshots, column, self.at)
-        return self._trends[column]
-
-    def stale_note(self, data_as_of: dt.datetime, stale_after: dt.timedelta) -> Note:
-        key = (data_as_of, stale_after)
-        if key not in self._stale:
-            self._stale[key] = notes.stale(data_as_of, self.at, stale_after)
-        return self._stale[key]
 
 
 def evaluate(
@@ -124,10 +62,9 @@ def evaluate(
     _require_aware(at)
     if occurrence.activity != activity_key:
         raise ValueError(f"occurrence {occurrence.key!r} is not of activity {activity_key!r}")
-    rules = rulebook(catalog).rules(activity_key)
-    on = at.astimezone(occurrence.tz).date()
-    data = StoreData.prepare(store, products, history, at, on, store_id=store_id)
-    return _evaluate(rules, catalog.version, occurrence, data, stale_after)
+    found = plan(rulebook(catalog), occurrence, at)
+    data = StoreData.prepare(store, products, history, at, found.on, store_id=store_id)
+    return _evaluate(found, catalog.version, data, stale_after)
 
 
 def evaluate_store(
@@ -143,18 +80,18 @@ def evaluate_store(
 ) -> list[Verdict]:
     """The store's verdicts for many occurrences (in their order), its data prepared once."""
     _require_aware(at)
-    book = rulebook(catalog)
-    prepared: dict[dt.date, StoreData] = {}
+    book, version = rulebook(catalog), catalog.version
+    data: StoreData | None = None
     verdicts = []
     for occurrence in occurrences:
-        on = at.astimezone(occurrence.tz).date()
-        data = prepared.get(on)
-        if data is None:
-            data = prepared[on] = StoreData.prepare(
-                store, products, history, at, on, store_id=store_id
-            )
-        rules = book.rules(occurrence.activity)
-        verdicts.append(_evaluate(rules, catalog.version, occurrence, data, stale_after))
+        found = PLANS.get(id(occurrence))  # `plan` inlined: the same plan as the last store's
+        if found is None or found.occurrence is not occurrence or found.at is not at:
+            found = plan(book, occurrence, at)
+        if found.book is not book:
+            found = plan(book, occurrence, at)
+        if data is None or (data.on is not found.on and data.on != found.on):
+            data = StoreData.prepare(store, products, history, at, found.on, store_id=store_id)
+        verdicts.append(_evaluate(found, version, data, stale_after))
     return verdicts
 
 
@@ -164,85 +101,83 @@ def _require_aware(at: dt.datetime) -> None:
 
 
 def _evaluate(
-    rules: ActivityRules,
-    version: str,
-    occurrence: Occurrence,
-    data: StoreData,
-    stale_after: dt.timedelta,
+    plan: OccurrencePlan, version: str, data: StoreData, stale_after: dt.timedelta
 ) -> Verdict:
+    rules = plan.rules
     facts, window = data.facts, None
-    if rules.needs_sales_window:
-        window, sales = sales_window(occurrence.deadline_at, data.snapshots, data.at)
-        facts = {**facts, SALES_BEFORE_DEADLINE: sales}
-    criteria = [judge(rule, facts) for rule in rules.store_rules]
-    if window is not None:
-        criteria = [_with_window(j, window) for j in criteria]
-    products: tuple[ProductVerdict, ...] = ()
-    if rules.product_rules and data.products:
-        products = judge_products(rules, data.product_facts())
-    if rules.qualifying is not None:
-        criteria.append(tally(rules.qualifying, products))
+    criteria: list[Judgement] = []
+    failed = unknown = False
+    for rule in rules.store_rules:
+        by_value = rule.by_value  # a memo hit needs no call
+        if by_value is not None:
+            j = by_value.get(facts.get(rule.name)) or judge(rule, facts)
+        elif rule.name == SALES_BEFORE_DEADLINE:
+            j, window = _sales(plan, rule, data)
+        else:
+            j = judge(rule, facts)
+        criteria.append(j)
+        status = j.status  # advantages and invitations are "signal": they never fail a store
+        if status == "fail":
+            failed = True
+        elif status == "unknown":
+            unknown = True
+    products, qualifying = (
+        _products(rules, data) if data.products else ((), rules.no_qualifying_products)
+    )
+    if qualifying is not None:
+        criteria.append(qualifying)
+        failed = failed or qualifying.status == "fail"
+        unknown = unknown or qualifying.status == "unknown"
     forecasts: tuple[Forecast, ...] = ()
     pace_notes: tuple[Note, ...] = ()
     if rules.forecastable and len(data.snapshots) > 1:
-        forecasts, pace_notes = _forecasts(criteria, occurrence, data, window)
-    data_as_of = _data_as_of(rules, data)
-    stale = data_as_of is not None and data.at - data_as_of > stale_after
-    found_notes = _notes(rules, criteria, products, data, window)
-    if stale and data_as_of is not None:
-        found_notes += (data.stale_note(data_as_of, stale_after),)
-    activity = rules.activity
+        forecasts, pace_notes = _forecasts(criteria, plan, data, window)
+    reads = rules.reads_products  # `data.as_of`, looked up without a call when known
+    known = data.as_of_by_reads.get(reads)
+    data_as_of, stale, stale_note = known or data.as_of(reads, stale_after)
+    if data.store is not None and not data.products and not rules.invitation_only:
+        found_notes = plan.notes_without_products  # the common case, the same for every store
+    else:
+        found_notes = _notes(plan, criteria, products, data, window)
+    if stale_note is not None:
+        found_notes += (stale_note,)
+    activity, verdict_status = rules.activity, _status(rules, data, failed, unknown)
     return Verdict(
-        store_id=data.store_id,
-        activity=activity.key,
-        occurrence_key=occurrence.key,
-        status=_status(rules, criteria, data),
-        data_as_of=data_as_of,
-        stale=stale,
-        catalog_version=version,
-        snapshot_captured_at=None if data.store is None else data.store.captured_at,
-        criteria=tuple(criteria),
-        products=products,
-        forecasts=forecasts,
-        notes=found_notes + pace_notes,
-        activity_name_zh=activity.name_zh,
-        activity_name_en=activity.name_en,
-    )
-
-
-def _with_window(j: Judgement, window: SalesWindow) -> Judgement:
-    if j.figure.name != SALES_BEFORE_DEADLINE:
-        return j
-    return Judgement(
-        j.criterion, j.figure, j.status, j.value, j.met, j.gap, j.reason, j.condition_value,
-        j.passes_on, window, j.tally,
+        data.store_id, activity.key, plan.key, verdict_status, data_as_of, stale, version,
+        None if data.store is None else data.store.captured_at, tuple(criteria), products,
+        forecasts, found_notes + pace_notes if pace_notes else found_notes, activity.name_zh,
+        activity.name_en,
     )  # fmt: skip
 
 
-def _status(rules: ActivityRules, criteria: list[Judgement], data: StoreData) -> VerdictStatus:
+def _sales(plan: OccurrencePlan, rule: Rule, data: StoreData) -> tuple[Judgement, SalesWindow]:
+    """Sales in the window before the deadline: the latest snapshot at or before it."""
+    chosen = chosen_snapshot(plan.deadline_at, data.snapshots)
+    window = plan.window(None if chosen is None else chosen.captured_at)
+    return judge_value(rule, None if chosen is None else chosen.gmv_30d, window), window
+
+
+def _status(rules: ActivityRules, data: StoreData, failed: bool, unknown: bool) -> VerdictStatus:
     if not rules.activity.criteria or data.no_data:
         return "unknown"
-    unknown = False
-    for j in criteria:
-        if j.criterion.kind is REQUIREMENT:
-            if j.status == "fail":
-                return "ineligible"
-            unknown = unknown or j.status == "unknown"
+    if failed:
+        return "ineligible"
     if unknown:
         return "unknown"
     return "invitation" if rules.invitation_only else "eligible"
 
 
-def _data_as_of(rules: ActivityRules, data: StoreData) -> dt.datetime | None:
-    """The oldest snapshot the verdict read: the store's, and its products' when it read them."""
-    if rules.reads_products and data.products:
-        return data.oldest
-    return None if data.store is None else data.store.captured_at
+def _products(
+    rules: ActivityRules, data: StoreData
+) -> tuple[tuple[ProductVerdict, ...], Judgement | None]:
+    """The store's products judged, best candidate first, and the "qualifying products" one."""
+    products = judge_products(rules, data.product_facts()) if rules.product_rules else ()
+    return products, None if rules.qualifying is None else tally(rules.qualifying, products)
 
 
 def _forecasts(
     criteria: list[Judgement],
-    occurrence: Occurrence,
+    plan: OccurrencePlan,
     data: StoreData,
     window: SalesWindow | None,
 ) -> tuple[tuple[Forecast, ...], tuple[Note, ...]]:
@@ -258,7 +193,7 @@ def _forecasts(
         if not isinstance(j.threshold, Decimal):  # pragma: no cover - the loader ensures it
             continue
         pace = data.trend(column)
-        deadline = None if occurrence.is_series else occurrence.deadline_at
+        deadline = None if plan.occurrence.is_series else plan.deadline_at
         made = project(pace, j.threshold, deadline)
         if made is not None:
             found.append(replace(made, criterion=j.key))
@@ -268,20 +203,37 @@ def _forecasts(
 
 
 def _notes(
-    rules: ActivityRules,
+    plan: OccurrencePlan,
     criteria: list[Judgement],
     products: tuple[ProductVerdict, ...],
     data: StoreData,
     window: SalesWindow | None,
 ) -> tuple[Note, ...]:
-    found = rules.fixed_notes
-    if data.store is None:
-        found += (notes.NO_DATA,)
-    if rules.product_rules and not data.products:
-        found += (notes.NO_PRODUCT_DATA,)
+    rules = plan.rules
+    if data.store is not None and not data.products:
+        found = rules.notes_without_products
+    else:
+        found = rules.fixed_notes
+        if data.store is None:
+            found += (notes.NO_DATA,)
+        if rules.product_rules and not data.products:
+            found += (notes.NO_PRODUCT_DATA,)
     if rules.invitation_only and not data.no_data:
-        best = products[0] if products else None
-        found += (notes.invitation(criteria, best, bool(rules.product_rules)),)
-    if window is not None and window.phase != "closed":
-        found += (notes.sales_window(window),)
+        found += (_invitation(rules, criteria, products),)
+    if window is not None and plan.window_note is not None:
+        found += (plan.window_note,)
+    return found
+
+
+def _invitation(
+    rules: ActivityRules, criteria: list[Judgement], products: tuple[ProductVerdict, ...]
+) -> Note:
+    """The invitation note; without product candidates it depends only on the signals present."""
+    if products:
+        return notes.invitation(criteria, products[0], bool(rules.product_rules))
+    present = tuple([bool(j.met) for j in criteria])
+    found = rules.invitation_notes.get(present)
+    if found is None:
+        found = notes.invitation(criteria, None, bool(rules.product_rules))
+        rules.invitation_notes[present] = found
     return found

@@ -2,7 +2,8 @@
 
 A `Rule` is a catalog criterion with its figure looked up and its comparison built, so judging
 is a dictionary lookup and a comparison. Judgements of small-domain figures (yes/no, medal,
-counts) repeat across stores, so each rule keeps a small memo of them.
+counts, one-decimal scores, membership by start date) repeat across stores, so each rule keeps a
+bounded memo of them; money figures are continuous (a memo would only miss) and are not memoised.
 """
 
 from __future__ import annotations
@@ -28,17 +29,22 @@ from calendar_service.domain.derived import (
     MONTHS,
     SALES_BEFORE_DEADLINE,
     FigureValue,
+    SalesWindow,
     membership_passes_on,
 )
 from calendar_service.domain.figures import Figure, FigureType, figure
-from calendar_service.domain.verdicts import Judgement, Reason
+from calendar_service.domain.verdicts import Judgement, JudgementStatus, Reason
 
 Test = Callable[[Any], bool]  # values of one figure's type; the catalog loader checked the types
-MEMO_LIMIT = 4096
+MEMO_LIMIT = 16384  # a full memo stops growing (it is never cleared: no thrashing)
 UNRANKED = Decimal("-Infinity")
 INTEGRAL = frozenset({FigureType.COUNT, FigureType.MEDAL})
-# Figures whose judgement depends on more than the value (a date to pass on, a window).
-UNMEMOISED = frozenset({MONTHS, SALES_BEFORE_DEADLINE})
+# Figures whose judgement depends on more than the value and the condition's (a window).
+UNMEMOISED = frozenset({SALES_BEFORE_DEADLINE})
+# Figures whose values rarely repeat: a memo of them would only miss.
+CONTINUOUS = frozenset({FigureType.MONEY})
+# The figure a memoised judgement depends on besides its own: membership's date to pass on.
+MEMO_ALSO = {MONTHS: "member_since"}
 _COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
     Op.AT_LEAST: operator.ge,
     Op.MORE_THAN: operator.gt,
@@ -70,7 +76,15 @@ class Rule:
     condition: Condition | None = None
     condition_figure: Figure | None = None
     condition_test: Test | None = None
-    memo: dict[tuple[object, object], Judgement] | None = field(default=None, compare=False)
+    memo: dict[object, Judgement] | None = field(default=None, compare=False)
+    # The memo key: the value alone, or (value, this figure's value) when it is set.
+    memo_also: str | None = None
+    # Whether the judgement depends on the value alone (no condition, no date to pass on).
+    plain: bool = False
+    unknown: Judgement | None = field(default=None, compare=False)  # a plain rule's, for None
+    # The memo when it is keyed by the value alone (for a lookup without calling `judge`).
+    by_value: dict[object, Judgement] | None = field(default=None, compare=False)
+    name: str = ""  # the figure's name
 
     @property
     def key(self) -> str:
@@ -101,7 +115,14 @@ def compile_rule(criterion: Criterion) -> Rule:
     cond_fig = None if condition is None else figure(criterion.scope, condition.figure)
     if condition is not None and cond_fig is None:
         raise ValueError(f"criterion {criterion.key!r}: unknown figure {condition.figure!r}")
-    memoised = fig.name not in UNMEMOISED and (cond_fig is None or cond_fig.name not in UNMEMOISED)
+    memoised = fig.name not in UNMEMOISED and fig.type not in CONTINUOUS
+    memoised = memoised and (cond_fig is None or cond_fig.name not in UNMEMOISED)
+    plain = condition is None and fig.name not in MEMO_ALSO
+    unknown_status: JudgementStatus = (
+        "unknown" if criterion.kind is CriterionKind.REQUIREMENT else "signal"
+    )
+    memo: dict[object, Judgement] | None = {} if memoised else None
+    memo_also = condition.figure if condition is not None else MEMO_ALSO.get(fig.name)
     return Rule(
         criterion=criterion,
         figure=fig,
@@ -109,7 +130,12 @@ def compile_rule(criterion: Criterion) -> Rule:
         condition=condition,
         condition_figure=cond_fig,
         condition_test=None if condition is None else comparison(condition.op, condition.value),
-        memo={} if memoised else None,
+        memo=memo,
+        memo_also=memo_also,
+        plain=plain,
+        unknown=Judgement(criterion, fig, unknown_status, None) if plain else None,
+        by_value=memo if memo_also is None else None,
+        name=fig.name,
     )
 
 
@@ -125,24 +151,48 @@ def qualifying_rule(activity: Activity) -> Rule:
         kind=CriterionKind.REQUIREMENT, scope=Scope.STORE, figure=QUALIFYING_FIGURE.name,
         op=Op.AT_LEAST, threshold=Decimal(1), source=Source.SEED if seed else Source.ASSUMED,
     )  # fmt: skip
-    return Rule(criterion, QUALIFYING_FIGURE, comparison(Op.AT_LEAST, Decimal(1)))
+    test = comparison(Op.AT_LEAST, Decimal(1))
+    return Rule(criterion, QUALIFYING_FIGURE, test, name=QUALIFYING_FIGURE.name)
 
 
 def judge(rule: Rule, facts: Mapping[str, FigureValue]) -> Judgement:
     """Judge one criterion against a snapshot's figures (columns and derived figures)."""
-    value = facts.get(rule.figure.name)
-    cond_value = None if rule.condition is None else facts.get(rule.condition.figure)
+    value = facts.get(rule.name)
     memo = rule.memo
-    if memo is not None:
-        found = memo.get((value, cond_value))
-        if found is not None:
-            return found
-    judgement = _judge(rule, value, cond_value, facts)
-    if memo is not None:
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        memo[(value, cond_value)] = judgement
+    if memo is None:
+        if rule.plain:
+            return judge_value(rule, value)
+        cond = None if rule.condition is None else facts.get(rule.condition.figure)
+        return _judge(rule, value, cond, facts)
+    also = rule.memo_also
+    key = value if also is None else (value, facts.get(also))
+    found = memo.get(key)
+    if found is not None:
+        return found
+    cond = None if rule.condition is None else facts.get(rule.condition.figure)
+    judgement = _judge(rule, value, cond, facts)
+    if len(memo) < MEMO_LIMIT:
+        memo[key] = judgement
     return judgement
+
+
+def judge_value(rule: Rule, value: FigureValue, window: SalesWindow | None = None) -> Judgement:
+    """Judge a plain criterion (no condition, no date to pass on) against a value, unmemoised.
+
+    `window` is the sales window the value was measured in, kept on the judgement.
+    """
+    if value is None and window is None and rule.unknown is not None:
+        return rule.unknown
+    c = rule.criterion
+    if c.kind is not CriterionKind.REQUIREMENT:
+        met = None if value is None else rule.test(value)
+        return Judgement(c, rule.figure, "signal", value, met, None, None, None, None, window)
+    if value is None:
+        return Judgement(c, rule.figure, "unknown", None, None, None, None, None, None, window)
+    if rule.test(value):
+        return Judgement(c, rule.figure, "pass", value, True, None, None, None, None, window)
+    gap = _gap(rule.figure, c.op, c.threshold, value)
+    return Judgement(c, rule.figure, "fail", value, False, gap, None, None, None, window)
 
 
 def _judge(
