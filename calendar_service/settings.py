@@ -63,9 +63,19 @@ class Settings(BaseSettings):
     sample_dir: Path = PROJECT_DIR / "data" / "sample"
     outbox_dir: Path = Path("var/outbox")
     stale_after_days: int = Field(default=7, ge=1, le=365)
+    mail_from: str | None = None  # default: 1688活动提醒 <reminders@the base URL's host>
     feed_revalidate_seconds: int = Field(default=60, ge=0, le=86400)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+
+    @property
+    def message_domain(self) -> str:
+        """The domain of Message-IDs and of the default sender: the base URL's host."""
+        return urlsplit(self.base_url).hostname or "localhost"
+
+    @property
+    def sender(self) -> str:
+        return self.mail_from or f"1688活动提醒 <reminders@{self.message_domain}>"
 
     @property
     def tz(self) -> ZoneInfo:

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import random
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
+from email_validator import EmailNotValidError, validate_email
 
+from calendar_service.adapters.db.reminder_store import ReminderStore
+from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
+from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.feeds import parse_options
+from calendar_service.mail.transport import make_transport
+from calendar_service.services.compose import MailSettings
+from calendar_service.services.dispatch import dispatch, due_reminders, watch_daily_statuses
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
 from calendar_service.services.importing import import_files
+from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
 
@@ -260,6 +270,119 @@ def run(host: str | None, port: int | None, sample: bool) -> None:
     click.echo(f"\nserving http://{host}:{port}/  (catalog feed: {settings.base_url}/calendar.ics)")
     app = create_app(container, lambda: dt.datetime.now(settings.tz))
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@cli.command()
+@click.argument("store")
+@click.argument("email")
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default=DEFAULT_LOCALE,
+    show_default=True,
+    help="The language of the reminder emails.",
+)
+def subscribe(store: str, email: str, locale: str) -> None:
+    """Send STORE's sign-up reminders to EMAIL (run once per store for an agency's address).
+
+    Subscribing again is harmless: it re-activates an ended subscription and updates the locale.
+    """
+    address = _email_address(email)
+    repository = _container().repository
+    if not repository.has_store(store):
+        raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+    before = {s.email: s for s in repository.subscriptions(store, active_only=False)}.get(address)
+    subscription = repository.subscribe(store, address, locale)
+    if before is None:
+        done = "subscribed"
+    elif not before.active:
+        done = "subscribed again"
+    elif before.locale != subscription.locale:
+        done = f"changed locale from {before.locale}"
+    else:
+        done = "already subscribed"
+    click.echo(f"{done}: {subscription.email} → {store} ({subscription.locale})")
+
+
+@cli.command()
+@click.argument("email")
+@click.argument("store", required=False)
+def unsubscribe(email: str, store: str | None) -> None:
+    """Stop reminder emails to EMAIL: for STORE only, or for every store when none is given."""
+    address = _email_address(email)
+    repository = _container().repository
+    if store is not None and not repository.has_store(store):
+        raise UnknownStoreError(f"no data for store {store!r}; check the ID")
+    ended = repository.unsubscribe(address, store)
+    scope = f"store {store}" if store is not None else "all stores"
+    if ended:
+        noun = "subscription" if ended == 1 else "subscriptions"
+        click.echo(f"unsubscribed {address} from {scope}: {ended} {noun} ended")
+    else:
+        click.echo(f"{address} had no active subscription ({scope}); nothing to do")
+
+
+def _email_address(email: str) -> str:
+    """The address, normalised; a UserError naming it and saying what is wrong otherwise."""
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as e:
+        raise UserError(f"{email!r} is not a valid email address: {e}") from None
+
+
+@cli.command()
+@click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
+@click.option("--dry-run", is_flag=True, help="Show what would go out; change and send nothing.")
+def remind(now_text: str | None, dry_run: bool) -> None:
+    """One planning and dispatch pass: plan reminders, then send every one that is due."""
+    container = _container()
+    settings = container.settings
+    now = _instant(now_text, settings.tz)
+    repository = container.repository
+    store = ReminderStore(container.engine)
+    if dry_run:
+        click.echo(
+            render.due_text(
+                due_reminders(container.catalog, repository, store, now, settings.tz), settings.tz
+            )
+        )
+        return
+    planned = plan(container.catalog, repository, now, settings.tz)
+    if planned.unknown_holiday_years:
+        years = ", ".join(map(str, planned.unknown_holiday_years))
+        click.echo(f"warning: no public-holiday data for {years}; Monday-Friday assumed", err=True)
+    noticed = watch_daily_statuses(
+        container.catalog,
+        repository,
+        store,
+        now,
+        settings.tz,
+        ChineseWorkdays(),
+        dt.timedelta(days=settings.stale_after_days),
+    )
+    mail = MailSettings(
+        settings.sender,
+        settings.base_url,
+        settings.message_domain,
+        dt.timedelta(days=settings.stale_after_days),
+    )
+    transport = make_transport(settings.smtp_url, settings.outbox_dir)
+    report = dispatch(
+        container.catalog,
+        repository,
+        store,
+        transport,
+        now,
+        settings.tz,
+        mail,
+        f"cli-{os.getpid()}",
+        random.Random(),
+    )
+    for line in report.lines:
+        click.echo(line, err=True)
+    click.echo(
+        f"planned {planned.added} new reminders, {noticed} status changes; " + report.summary()
+    )
 
 
 def _print_json(data: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ from calendar_service.domain.catalog import (
     YearlyWindow,
 )
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.services.dispatch import Due
 from calendar_service.services.importing import FileOutcome
 
 CYCLE_ZH = {
@@ -236,3 +238,16 @@ def import_summary(outcome: FileOutcome) -> str:
     if outcome.skipped:
         line += f", {outcome.skipped} bad rows skipped"
     return line
+
+
+def due_text(due: list[Due], tz: dt.tzinfo) -> str:
+    """--dry-run: one line per reminder a pass would send now."""
+    if not due:
+        return "nothing is due"
+    lines = [f"{len(due)} reminder{'s' if len(due) != 1 else ''} would go out:"]
+    for d in due:
+        when = f"{d.row.due_at.astimezone(tz):%Y-%m-%d %H:%M}"
+        planned = "" if d.stored else "  (planned by this pass)"
+        what = f"{d.row.kind:<13} {d.row.occurrence_key:<32} {d.row.store_id}"
+        lines.append(f"  {when}  {what}  {d.email}{planned}")
+    return "\n".join(lines)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from email.utils import format_datetime
 from functools import lru_cache
 from typing import Annotated
 
 from fastapi import FastAPI, Header, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from calendar_service.bootstrap import Container
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
@@ -89,4 +90,34 @@ def create_app(container: Container, clock: Callable[[], dt.datetime]) -> FastAP
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         return _respond(feed, if_none_match)
 
+    @app.get("/unsubscribe/{token}", response_class=HTMLResponse)
+    def unsubscribe_page(token: str) -> HTMLResponse:
+        # A GET never unsubscribes: mail scanners fetch links. It shows the button instead.
+        action = html.escape(f"/unsubscribe/{token}", quote=True)
+        return HTMLResponse(_page(UNSUBSCRIBE_CONFIRM.format(action=action)))
+
+    @app.post("/unsubscribe/{token}", response_class=HTMLResponse)
+    def unsubscribe(token: str) -> HTMLResponse:
+        # RFC 8058 one-click: at once, and again harmlessly.
+        if not container.repository.unsubscribe_by_token(token, now=clock()):
+            return HTMLResponse(_page(UNSUBSCRIBE_UNKNOWN), status_code=404)
+        return HTMLResponse(_page(UNSUBSCRIBED))
+
     return app
+
+
+UNSUBSCRIBE_CONFIRM = """<h1>退订提醒邮件 · Unsubscribe</h1>
+<p>不再接收这家店铺的活动报名提醒邮件?<br>Stop the sign-up reminder emails for this store?</p>
+<form method="post" action="{action}"><button type="submit">退订 · Unsubscribe</button></form>"""
+UNSUBSCRIBED = """<h1>已退订 · Unsubscribed</h1>
+<p>您将不再收到这家店铺的提醒邮件。<br>You will get no more reminder emails for this store.</p>"""
+UNSUBSCRIBE_UNKNOWN = """<h1>链接无效 · Unknown link</h1>
+<p>这个退订链接无效。<br>This unsubscribe link is not valid.</p>"""
+
+
+def _page(body: str) -> str:
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>1688活动提醒</title></head><body>{body}</body></html>"
+    )

@@ -210,6 +210,17 @@ class DeliveryAttemptTable(SQLModel, table=True):
     detail: str | None = None
 
 
+class DailyStatusTable(SQLModel, table=True):
+    """The last definite status of a store for each daily activity: what a change is told from."""
+
+    __tablename__ = "daily_statuses"
+
+    store_id: str = Field(foreign_key="stores.store_id", primary_key=True)
+    activity: str = Field(primary_key=True)
+    status: str
+    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
 METADATA: MetaData = SQLModel.metadata
 
 # Core views of the tables above, for statements (inserts in bulk, upserts, window queries).
@@ -221,6 +232,7 @@ SUBSCRIPTIONS: Table = METADATA.tables["subscriptions"]
 FEED_TOKENS: Table = METADATA.tables["feed_tokens"]
 REMINDERS: Table = METADATA.tables["reminders"]
 DELIVERY_ATTEMPTS: Table = METADATA.tables["delivery_attempts"]
+DAILY_STATUSES: Table = METADATA.tables["daily_statuses"]
 TABLES: tuple[Table, ...] = (
     STORES,
     STORE_SNAPSHOTS,
@@ -230,4 +242,5 @@ TABLES: tuple[Table, ...] = (
     FEED_TOKENS,
     REMINDERS,
     DELIVERY_ATTEMPTS,
+    DAILY_STATUSES,
 )

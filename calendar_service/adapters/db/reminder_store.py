@@ -1,0 +1,198 @@
+"""The reminders table as due work: claim what is due, record every attempt and its outcome.
+
+Claims take a lease (owner, until) so that an interrupted dispatcher's work is picked up again
+once the lease has expired; an outcome is only recorded by the lease holder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, insert, or_, select, update
+
+from calendar_service.adapters.db.bulk import dialect_insert
+from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.tables import DAILY_STATUSES, DELIVERY_ATTEMPTS, REMINDERS
+from calendar_service.domain.reminders import ReminderRow, ReminderStatus
+
+_ROW_FIELDS = (
+    "key",
+    "subscription_id",
+    "store_id",
+    "activity",
+    "occurrence_key",
+    "kind",
+    "due_at",
+    "deadline_at",
+    "status",
+    "lease_owner",
+    "lease_until",
+    "attempts",
+    "message_id",
+    "sent_at",
+)
+
+
+@dataclass(frozen=True)
+class StoredReminder:
+    id: int
+    row: ReminderRow
+
+
+@dataclass(frozen=True)
+class Attempt:
+    reminder_id: int
+    attempted_at: dt.datetime
+    outcome: str
+    smtp_code: int | None
+    detail: str | None
+
+
+class ReminderStore:
+    """Due reminders, their claims and their delivery attempts."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def claim_due(
+        self, now: dt.datetime, owner: str, lease: dt.timedelta, limit: int = 200
+    ) -> list[StoredReminder]:
+        """Take up to `limit` reminders due at `now` (pending, or sending with a lapsed lease)."""
+        due = and_(
+            REMINDERS.c.due_at <= now,
+            or_(
+                REMINDERS.c.status == ReminderStatus.PENDING.value,
+                and_(
+                    REMINDERS.c.status == ReminderStatus.SENDING.value,
+                    REMINDERS.c.lease_until < now,
+                ),
+            ),
+        )
+        with write_transaction(self._engine) as connection:
+            query = select(REMINDERS.c.id).where(due).order_by(REMINDERS.c.due_at).limit(limit)
+            if connection.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            ids = list(connection.scalars(query))
+            if not ids:
+                return []
+            connection.execute(
+                update(REMINDERS)
+                .where(REMINDERS.c.id.in_(ids))
+                .values(
+                    status=ReminderStatus.SENDING.value, lease_owner=owner, lease_until=now + lease
+                )
+            )
+            rows = connection.execute(
+                select(REMINDERS).where(REMINDERS.c.id.in_(ids)).order_by(REMINDERS.c.due_at)
+            )
+            return [_stored(r._mapping) for r in rows]
+
+    def finish(
+        self,
+        reminder_id: int,
+        owner: str,
+        status: ReminderStatus,
+        *,
+        attempts: int | None = None,
+        due_at: dt.datetime | None = None,
+        message_id: str | None = None,
+        sent_at: dt.datetime | None = None,
+    ) -> bool:
+        """Record the outcome and release the lease; False when the lease was lost meanwhile."""
+        values: dict[str, object] = {
+            "status": status.value,
+            "lease_owner": None,
+            "lease_until": None,
+        }
+        for name, value in (
+            ("attempts", attempts),
+            ("due_at", due_at),
+            ("message_id", message_id),
+            ("sent_at", sent_at),
+        ):
+            if value is not None:
+                values[name] = value
+        statement = (
+            update(REMINDERS)
+            .where(REMINDERS.c.id == reminder_id, REMINDERS.c.lease_owner == owner)
+            .values(**values)
+        )
+        with write_transaction(self._engine) as connection:
+            return connection.execute(statement).rowcount == 1
+
+    def record_attempt(self, attempt: Attempt) -> None:
+        with write_transaction(self._engine) as connection:
+            connection.execute(
+                insert(DELIVERY_ATTEMPTS),
+                {
+                    "reminder_id": attempt.reminder_id,
+                    "attempted_at": attempt.attempted_at,
+                    "outcome": attempt.outcome,
+                    "smtp_code": attempt.smtp_code,
+                    "detail": (attempt.detail or "")[:1000] or None,
+                },
+            )
+
+    def pending(self, now: dt.datetime, limit: int = 200) -> list[StoredReminder]:
+        """What is due at `now`, without claiming it (for --dry-run)."""
+        query = (
+            select(REMINDERS)
+            .where(REMINDERS.c.due_at <= now, REMINDERS.c.status == ReminderStatus.PENDING.value)
+            .order_by(REMINDERS.c.due_at)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [_stored(r._mapping) for r in connection.execute(query)]
+
+    def all(self) -> list[StoredReminder]:
+        with self._engine.connect() as connection:
+            rows = connection.execute(select(REMINDERS).order_by(REMINDERS.c.id))
+            return [_stored(r._mapping) for r in rows]
+
+    def attempts(self, reminder_id: int) -> list[Attempt]:
+        query = (
+            select(DELIVERY_ATTEMPTS)
+            .where(DELIVERY_ATTEMPTS.c.reminder_id == reminder_id)
+            .order_by(DELIVERY_ATTEMPTS.c.id)
+        )
+        with self._engine.connect() as connection:
+            return [
+                Attempt(r.reminder_id, r.attempted_at, r.outcome, r.smtp_code, r.detail)
+                for r in connection.execute(query)
+            ]
+
+    def daily_statuses(self, store_id: str) -> dict[str, str]:
+        """The store's last definite status for each daily activity."""
+        query = select(DAILY_STATUSES.c.activity, DAILY_STATUSES.c.status).where(
+            DAILY_STATUSES.c.store_id == store_id
+        )
+        with self._engine.connect() as connection:
+            return {r.activity: r.status for r in connection.execute(query)}
+
+    def remember_statuses(self, store_id: str, statuses: dict[str, str], now: dt.datetime) -> None:
+        """Keep these statuses as the store's last known ones."""
+        if not statuses:
+            return
+        rows = [
+            {"store_id": store_id, "activity": a, "status": s, "updated_at": now}
+            for a, s in sorted(statuses.items())
+        ]
+        with write_transaction(self._engine) as connection:
+            insert_ = dialect_insert(connection, DAILY_STATUSES).values(rows)
+            connection.execute(
+                insert_.on_conflict_do_update(
+                    index_elements=["store_id", "activity"],
+                    set_={
+                        "status": insert_.excluded.status,
+                        "updated_at": insert_.excluded.updated_at,
+                    },
+                )
+            )
+
+
+def _stored(m: object) -> StoredReminder:
+    values = dict(m)  # type: ignore[call-overload]  # a RowMapping
+    fields = {name: values[name] for name in _ROW_FIELDS}
+    fields["status"] = ReminderStatus(fields["status"])
+    return StoredReminder(int(values["id"]), ReminderRow(**fields))

@@ -1,0 +1,230 @@
+"""Use case: one reminder pass — notice daily status changes, then send what is due, once.
+
+A reminder is claimed (with a lease), re-judged from the latest data, rendered and sent; every
+attempt is recorded. Temporary failures are retried with growing, jittered delays, never past
+the sign-up deadline; permanent ones fail the reminder and suppress the address. A reminder
+whose deadline has passed is never sent: it is marked missed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from calendar_service.adapters.db.reminder_store import Attempt, ReminderStore, StoredReminder
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.domain.catalog import Catalog, Cycle
+from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.planning import (
+    STATUS_CHANGE,
+    WorkdayCalendar,
+    remembered,
+    status_change_row,
+    status_changes,
+)
+from calendar_service.domain.reminders import ReminderRow, ReminderStatus
+from calendar_service.domain.subscriptions import Subscription
+from calendar_service.mail.render import RenderError
+from calendar_service.mail.retry import next_attempt
+from calendar_service.mail.transport import Transport
+from calendar_service.services.compose import MailSettings, compose
+from calendar_service.services.eligibility import HISTORY, current_occurrences
+from calendar_service.services.planning import plan
+
+LEASE = dt.timedelta(minutes=10)
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    missed: int = 0
+    suppressed: int = 0
+    lines: list[str] = field(default_factory=list)
+    bounced: set[str] = field(default_factory=set)  # suppressed during this pass
+
+    def summary(self) -> str:
+        return (
+            f"sent {self.sent}, retrying {self.retrying}, failed {self.failed}, "
+            f"missed {self.missed}, suppressed {self.suppressed}"
+        )
+
+
+def watch_daily_statuses(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    workdays: WorkdayCalendar,
+    stale_after: dt.timedelta,
+) -> int:
+    """Plan a status-change reminder wherever a subscribed store's daily status flipped."""
+    daily = [o for o in current_occurrences(catalog, now, tz) if o.cycle is Cycle.DAILY]
+    by_store: dict[str, list[Subscription]] = {}
+    for sub in repository.subscriptions(active_only=True):
+        by_store.setdefault(sub.store_id, []).append(sub)
+    noticed = 0
+    for store_id, subs in by_store.items():
+        snapshot = repository.latest_store_snapshot(store_id, now)
+        history = repository.store_history(store_id, until=now, since=now - HISTORY)
+        products = repository.latest_product_snapshots(store_id, now)
+        verdicts = evaluate_store(
+            catalog, daily, snapshot, products, history, now, stale_after, store_id=store_id
+        )
+        current = {v.activity: v.status for v in verdicts}
+        previous = store.daily_statuses(store_id)
+        changes = status_changes(previous, current)
+        rows = [
+            row
+            for sub in subs
+            for change in changes
+            if (row := status_change_row(sub, change, now, tz, workdays)) is not None
+        ]
+        noticed += repository.add_reminders(rows)
+        store.remember_statuses(store_id, remembered(previous, current), now)
+    return noticed
+
+
+def dispatch(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    transport: Transport,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    mail: MailSettings,
+    owner: str,
+    rng: random.Random,
+) -> DispatchReport:
+    """Send every reminder due at `now`; each is recorded whatever happens to it."""
+    report = DispatchReport()
+    subscriptions = {s.id: s for s in repository.subscriptions(active_only=False)}
+    with transport:
+        while batch := store.claim_due(now, owner, LEASE):
+            for item in batch:
+                _one(
+                    catalog,
+                    repository,
+                    store,
+                    transport,
+                    item,
+                    subscriptions,
+                    now,
+                    tz,
+                    mail,
+                    owner,
+                    rng,
+                    report,
+                )
+    return report
+
+
+def _one(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    transport: Transport,
+    item: StoredReminder,
+    subscriptions: dict[int, Subscription],
+    now: dt.datetime,
+    tz: ZoneInfo,
+    mail: MailSettings,
+    owner: str,
+    rng: random.Random,
+    report: DispatchReport,
+) -> None:
+    row = item.row
+    sub = subscriptions.get(row.subscription_id)
+    if row.deadline_at <= now:
+        store.finish(item.id, owner, ReminderStatus.MISSED)
+        report.missed += 1
+        return
+    if sub is None or not sub.active or sub.email in report.bounced:
+        store.finish(item.id, owner, ReminderStatus.SUPPRESSED)
+        report.suppressed += 1
+        return
+    attempts = row.attempts + 1
+    previous = None
+    if row.kind == STATUS_CHANGE:
+        previous = "ineligible" if row.occurrence_key.endswith(":eligible") else "eligible"
+    try:
+        message = compose(catalog, repository, row, sub, now, tz, mail, previous)
+    except (RenderError, LookupError) as error:
+        store.record_attempt(Attempt(item.id, now, "render-error", None, str(error)))
+        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
+        report.failed += 1
+        report.lines.append(f"{row.key}: cannot be written: {error}")
+        return
+    result = transport.send(message)
+    store.record_attempt(Attempt(item.id, now, result.outcome, result.code, result.detail))
+    if result.outcome == "sent":
+        store.finish(
+            item.id,
+            owner,
+            ReminderStatus.SENT,
+            attempts=attempts,
+            message_id=str(message["Message-ID"]),
+            sent_at=now,
+        )
+        report.sent += 1
+    elif result.outcome == "temporary":
+        retry_at = next_attempt(attempts, now, row.deadline_at, rng)
+        if retry_at is None:
+            store.finish(item.id, owner, ReminderStatus.MISSED, attempts=attempts)
+            report.missed += 1
+        else:
+            store.finish(item.id, owner, ReminderStatus.PENDING, attempts=attempts, due_at=retry_at)
+            report.retrying += 1
+    else:
+        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
+        # The address bounces: no more mail to it, for any store.
+        repository.unsubscribe(sub.email, now=now)
+        report.bounced.add(sub.email)
+        report.failed += 1
+        report.lines.append(f"{row.key}: {result.code} {result.detail}; address suppressed")
+
+
+@dataclass(frozen=True)
+class Due:
+    row: ReminderRow
+    email: str
+    stored: bool  # already planned; False: this pass would plan it
+
+
+class _Collect:
+    """A planning target that keeps the rows instead of writing them (--dry-run)."""
+
+    def __init__(self, repository: Repository) -> None:
+        self._repository = repository
+        self.rows: list[ReminderRow] = []
+
+    def subscriptions(
+        self, store_id: str | None = None, active_only: bool = True
+    ) -> list[Subscription]:
+        return self._repository.subscriptions(store_id, active_only)
+
+    def add_reminders(self, rows: Iterable[ReminderRow]) -> int:
+        self.rows.extend(rows)
+        return 0
+
+
+def due_reminders(
+    catalog: Catalog, repository: Repository, store: ReminderStore, now: dt.datetime, tz: ZoneInfo
+) -> list[Due]:
+    """What a pass at `now` would send (planned or about to be), changing nothing."""
+    emails = {s.id: s.email for s in repository.subscriptions(active_only=True)}
+    collect = _Collect(repository)
+    plan(catalog, collect, now, tz)
+    found = {
+        i.row.key: Due(i.row, emails.get(i.row.subscription_id, "?"), True)
+        for i in store.pending(now, limit=10_000)
+    }
+    for row in collect.rows:
+        if row.due_at <= now < row.deadline_at and row.key not in found:
+            found[row.key] = Due(row, emails.get(row.subscription_id, "?"), False)
+    return sorted(found.values(), key=lambda d: (d.row.due_at, d.row.key))

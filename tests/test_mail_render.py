@@ -1,0 +1,454 @@
+"""Reminder emails rendered from the real catalog and verdicts, built, serialized, parsed back."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import email
+import email.policy
+import email.utils
+import html as markup
+import re
+import shutil
+from dataclasses import dataclass
+from decimal import Decimal
+from email.header import decode_header, make_header
+from email.message import EmailMessage
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calendar_service.adapters.catalog_file import load_catalog
+from calendar_service.domain.cycles import Occurrence, occurrences
+from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.reminders import ReminderRow
+from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from calendar_service.domain.subscriptions import Locale, Subscription
+from calendar_service.domain.verdicts import Verdict
+from calendar_service.mail import (
+    MailLinks,
+    Rendered,
+    RenderError,
+    build_message,
+    render_digest,
+    render_reminder,
+    render_status_change,
+    single_line,
+)
+from calendar_service.mail.message import SUBJECT_MAX, message_id, truncate
+from calendar_service.mail.render import TEMPLATES_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = load_catalog(ROOT / "data" / "activities.toml")
+CST = ZoneInfo("Asia/Shanghai")
+STORE = "义乌小商品店"
+SENDER = "1688活动提醒 <noreply@example.com>"
+DOMAIN = "mail.example.com"
+LINKS = MailLinks(
+    feed="https://cal.example.com/feeds/feedtoken.ics",
+    dashboard="https://cal.example.com/",
+    unsubscribe="https://cal.example.com/unsubscribe/tok123",
+    unsubscribe_mailto="mailto:unsubscribe@example.com?subject=tok123",
+)
+KINDS = ("opens", "prepare", "before-7d", "before-1d", "digest", "status-change")
+YEARLY = "promo-327"  # sign-up 2027-02-10 to 2027-03-07
+DAILY = ("daily-quick-order", "daily-group-wholesale", "daily-group-buy", "daily-samples")
+# When each kind is sent, in China time.
+SENT_AT = {
+    "opens": dt.datetime(2027, 2, 10, 9, tzinfo=CST),
+    "prepare": dt.datetime(2027, 2, 6, 9, tzinfo=CST),
+    "before-7d": dt.datetime(2027, 2, 28, 9, tzinfo=CST),
+    "before-1d": dt.datetime(2027, 3, 6, 9, tzinfo=CST),
+    "digest": dt.datetime(2027, 2, 1, 9, tzinfo=CST),
+    "status-change": dt.datetime(2027, 2, 1, 9, tzinfo=CST),
+}
+# The failing requirement each kind's verdict must explain, and what it says about time.
+EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
+    ("opens", "zh-CN"): ("已上架产品数 12 < 20:还差 8 件产品", "2027-03-07 23:59(北京时间)"),
+    ("opens", "en"): ("products listed 12 < 20: 8 more products needed", "2027-03-07 23:59"),
+    ("prepare", "zh-CN"): ("已上架产品数 12 < 20:还差 8 件产品", "2027-02-06 至 2027-03-07"),
+    ("prepare", "en"): ("products listed 12 < 20: 8 more products needed", "2027-02-06 to"),
+    ("before-7d", "zh-CN"): ("已上架产品数 12 < 20:还差 8 件产品", "还剩 7 天截止"),
+    ("before-7d", "en"): ("products listed 12 < 20: 8 more products needed", "7 days left"),
+    ("before-1d", "zh-CN"): ("已上架产品数 12 < 20:还差 8 件产品", "还剩 1 天截止"),
+    ("before-1d", "en"): ("products listed 12 < 20: 8 more products needed", "1 day left"),
+    ("digest", "zh-CN"): ("近30天买家数 12 < 15:还差 3 位买家", "每日可报名,无截止日"),
+    ("digest", "en"): ("30-day buyers 12 < 15: 3 more buyers needed", "no deadline"),
+    ("status-change", "zh-CN"): ("近30天买家数 12 < 15:还差 3 位买家", "每日可报名,无截止日"),
+    ("status-change", "en"): ("30-day buyers 12 < 15: 3 more buyers needed", "no deadline"),
+}
+
+
+def store(at: dt.datetime, **changes: Any) -> StoreSnapshot:
+    """A store that fails 伙拼 on buyers (12 < 15) and the yearly promotions on listed products."""
+    base = StoreSnapshot(
+        store_id="s1",
+        captured_at=at - dt.timedelta(hours=2),
+        name=STORE,
+        member_since=dt.date(2024, 5, 1),
+        medal_level=5,
+        satisfaction=Decimal("4.8"),
+        products_online=60,
+        products_listed=12,
+        gmv_30d=Decimal("150000"),
+        buyers_30d=12,
+        shipping_promise="24h",
+        buyer_protection=True,
+        delivery_guarantee=True,
+        alipay_verified=True,
+        online_trading=True,
+        disputes_90d=0,
+        dispute_rate_90d=Decimal("0"),
+        risk_score=Decimal("45"),
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def products(at: dt.datetime, count: int = 5) -> list[ProductSnapshot]:
+    return [
+        ProductSnapshot(
+            product_id=f"p{i}",
+            store_id="s1",
+            captured_at=at - dt.timedelta(hours=2),
+            title=f"<script>alert({i})</script> 样品 🎁",
+            wholesale_price=Decimal(30 + i),
+            free_sample=True,
+            online_order=True,
+            stock=10,
+        )
+        for i in range(count)
+    ]
+
+
+def judged(key: str, at: dt.datetime, **changes: Any) -> tuple[Occurrence, Verdict]:
+    found = occurrences(CATALOG, at.date(), at.date() + dt.timedelta(days=60), CST)
+    occurrence = next(o for o in found if o.activity == key)
+    now_store = store(at, **changes)
+    earlier = dataclasses.replace(now_store, captured_at=at - dt.timedelta(days=10), buyers_30d=8)
+    verdict = evaluate(CATALOG, key, occurrence, now_store, products(at), [earlier], at)
+    return occurrence, verdict
+
+
+def render(
+    kind: str, locale: str, store_name: str | None = STORE, templates_dir: Path = TEMPLATES_DIR
+) -> Rendered:
+    now = SENT_AT[kind]
+    common: dict[str, Any] = {
+        "locale": locale,
+        "now": now,
+        "tz": CST,
+        "links": LINKS,
+        "store_name": store_name,
+        "store_id": "s1",
+        "templates_dir": templates_dir,
+    }
+    if kind == "digest":
+        verdicts = [(CATALOG.activity(k), *judged(k, now)) for k in DAILY]
+        return render_digest(verdicts=verdicts, week_label="2027-W05", **common)
+    if kind == "status-change":
+        occurrence, verdict = judged("daily-group-wholesale", now)
+        activity = CATALOG.activity("daily-group-wholesale")
+        return render_status_change(
+            activity=activity, occurrence=occurrence, verdict=verdict, previous="eligible", **common
+        )
+    occurrence, verdict = judged(YEARLY, now)
+    return render_reminder(
+        kind=kind, activity=CATALOG.activity(YEARLY), occurrence=occurrence, verdict=verdict,
+        **common,
+    )  # fmt: skip
+
+
+def reminder(kind: str, subscription_id: int = 7) -> ReminderRow:
+    occurrence = "daily-group-wholesale:daily" if kind in ("digest", "status-change") else YEARLY
+    return ReminderRow.planned(
+        subscription_id=subscription_id,
+        store_id="s1",
+        activity=occurrence.split(":")[0],
+        occurrence_key=occurrence,
+        kind=kind,
+        due_at=SENT_AT[kind],
+        deadline_at=SENT_AT[kind] + dt.timedelta(days=7),
+    )
+
+
+def subscription(locale: Locale) -> Subscription:
+    return Subscription(
+        id=7,
+        store_id="s1",
+        email="owner@example.com",
+        locale=locale,
+        unsubscribe_token="tok123",
+        created_at=dt.datetime(2027, 1, 1, tzinfo=CST),
+    )
+
+
+def sent(rendered: Rendered, kind: str, locale: Locale, store_name: str | None) -> EmailMessage:
+    """The message as the SMTP server receives it, parsed back."""
+    msg = build_message(
+        sender=SENDER,
+        subscription=subscription(locale),
+        store_name=store_name,
+        reminder=reminder(kind),
+        rendered=rendered,
+        links=LINKS,
+        message_domain=DOMAIN,
+        date=SENT_AT[kind],
+    )
+    raw = msg.as_bytes()
+    assert raw.isascii()  # every header encoded, every part 7-bit safe
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def parts(msg: EmailMessage) -> tuple[str, str]:
+    text, html = msg.get_body(("plain",)), msg.get_body(("html",))
+    assert text is not None
+    assert html is not None
+    return str(text.get_content()), str(html.get_content())
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_round_trips(kind: str, locale: Locale) -> None:
+    rendered = render(kind, locale)
+    msg = sent(rendered, kind, locale, STORE)
+    assert msg.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
+    assert msg["From"].addresses[0].display_name == "1688活动提醒"
+    assert msg["From"].addresses[0].addr_spec == "noreply@example.com"
+    assert msg["To"].addresses[0].display_name == STORE
+    assert msg["To"].addresses[0].addr_spec == "owner@example.com"
+    assert msg["Subject"] == rendered.subject
+    assert STORE in msg["Subject"]
+    assert msg["Message-ID"] == message_id(reminder(kind).key, DOMAIN)
+    assert msg["List-Unsubscribe"] == (
+        "<https://cal.example.com/unsubscribe/tok123>, "
+        "<mailto:unsubscribe@example.com?subject=tok123>"
+    )
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert msg["Auto-Submitted"] == "auto-generated"
+    assert msg["Content-Language"] == locale
+    assert msg["Date"].datetime == SENT_AT[kind]
+    text, html = parts(msg)
+    failing, when = EXPECTED[kind, locale]
+    assert failing in text
+    assert when in text
+    assert markup.escape(failing) in html
+    for body in (text, html):
+        assert LINKS.unsubscribe in body
+        assert LINKS.dashboard in body
+        assert "https://cal.example.com/feeds/feedtoken.ics" in body
+    assert f'<html lang="{locale}">' in html
+    assert_well_formed(html)
+
+
+def test_message_id_is_stable_per_key() -> None:
+    first = message_id(reminder("before-7d").key, DOMAIN)
+    assert first == message_id(reminder("before-7d").key, DOMAIN)  # a retry
+    assert first != message_id(reminder("before-1d").key, DOMAIN)
+    assert first != message_id(reminder("before-7d", subscription_id=8).key, DOMAIN)
+    assert first.startswith("<") and first.endswith(f"@{DOMAIN}>")
+    assert len(first.split("@")[0]) == 33
+
+
+def test_script_in_a_store_name_is_escaped_in_html_and_literal_in_text() -> None:
+    name = "<script>alert('x')</script>店"
+    msg = sent(render("status-change", "zh-CN", store_name=name), "status-change", "zh-CN", name)
+    text, html = parts(msg)
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;店" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 样品 🎁" in html  # a product title
+    assert name in text
+    assert msg["To"].addresses[0].display_name == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "义乌\r\nBcc: victim@example.com",
+        "义乌\n\nBody injected",
+        "义乌\rX-Evil: 1",
+        "义乌\x00\x07\x1b店\u2028\u2029\x85铺",
+        "\r\n",
+    ],
+)
+def test_control_characters_in_a_store_name_never_break_a_header(name: str) -> None:
+    msg = sent(render("opens", "zh-CN", store_name=name), "opens", "zh-CN", name)
+    assert msg["Bcc"] is None
+    assert msg["X-Evil"] is None
+    for header in ("To", "Subject"):
+        value = str(msg[header])
+        assert "\r" not in value and "\n" not in value
+    assert msg["To"].addresses[0].display_name == single_line(name)
+    text, _ = parts(msg)
+    assert text.splitlines()[0] == f"1688活动提醒 · {single_line(name) or 's1'}"
+
+
+def test_a_long_emoji_store_name_gives_a_truncated_subject() -> None:
+    name = "🎉义乌小商品🎉" * 100
+    rendered = render("before-1d", "zh-CN", store_name=name)
+    assert len(rendered.subject) <= SUBJECT_MAX
+    assert rendered.subject.endswith("…")
+    assert rendered.subject.startswith("「327大促」还剩 1 天截止")
+    msg = sent(rendered, "before-1d", "zh-CN", name)
+    assert msg["Subject"] == rendered.subject
+    assert rfc2047_display_name(msg, "To") == name
+    text, html = parts(msg)
+    assert name in text and name in html
+
+
+ENCODED_WORDS = re.compile(r"(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=\s*)+")
+
+
+def rfc2047_display_name(msg: EmailMessage, header: str) -> str:
+    """The display name decoded as RFC 2047 section 6.2 says, whitespace between encoded words
+    dropped. Python 3.11's address parser keeps it (cpython gh-128110), so a name made of
+    several encoded words is decoded here from the raw header."""
+    raw = email.message_from_bytes(msg.as_bytes(), policy=email.policy.compat32)[header]
+    phrase = str(raw).rsplit("<", 1)[0].strip()
+    if not ENCODED_WORDS.fullmatch(phrase):
+        return str(msg[header].addresses[0].display_name)
+    return str(make_header(decode_header(phrase)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(max_size=120), subject=st.text(max_size=200))
+def test_any_name_and_subject_survive_the_headers(name: str, subject: str) -> None:
+    rendered = Rendered(subject=subject, text="正文", html="<p>正文</p>")
+    msg = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"),
+        store_name=name, reminder=reminder("opens"), rendered=rendered, links=LINKS,
+        message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    raw = msg.as_bytes()
+    assert raw.isascii()
+    assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"))
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert parsed["Subject"] == truncate(single_line(subject), SUBJECT_MAX)
+    assert rfc2047_display_name(parsed, "To") == single_line(name)
+    assert parsed["To"].addresses[0].addr_spec == "owner@example.com"
+    assert parsed["Bcc"] is None
+
+
+def test_no_store_name_falls_back_to_the_store_id() -> None:
+    rendered = render("opens", "en", store_name=None)
+    assert rendered.subject.endswith("· s1")
+    msg = sent(rendered, "opens", "en", None)
+    assert msg["To"].addresses[0].display_name == ""
+
+
+def test_criteria_rows_carry_value_threshold_gap_and_a_bar() -> None:
+    rendered = render("status-change", "zh-CN")
+    assert "✗ [########--] 近30天买家数 12 < 15" in rendered.text  # 12 / 15 = 80 %
+    assert "按近 2 次数据的趋势" in rendered.text  # the forecast for the failing figure
+    row = rendered.html.split("近30天买家数</td>", 1)[1].split("</tr>", 1)[0]
+    assert ">12</td>" in row and ">≥ 15</td>" in row and ">3</td>" in row
+    assert "width:80%;height:8px;background-color:#dc2626" in row  # red: fails
+    assert "width:100%;height:8px;background-color:#16a34a" in rendered.html  # green: passes
+    assert "约 50,000 UV/天" in rendered.text  # entry traffic
+
+
+def test_digest_holds_every_daily_activity_and_at_most_three_candidates() -> None:
+    rendered = render("digest", "en")
+    assert "2027-W05" in rendered.subject
+    for key in DAILY:
+        assert CATALOG.activity(key).name_en in rendered.text
+    samples = rendered.text.split(CATALOG.activity("daily-samples").name_en + " ====", 1)[1]
+    assert "3. " in samples and "4. " not in samples
+    assert "daily activities this week" in rendered.text
+
+
+def test_tips_come_from_the_catalog() -> None:
+    rendered = render("prepare", "zh-CN")
+    for tip in CATALOG.activity(YEARLY).tips_zh:
+        assert tip in rendered.text
+        assert tip in rendered.html
+
+
+def _copy_templates(tmp_path: Path) -> Path:
+    shutil.copytree(TEMPLATES_DIR / "mail", tmp_path / "mail")
+    return tmp_path
+
+
+def test_a_missing_template_variable_raises_render_error(tmp_path: Path) -> None:
+    templates = _copy_templates(tmp_path)
+    part = templates / "mail" / "mail.html.j2"
+    part.write_text(part.read_text(encoding="utf-8") + "{{ not_passed }}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match="not_passed"):
+        render("before-7d", "zh-CN", templates_dir=templates)
+
+
+def test_a_missing_message_raises_render_error(tmp_path: Path) -> None:
+    templates = _copy_templates(tmp_path)
+    words = templates / "mail" / "messages.toml"
+    lines = words.read_text(encoding="utf-8").splitlines()
+    words.write_text("\n".join(x for x in lines if not x.startswith("tips =")), encoding="utf-8")
+    with pytest.raises(RenderError, match="tips"):
+        render("before-7d", "en", templates_dir=templates)
+
+
+def test_an_unknown_kind_raises_render_error() -> None:
+    occurrence, verdict = judged(YEARLY, SENT_AT["opens"])
+    with pytest.raises(RenderError, match="closes"):
+        render_reminder(
+            kind="closes", locale="zh-CN", activity=CATALOG.activity(YEARLY),
+            occurrence=occurrence, verdict=verdict, now=SENT_AT["opens"], tz=CST, links=LINKS,
+            store_name=STORE, store_id="s1",
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("义乌\r\n店", "义乌 店"),
+        ("  a\t\tb  ", "a b"),
+        ("a\u2028b\x00c", "a b c"),
+        ("👨\u200d👩\u200d👧 家", "👨\u200d👩\u200d👧 家"),  # a ZWJ sequence stays whole
+    ],
+)
+def test_single_line(raw: str, expected: str) -> None:
+    assert single_line(raw) == expected
+
+
+VOID = frozenset({"br", "meta", "img", "hr", "input", "link", "col", "area", "base", "wbr"})
+
+
+@dataclass
+class TagBalance(HTMLParser):
+    """Start and end tags matched up, outside the void elements."""
+
+    stack: list[str] = dataclasses.field(default_factory=list)
+    problems: list[str] = dataclasses.field(default_factory=list)
+    seen: set[str] = dataclasses.field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.add(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:]}")
+            return
+        self.stack.pop()
+
+
+def assert_well_formed(html: str) -> None:
+    parser = TagBalance()
+    parser.feed(html)
+    parser.close()
+    assert parser.problems == []
+    assert parser.stack == []
+    assert {"html", "head", "body", "table", "tr", "td"} <= parser.seen
+    assert not parser.seen & {"script", "style", "link", "iframe", "form"}
+    assert html.count("<table") == html.count("</table>")
+    assert 'width="600"' in html and "max-width:600px" in html

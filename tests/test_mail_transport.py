@@ -1,0 +1,438 @@
+"""Mail delivery against a real SMTP server (aiosmtpd), a Maildir, and the retry policy."""
+
+from __future__ import annotations
+
+import email
+import random
+import socket
+import ssl
+import time
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calendar_service.mail.retry import MAX_DELAY, next_attempt
+from calendar_service.mail.transport import (
+    MaildirTransport,
+    PermanentFailure,
+    Sent,
+    SmtpConfig,
+    SmtpTransport,
+    TemporaryFailure,
+    make_transport,
+    message_bytes,
+    parse_smtp_url,
+)
+from tests.smtp_server import (
+    DROP,
+    HOST,
+    PASSWORD,
+    USER,
+    SmtpServer,
+    TlsFiles,
+    free_port,
+    smtp_server,
+    smtps_server,
+    starttls_smtp_server,
+    tls_files,
+)
+
+FIXTURES = (smtp_server, smtps_server, starttls_smtp_server, tls_files)  # used by name below
+USERINFO = f"{USER}:{quote(PASSWORD, safe='')}"
+
+
+def reminder(n: int = 0, to: str = "seller@example.com", **headers: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = "提醒 <reminders@calendar.example.com>"
+    msg["To"] = to
+    msg["Subject"] = f"报名提醒 #{n}: 天天特卖 截止 2025-06-01"
+    for name, value in headers.items():
+        msg[name.replace("_", "-")] = value
+    msg.set_content(f"您好，第 {n} 条提醒。\n.a line that starts with a dot\n")
+    msg.add_alternative(f"<p>您好，第 {n} 条提醒。</p>", subtype="html")
+    msg.set_boundary(f"=={n}==")  # else each flattening draws a new one: bytes would differ
+    return msg
+
+
+def transport_for(server: SmtpServer, **url: str) -> SmtpTransport:
+    return SmtpTransport(parse_smtp_url(server.url(**url)))
+
+
+# --- CALENDAR_SMTP_URL -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("smtp://mail.example.com", SmtpConfig("mail.example.com", 25)),
+        (
+            "smtp://user:pass@mail.example.com:587?starttls=1",
+            SmtpConfig("mail.example.com", 587, "user", "pass", "starttls"),
+        ),
+        ("smtps://u:p@mail.example.com", SmtpConfig("mail.example.com", 465, "u", "p", "tls")),
+        ("smtp://h:2525?timeout=10&starttls=0", SmtpConfig("h", 2525, timeout=10.0)),
+        ("smtp://a%40b.cn:p%3A%40%2F@h/", SmtpConfig("h", 25, "a@b.cn", "p:@/")),
+        ("smtps://u:@h", SmtpConfig("h", 465, "u", "", "tls")),
+    ],
+)
+def test_smtp_urls_parse(url: str, expected: SmtpConfig) -> None:
+    assert parse_smtp_url(url) == expected
+
+
+def test_the_password_is_not_in_the_config_repr() -> None:
+    assert "hunter2" not in repr(parse_smtp_url("smtp://u:hunter2@h"))
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://u:hunter2@h", "scheme must be smtp or smtps"),
+        ("smtp://u:hunter2@", "name the server host"),
+        ("smtp://u:hunter2@h:99999", "Port out of range"),
+        ("smtp://u:hunter2@h:port", "Port could not be cast"),
+        ("smtp://u:hunter2@[::1", "Invalid IPv6 URL"),
+        ("smtp://u@h", "give the password"),
+        ("smtp://u:hunter2@h?starttls=maybe", "starttls must be 1 or 0"),
+        ("smtp://u:hunter2@h?starttsl=1", "unknown or repeated option 'starttsl'"),
+        ("smtp://u:hunter2@h?timeout=1&timeout=2", "unknown or repeated option 'timeout'"),
+        ("smtps://u:hunter2@h?starttls=1", "TLS from the start"),
+        ("smtp://u:hunter2@h?timeout=0", "timeout must be"),
+        ("smtp://u:hunter2@h?timeout=nan", "timeout must be"),
+        ("smtp://u:hunter2@h?timeout=soon", "timeout must be"),
+        ("smtp://u:hunter2@h/inbox", "nothing may follow"),
+    ],
+)
+def test_bad_smtp_urls_say_what_is_wrong_without_the_password(url: str, problem: str) -> None:
+    with pytest.raises(ValueError, match="CALENDAR_SMTP_URL") as raised:
+        parse_smtp_url(url)
+    assert problem in str(raised.value)
+    assert "hunter2" not in str(raised.value)
+
+
+def test_make_transport_picks_smtp_or_the_maildir(tmp_path: Path) -> None:
+    assert isinstance(make_transport(None, tmp_path), MaildirTransport)
+    assert isinstance(make_transport("", tmp_path), MaildirTransport)
+    smtp = make_transport("smtp://h:2525", tmp_path)
+    assert isinstance(smtp, SmtpTransport)
+    assert smtp.config == SmtpConfig("h", 2525)
+    with pytest.raises(ValueError, match="CALENDAR_SMTP_URL"):
+        make_transport("smtp://", tmp_path)
+
+
+# --- SMTP --------------------------------------------------------------------------------------
+
+
+def test_a_batch_of_20_goes_over_one_connection_byte_for_byte(smtp_server: SmtpServer) -> None:
+    batch = [reminder(n, to=f"seller{n}@example.com") for n in range(20)]
+    with transport_for(smtp_server) as transport:
+        results = [transport.send(msg) for msg in batch]
+    assert results == [Sent(250, "accepted")] * 20
+    assert smtp_server.handler.connections == 1
+    received = smtp_server.handler.messages
+    assert [r.rcpt_tos for r in received] == [[f"seller{n}@example.com"] for n in range(20)]
+    for sent, got in zip(batch, received, strict=True):
+        assert got.mail_from == "reminders@calendar.example.com"
+        assert got.data == message_bytes(sent, linesep="\r\n")
+        parsed = email.message_from_bytes(got.data, policy=default)
+        assert parsed["Subject"] == sent["Subject"]
+        assert parsed["From"] == sent["From"]
+        body, text = parsed.get_body(("plain",)), sent.get_body(("plain",))
+        assert body is not None and text is not None
+        assert body.get_content().replace("\r\n", "\n") == text.get_content()
+
+
+@pytest.mark.parametrize(
+    ("at", "reply", "expected"),
+    [
+        ("DATA", "451 4.3.0 try later", TemporaryFailure(451, "451 4.3.0 try later")),
+        ("DATA", "550 5.1.1 no such user", PermanentFailure(550, "550 5.1.1 no such user")),
+        ("DATA", "554 5.7.1 spam", PermanentFailure(554, "554 5.7.1 spam")),
+        ("MAIL", "553 5.1.8 sender rejected", PermanentFailure(553, "553 5.1.8 sender rejected")),
+        ("MAIL", "452 4.3.1 full", TemporaryFailure(452, "452 4.3.1 full")),
+        (
+            "RCPT",
+            "550 5.1.1 no such user",
+            PermanentFailure(550, "seller@example.com: 550 5.1.1 no such user"),
+        ),
+        (
+            "RCPT",
+            "450 4.2.0 greylisted",
+            TemporaryFailure(450, "seller@example.com: 450 4.2.0 greylisted"),
+        ),
+    ],
+)
+def test_replies_are_classified_and_the_batch_goes_on(
+    smtp_server: SmtpServer, at: str, reply: str, expected: object
+) -> None:
+    smtp_server.handler.fail_next(1, reply, at=at)  # type: ignore[arg-type]  # parametrized
+    with transport_for(smtp_server) as transport:
+        first, second = transport.send(reminder(1)), transport.send(reminder(2))
+    assert first == expected
+    assert second == Sent(250, "accepted")
+    assert smtp_server.handler.connections == 1
+    assert len(smtp_server.handler.messages) == 1
+
+
+def test_one_refused_recipient_of_two_is_reported_with_the_sent_message(
+    smtp_server: SmtpServer,
+) -> None:
+    smtp_server.handler.fail_next(1, "550 5.1.1 no such user", at="RCPT")
+    with transport_for(smtp_server) as transport:
+        result = transport.send(reminder(to="gone@example.com, seller@example.com"))
+    assert isinstance(result, Sent)
+    assert "gone@example.com: 550" in result.detail
+    assert smtp_server.handler.messages[0].rcpt_tos == ["seller@example.com"]
+
+
+def test_a_421_hang_up_is_temporary_and_the_next_send_reconnects(smtp_server: SmtpServer) -> None:
+    smtp_server.handler.fail_next(1, "421 4.3.2 shutting down", at="MAIL")
+    with transport_for(smtp_server) as transport:
+        assert transport.send(reminder(1)) == TemporaryFailure(421, "421 4.3.2 shutting down")
+        assert transport.send(reminder(2)) == Sent(250, "accepted")
+    assert smtp_server.handler.connections == 2
+
+
+def test_a_drop_during_data_fails_that_message_and_the_next_reconnects(
+    smtp_server: SmtpServer,
+) -> None:
+    with transport_for(smtp_server) as transport:
+        results = [transport.send(reminder(n)) for n in range(3)]
+        smtp_server.handler.fail_next(1, DROP, at="DATA")
+        dropped = transport.send(reminder(3))
+        results += [transport.send(reminder(n)) for n in range(4, 6)]
+    assert isinstance(dropped, TemporaryFailure)
+    assert dropped.code is None
+    assert "connection lost while sending" in dropped.detail
+    assert results == [Sent(250, "accepted")] * 5
+    assert smtp_server.handler.connections == 2
+    assert len(smtp_server.handler.messages) == 5
+
+
+def test_a_connection_dropped_before_data_is_reopened_and_the_message_sent(
+    smtp_server: SmtpServer,
+) -> None:
+    with transport_for(smtp_server) as transport:
+        assert transport.send(reminder(1)) == Sent(250, "accepted")
+        smtp_server.handler.fail_next(1, DROP, at="MAIL")  # as a server that timed out idling
+        assert transport.send(reminder(2)) == Sent(250, "accepted")
+    assert smtp_server.handler.connections == 2
+    assert len(smtp_server.handler.messages) == 2
+
+
+def test_a_fresh_connection_dropped_again_gives_up_for_that_message(
+    smtp_server: SmtpServer,
+) -> None:
+    with transport_for(smtp_server) as transport:
+        assert transport.send(reminder(1)) == Sent(250, "accepted")
+        smtp_server.handler.fail_next(2, DROP, at="MAIL")
+        result = transport.send(reminder(2))  # dropped, reconnected, dropped again
+        assert isinstance(result, TemporaryFailure)
+        assert transport.send(reminder(3)) == Sent(250, "accepted")
+    assert smtp_server.handler.connections == 3
+
+
+def test_a_server_that_is_down_fails_the_batch_temporarily_after_one_try() -> None:
+    port = free_port()
+    with SmtpTransport(SmtpConfig(HOST, port, timeout=2)) as transport:
+        results = [transport.send(reminder(n)) for n in range(3)]
+        assert transport.connections == 1  # the rest of the batch is not tried again
+    assert all(isinstance(r, TemporaryFailure) and r.code is None for r in results)
+    assert f"{HOST}:{port}" in results[0].detail
+    assert "refused" in results[0].detail.lower()
+
+
+def test_a_server_that_never_answers_times_out_temporarily() -> None:
+    with socket.socket() as silent:
+        silent.bind((HOST, 0))
+        silent.listen()  # the kernel accepts; nobody ever greets
+        port = silent.getsockname()[1]
+        start = time.monotonic()
+        with SmtpTransport(parse_smtp_url(f"smtp://{HOST}:{port}?timeout=0.3")) as transport:
+            result = transport.send(reminder())
+    assert time.monotonic() - start < 5
+    assert isinstance(result, TemporaryFailure)
+    assert "timed out" in result.detail
+
+
+def test_bcc_recipients_get_the_message_without_the_header(smtp_server: SmtpServer) -> None:
+    with transport_for(smtp_server) as transport:
+        transport.send(reminder(Bcc="agency@example.com"))
+    received = smtp_server.handler.messages[0]
+    assert received.rcpt_tos == ["seller@example.com", "agency@example.com"]
+    assert b"agency@example.com" not in received.data
+
+
+def test_unsendable_messages_fail_permanently_without_connecting(smtp_server: SmtpServer) -> None:
+    no_recipient = reminder()
+    del no_recipient["To"]
+    no_sender = reminder()
+    del no_sender["From"]
+    with transport_for(smtp_server) as transport:
+        assert transport.send(no_recipient) == PermanentFailure(
+            None, "the message has no recipients (To, Cc or Bcc)"
+        )
+        assert transport.send(no_sender) == PermanentFailure(None, "the message has no From header")
+    assert transport.connections == 0
+
+
+def test_sending_needs_an_open_transport(smtp_server: SmtpServer, tmp_path: Path) -> None:
+    for transport in (transport_for(smtp_server), MaildirTransport(tmp_path / "outbox")):
+        with pytest.raises(RuntimeError, match="open the"):
+            transport.send(reminder())
+        with transport:
+            assert isinstance(transport.send(reminder()), Sent)
+        with pytest.raises(RuntimeError, match="open the"):
+            transport.send(reminder())
+
+
+# --- TLS and AUTH ------------------------------------------------------------------------------
+
+
+def test_starttls_and_login(starttls_smtp_server: SmtpServer, tls_files: TlsFiles) -> None:
+    url = starttls_smtp_server.url(userinfo=USERINFO, query="starttls=1")
+    with make_transport(url, Path(), ssl_context=tls_files.client_context()) as transport:
+        assert transport.send(reminder(1)) == Sent(250, "accepted")
+        assert transport.send(reminder(2)) == Sent(250, "accepted")
+    assert [(m.tls, m.user) for m in starttls_smtp_server.handler.messages] == [(True, USER)] * 2
+    assert starttls_smtp_server.handler.connections == 1
+
+
+def test_implicit_tls_and_login(smtps_server: SmtpServer, tls_files: TlsFiles) -> None:
+    url = smtps_server.url(scheme="smtps", userinfo=USERINFO)
+    with make_transport(url, Path(), ssl_context=tls_files.client_context()) as transport:
+        assert transport.send(reminder()) == Sent(250, "accepted")
+    assert [(m.tls, m.user) for m in smtps_server.handler.messages] == [(True, USER)]
+
+
+def test_an_untrusted_certificate_is_a_temporary_failure(
+    starttls_smtp_server: SmtpServer,
+) -> None:
+    url = starttls_smtp_server.url(userinfo=USERINFO, query="starttls=1")
+    with make_transport(url, Path()) as transport:  # the system's CAs: self-signed is refused
+        result = transport.send(reminder())
+    assert isinstance(result, TemporaryFailure)
+    assert "CERTIFICATE_VERIFY_FAILED" in result.detail
+    assert starttls_smtp_server.handler.messages == []
+
+
+def test_a_wrong_password_is_a_temporary_failure_without_the_password(
+    starttls_smtp_server: SmtpServer, tls_files: TlsFiles
+) -> None:
+    url = starttls_smtp_server.url(userinfo=f"{USER}:hunter2", query="starttls=1")
+    with make_transport(url, Path(), ssl_context=tls_files.client_context()) as transport:
+        results = [transport.send(reminder(n)) for n in range(2)]
+    assert results[0] == results[1]
+    assert isinstance(results[0], TemporaryFailure)
+    assert results[0].code == 535
+    assert "login failed" in results[0].detail
+    assert "hunter2" not in results[0].detail
+
+
+def test_without_starttls_a_server_requiring_it_refuses(starttls_smtp_server: SmtpServer) -> None:
+    with transport_for(starttls_smtp_server) as transport:  # no credentials, no STARTTLS
+        result = transport.send(reminder())
+    assert isinstance(result, TemporaryFailure)  # 530: a setting to fix, not the message's fault
+    assert starttls_smtp_server.handler.messages == []
+
+
+# --- Maildir -----------------------------------------------------------------------------------
+
+
+def test_the_maildir_gets_one_file_per_message_as_it_would_be_sent(tmp_path: Path) -> None:
+    outbox = tmp_path / "var" / "outbox"
+    batch = [reminder(n, Bcc="agency@example.com") for n in range(3)]
+    with MaildirTransport(outbox) as transport:
+        results = [transport.send(msg) for msg in batch]
+    files = sorted((outbox / "new").iterdir())
+    assert len(files) == 3
+    assert list((outbox / "cur").iterdir()) == list((outbox / "tmp").iterdir()) == []
+    assert all(isinstance(r, Sent) and r.code is None for r in results)
+    assert sorted(r.detail.removeprefix("written to ") for r in results) == [str(f) for f in files]
+    written = {f.read_bytes() for f in files}
+    assert written == {message_bytes(msg) for msg in batch}
+    for data in written:
+        parsed = email.message_from_bytes(data, policy=default)
+        assert parsed["To"] == "seller@example.com"
+        assert parsed["Bcc"] is None
+        assert parsed["Subject"].startswith("报名提醒 #")
+
+
+def test_an_unwritable_maildir_is_a_temporary_failure(tmp_path: Path) -> None:
+    (tmp_path / "var").write_text("a file where the folder should be")
+    with MaildirTransport(tmp_path / "var" / "outbox") as transport:
+        result = transport.send(reminder())
+    assert isinstance(result, TemporaryFailure)
+    assert "cannot write to the Maildir" in result.detail
+
+
+# --- Retry policy ------------------------------------------------------------------------------
+
+NOW = datetime(2025, 6, 1, 8, 0, tzinfo=UTC)
+FAR = NOW + timedelta(days=30)
+
+
+@given(
+    attempts=st.integers(1, 80),
+    seed=st.integers(0, 2**32),
+    until_deadline=st.timedeltas(timedelta(hours=-1), timedelta(days=3)),
+)
+def test_retries_are_jittered_capped_and_never_at_or_past_the_deadline(
+    attempts: int, seed: int, until_deadline: timedelta
+) -> None:
+    deadline = NOW + until_deadline
+    at = next_attempt(attempts, NOW, deadline, random.Random(seed))
+    base = timedelta(minutes=2 ** min(attempts - 1, 20))
+    earliest, latest = min(base / 2, MAX_DELAY), min(base * 3 / 2, MAX_DELAY)
+    if NOW + earliest >= deadline:
+        assert at is None
+    if at is None:
+        assert NOW + latest >= deadline  # the jittered delay did not fit before the deadline
+    else:
+        assert NOW < at < deadline
+        assert earliest <= at - NOW <= latest
+
+
+@given(attempts=st.integers(1, 80), seed=st.integers(0, 2**32))
+def test_retry_delays_grow(attempts: int, seed: int) -> None:
+    now = NOW
+    first = next_attempt(attempts, now, FAR, random.Random(seed))
+    later = next_attempt(attempts + 2, now, FAR, random.Random(seed + 1))
+    assert first is not None and later is not None
+    assert later - now >= first - now  # x4 base outgrows any jitter, until both reach the cap
+
+
+def test_retry_delays_double_jitter_and_cap() -> None:
+    rng = random.Random(1688)
+    minutes = {
+        attempts: [(next_attempt(attempts, NOW, FAR, rng) - NOW) / timedelta(minutes=1)]  # type: ignore[operator]
+        for attempts in (1, 4)
+    }
+    assert 0.5 <= minutes[1][0] <= 1.5
+    assert 4 <= minutes[4][0] <= 12
+    spread = {next_attempt(3, NOW, FAR, rng) for _ in range(50)}
+    assert len(spread) > 40  # jittered: a failed batch does not come back in lockstep
+    assert {next_attempt(40, NOW, FAR, rng) for _ in range(10)} == {NOW + MAX_DELAY}
+
+
+def test_no_retry_once_the_deadline_is_near_or_past() -> None:
+    rng = random.Random(0)
+    assert next_attempt(1, NOW, NOW + timedelta(seconds=29), rng) is None
+    assert next_attempt(1, NOW, NOW, rng) is None
+    assert next_attempt(1, NOW, NOW - timedelta(days=1), rng) is None
+    assert next_attempt(20, NOW, NOW + timedelta(hours=5), rng) is None  # 6 h would be too late
+
+
+def test_attempts_start_at_one() -> None:
+    with pytest.raises(ValueError, match="1 or more"):
+        next_attempt(0, NOW, FAR, random.Random(0))
+
+
+def test_default_ssl_context_verifies() -> None:
+    transport = SmtpTransport(SmtpConfig(HOST, 25))
+    assert transport._ssl_context.verify_mode == ssl.CERT_REQUIRED

@@ -1,0 +1,298 @@
+"""Reminder planning: 09:00 on Chinese working days, the shift rules, digests, idempotency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import chinese_calendar  # type: ignore[import-untyped]
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import Engine, select
+
+from calendar_service.adapters.catalog_file import load_catalog
+from calendar_service.adapters.db import Repository
+from calendar_service.adapters.db.tables import REMINDERS
+from calendar_service.adapters.workdays import ChineseWorkdays
+from calendar_service.domain.catalog import (
+    Activity,
+    Catalog,
+    Criterion,
+    CriterionKind,
+    Cycle,
+    DailyWindow,
+    Op,
+    Scope,
+    Source,
+    YearlyWindow,
+)
+from calendar_service.domain.cycles import Occurrence, occurrences
+from calendar_service.domain.planning import (
+    Plan,
+    StatusChange,
+    Weekdays,
+    plan_reminders,
+    remembered,
+    status_change_row,
+    status_changes,
+)
+from calendar_service.domain.snapshots import StoreSnapshot
+from calendar_service.domain.subscriptions import Subscription
+from calendar_service.services.planning import plan
+
+CST = ZoneInfo("Asia/Shanghai")
+DAY = dt.timedelta(days=1)
+WORKDAYS = ChineseWorkdays()
+SALES = Criterion(
+    "sales-before-deadline", "销售额", "Sales", CriterionKind.REQUIREMENT, Scope.STORE,
+    "gmv_30d_before_deadline", Op.AT_LEAST, Decimal(10000), Source.ASSUMED,
+)  # fmt: skip
+WINDOW = YearlyWindow(3, 27, 45, 20, 3)
+CATALOG = Catalog(
+    "test",
+    (
+        Activity("promo", "大促", "Promotion", Cycle.YEARLY, WINDOW, criteria=(SALES,)),
+        Activity("plain", "普通", "Plain", Cycle.YEARLY, WINDOW, remind_days_before=(7, 1)),
+        Activity("group", "伙拼", "Group", Cycle.DAILY, DailyWindow()),
+    ),
+)
+SUB = Subscription(1, "s1", "a@example.com", "zh-CN", "token", dt.datetime(2026, 1, 1, tzinfo=CST))
+
+
+def _occ(opens: dt.date, deadline: dt.date, activity: str = "promo") -> Occurrence:
+    return Occurrence(
+        activity, Cycle.YEARLY, str(opens.year), opens, deadline, deadline + 5 * DAY,
+        deadline + 7 * DAY, CST,
+    )  # fmt: skip
+
+
+def _plan(*found: Occurrence, now: dt.datetime | None = None, days: int = 400) -> Plan:
+    start = now or dt.datetime(2025, 12, 1, tzinfo=CST)
+    return plan_reminders(CATALOG, [SUB], found, start, start + days * DAY, CST, WORKDAYS)
+
+
+def _dues(found: Plan) -> dict[str, dt.datetime]:
+    return {row.kind: row.due_at for row in found.rows}
+
+
+def _nine(y: int, m: int, d: int) -> dt.datetime:
+    return dt.datetime(y, m, d, 9, tzinfo=CST)
+
+
+def test_every_reminder_is_due_at_nine_in_shanghai() -> None:
+    found = _plan(_occ(dt.date(2026, 6, 1), dt.date(2026, 6, 30)))
+    assert {row.kind for row in found.rows} == {"opens", "prepare", "before-7d", "before-1d"}
+    for row in found.rows:
+        assert row.due_at.astimezone(CST).time() == dt.time(9)
+        assert row.due_at.utcoffset() == dt.timedelta(hours=8)
+        assert row.due_at.astimezone(dt.UTC).hour == 1
+        assert row.deadline_at == dt.datetime(2026, 7, 1, tzinfo=CST)
+        assert row.key == f"1/promo:2026/{row.kind}"
+    assert found.unknown_years == () and found.guessed == frozenset()
+
+
+def test_before_7d_in_national_day_moves_to_the_previous_working_day() -> None:
+    assert all(chinese_calendar.is_holiday(dt.date(2026, 10, d)) for d in range(1, 8))
+    dues = _dues(_plan(_occ(dt.date(2026, 9, 16), dt.date(2026, 10, 12))))
+    assert dues["before-7d"] == _nine(2026, 9, 30)  # nominal Mon Oct 5, in the holiday
+    # Nominal Sun Oct 11: the previous working day is Sat Oct 10, a make-up working day (调休).
+    assert dues["before-1d"] == _nine(2026, 10, 10)
+    # The measuring window starts Sun Sep 13 (deadline_at − 30 days): later, Mon Sep 14,
+    # before sign-up opens, sent anyway.
+    assert dues["prepare"] == _nine(2026, 9, 14)
+    assert dues["opens"] == _nine(2026, 9, 16)
+
+
+def test_opens_on_a_make_up_working_sunday_stays_on_it() -> None:
+    sunday = dt.date(2026, 9, 20)
+    assert sunday.weekday() == 6 and chinese_calendar.is_workday(sunday)
+    dues = _dues(_plan(_occ(sunday, dt.date(2026, 9, 30), "plain")))
+    assert dues == {
+        "opens": _nine(2026, 9, 20),
+        "before-7d": _nine(2026, 9, 23),
+        "before-1d": _nine(2026, 9, 29),
+    }
+
+
+def test_opens_in_a_holiday_moves_later_and_earlier_reminders_are_dropped() -> None:
+    # Opens Thu Oct 1 → Thu Oct 8; before-7d (Sat Oct 3 → Sep 30) would precede it: dropped.
+    dues = _dues(_plan(_occ(dt.date(2026, 10, 1), dt.date(2026, 10, 10), "plain")))
+    assert dues == {"opens": _nine(2026, 10, 8), "before-1d": _nine(2026, 10, 9)}
+
+
+def test_a_window_without_a_working_day_is_announced_on_its_first_day() -> None:
+    dues = _dues(_plan(_occ(dt.date(2026, 10, 2), dt.date(2026, 10, 6), "plain")))
+    assert dues == {"opens": _nine(2026, 10, 2)}
+
+
+def test_2027_falls_back_to_weekdays_and_says_so() -> None:
+    now = dt.datetime(2026, 12, 1, tzinfo=CST)
+    found = _plan(_occ(dt.date(2027, 1, 2), dt.date(2027, 1, 20), "plain"), now=now, days=60)
+    assert _dues(found) == {
+        "opens": _nine(2027, 1, 4),  # Saturday → Monday
+        "before-7d": _nine(2027, 1, 13),
+        "before-1d": _nine(2027, 1, 19),
+    }
+    assert found.unknown_years == (2027,)
+    assert found.guessed == {row.key for row in found.rows}
+    assert not WORKDAYS.known(dt.date(2027, 1, 4)) and WORKDAYS.known(dt.date(2026, 12, 31))
+
+
+def test_nothing_is_planned_past_a_deadline_and_late_subscribers_get_one_catch_up() -> None:
+    occ = _occ(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+    assert _plan(occ, now=dt.datetime(2026, 7, 1, tzinfo=CST)).rows == ()
+    late = _plan(occ, now=dt.datetime(2026, 6, 24, 12, tzinfo=CST))
+    assert _dues(late) == {"before-7d": _nine(2026, 6, 23), "before-1d": _nine(2026, 6, 29)}
+
+
+def test_unsubscribed_subscriptions_get_nothing() -> None:
+    ended = Subscription(2, "s1", "b@example.com", "en", "t2", SUB.created_at, SUB.created_at)
+    occ = _occ(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+    start = dt.datetime(2026, 5, 1, tzinfo=CST)
+    found = plan_reminders(CATALOG, [ended], [occ], start, start + 60 * DAY, CST, WORKDAYS)
+    assert found.rows == ()
+
+
+def test_daily_activities_get_a_weekly_digest_not_daily_mail() -> None:
+    now = dt.datetime(2026, 9, 1, 10, tzinfo=CST)  # a Tuesday, in ISO week 36
+    found_occ = occurrences(CATALOG, now.date(), dt.date(2026, 12, 1), CST, Cycle.DAILY)
+    rows = _plan(*found_occ, now=now, days=70).rows
+    assert {row.kind for row in rows} == {"digest"}
+    weeks = [row.occurrence_key for row in rows]
+    assert weeks[0] == "digest:2026-W36" and weeks[-1] == "digest:2026-W46"
+    assert len(weeks) == len(set(weeks)) == 11  # one a week
+    by_week = {row.occurrence_key: row for row in rows}
+    assert by_week["digest:2026-W36"].due_at == _nine(2026, 8, 31)  # this week's, as catch-up
+    assert by_week["digest:2026-W37"].due_at == _nine(2026, 9, 7)  # Monday
+    assert by_week["digest:2026-W41"].due_at == _nine(2026, 10, 8)  # first day after the holiday
+    assert by_week["digest:2026-W41"].deadline_at == dt.datetime(2026, 10, 12, tzinfo=CST)
+    assert all(row.activity == "daily" for row in rows)
+
+
+def test_a_week_without_working_days_has_no_digest_and_2027_weeks_are_flagged() -> None:
+    now = dt.datetime(2026, 2, 2, tzinfo=CST)
+    series = occurrences(CATALOG, now.date(), dt.date(2027, 3, 1), CST, Cycle.DAILY)
+    found = _plan(*series, now=now, days=380)
+    weeks = {row.occurrence_key: row for row in found.rows}
+    assert "digest:2026-W07" in weeks and "digest:2026-W09" in weeks
+    assert "digest:2026-W08" not in weeks  # Spring Festival: Feb 16-22 off
+    assert weeks["digest:2027-W05"].due_at == _nine(2027, 2, 1)
+    assert weeks["digest:2027-W05"].key in found.guessed
+    assert weeks["digest:2026-W09"].key not in found.guessed
+    assert found.unknown_years == (2027,)
+
+
+@given(
+    st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 1)),
+    st.integers(0, 40),
+    st.integers(0, 60),
+    st.sampled_from(["promo", "plain"]),
+)
+def test_planned_rows_obey_the_rules(opens: dt.date, length: int, lag: int, key: str) -> None:
+    occ = _occ(opens, opens + length * DAY, key)
+    now = dt.datetime.combine(opens - 35 * DAY + lag * DAY, dt.time(13), tzinfo=CST)
+    rows = _plan(occ, now=now, days=60).rows
+    assert len({row.key for row in rows}) == len(rows)
+    assert len([row for row in rows if row.due_at <= now]) <= 1
+    opening = {row.kind: row.due_at for row in rows}.get("opens")
+    for row in rows:
+        day = row.due_at.date()
+        assert row.due_at.time() == dt.time(9) and row.due_at < row.deadline_at
+        assert row.due_at < now + 60 * DAY
+        if row.kind.startswith("before-"):
+            assert WORKDAYS.is_workday(day)
+            assert opening is None or row.due_at > opening
+            assert day <= occ.deadline_on - int(row.kind[7:-1]) * DAY
+        if row.kind == "opens":
+            assert row.due_at >= occ.opens_at
+
+
+def test_status_changes_are_eligible_to_ineligible_and_back() -> None:
+    previous = {"a": "eligible", "b": "ineligible", "c": "eligible", "d": "unknown"}
+    current = {"a": "ineligible", "b": "eligible", "c": "unknown", "d": "eligible", "e": "eligible"}
+    changes = status_changes(previous, current)
+    assert changes == [
+        StatusChange("a", "eligible", "ineligible"),
+        StatusChange("b", "ineligible", "eligible"),
+    ]
+    assert [c.became_eligible for c in changes] == [False, True]
+    kept = remembered(previous, current)
+    assert kept == dict.fromkeys("bcde", "eligible") | {"a": "ineligible"}
+    assert status_changes(kept, {"c": "ineligible"}) == [
+        StatusChange("c", "eligible", "ineligible")
+    ]
+
+
+def test_a_status_change_row_waits_for_nine_on_a_working_day() -> None:
+    change = StatusChange("group", "ineligible", "eligible")
+    row = status_change_row(SUB, change, dt.datetime(2026, 9, 30, 14, tzinfo=CST), CST, WORKDAYS)
+    assert row is not None
+    assert row.due_at == _nine(2026, 10, 8)  # after the National Day holiday
+    assert row.deadline_at == dt.datetime(2026, 10, 12, tzinfo=CST)
+    assert row.key == "1/group:daily:2026-10-08:eligible/status-change"
+    early = status_change_row(SUB, change, dt.datetime(2027, 3, 2, 8, tzinfo=CST), CST, Weekdays())
+    assert early is not None and early.due_at == _nine(2027, 3, 2)
+
+
+# Storage: the service on SQLite and PostgreSQL -------------------------------------------
+
+SHIPPED = load_catalog(Path(__file__).resolve().parent.parent / "data" / "activities.toml")
+NOW = dt.datetime(2026, 8, 1, 10, tzinfo=CST)
+
+
+def _stores(repository: Repository, *ids: str) -> None:
+    repository.add_snapshots([StoreSnapshot(i, NOW - DAY) for i in ids], [], "t.csv", NOW)
+
+
+def _keys(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(connection.scalars(select(REMINDERS.c.key).order_by(REMINDERS.c.key)))
+
+
+def test_planning_twice_adds_nothing(repository: Repository, engine: Engine) -> None:
+    _stores(repository, "s1", "s2")
+    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    repository.subscribe("s2", "a@example.com", "en", NOW)
+    first = plan(SHIPPED, repository, NOW, CST)
+    assert first.added == first.considered > 0 and first.unknown_holiday_years == ()
+    again = plan(SHIPPED, repository, NOW, CST)
+    assert (again.added, again.considered) == (0, first.considered)
+    assert len(_keys(engine)) == first.added
+    later = plan(SHIPPED, repository, NOW + 7 * DAY, CST)  # the horizon moved: only the new
+    assert later.added == len(_keys(engine)) - first.added
+
+
+def test_two_planners_at_once_add_each_row_once(repository: Repository, engine: Engine) -> None:
+    _stores(repository, "s1")
+    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    added: list[int] = []
+    threads = [
+        threading.Thread(target=lambda: added.append(plan(SHIPPED, repository, NOW, CST).added))
+        for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(added) == len(_keys(engine)) > 0
+
+
+def test_unsubscribed_addresses_get_no_new_rows(repository: Repository, engine: Engine) -> None:
+    _stores(repository, "s1")
+    kept = repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    ended = repository.subscribe("s1", "b@example.com", "zh-CN", NOW)
+    repository.unsubscribe("b@example.com", now=NOW)
+    report = plan(SHIPPED, repository, NOW, CST)
+    assert report.added > 0
+    owners = {key.split("/")[0] for key in _keys(engine)}
+    assert owners == {str(kept.id)} and str(ended.id) not in owners
+
+
+def test_planning_into_2027_reports_the_guessed_year(repository: Repository) -> None:
+    _stores(repository, "s1")
+    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    report = plan(SHIPPED, repository, dt.datetime(2026, 12, 1, tzinfo=CST), CST)
+    assert report.unknown_holiday_years == (2027,) and report.guessed

@@ -1,0 +1,283 @@
+"""Reminders end to end: plan, re-judge, render, send to a real SMTP server, record — once.
+
+Every test runs on SQLite and PostgreSQL against an aiosmtpd server started by the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import random
+from collections import Counter
+from email.message import EmailMessage
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from calendar_service.adapters.catalog_file import load_catalog
+from calendar_service.adapters.db.reminder_store import ReminderStore
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.bootstrap import Container
+from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.reminders import ReminderStatus
+from calendar_service.entrypoints.web import create_app
+from calendar_service.mail.smtp_config import parse_smtp_url
+from calendar_service.mail.transport import MaildirTransport, SmtpTransport
+from calendar_service.services.compose import MailSettings
+from calendar_service.services.dispatch import DispatchReport, dispatch
+from calendar_service.services.planning import plan
+from calendar_service.services.sample import load_sample
+from calendar_service.settings import load_settings
+from tests.cli import PROJECT, run_cli
+from tests.smtp_server import DROP, SmtpServer, smtp_server
+
+FIXTURES = (smtp_server,)  # used by name below
+CST = ZoneInfo("Asia/Shanghai")
+SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
+NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # the monthly sign-up opened at 09:00
+MAIL = MailSettings(
+    "1688活动提醒 <reminders@calendar.example.com>",
+    "https://calendar.example.com",
+    "calendar.example.com",
+    dt.timedelta(days=30),
+)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT / "data" / "activities.toml")
+
+
+@pytest.fixture
+def subscribed(repository: Repository) -> Repository:
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    repository.subscribe("b2b-220011", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
+    repository.subscribe("b2b-220001", "agency@example.com", "en", now=SAMPLE_NOW)
+    return repository
+
+
+def _pass(
+    catalog: Catalog,
+    repository: Repository,
+    engine_store: ReminderStore,
+    server: SmtpServer,
+    now: dt.datetime = NOW,
+) -> DispatchReport:
+    plan(catalog, repository, now, CST)
+    transport = SmtpTransport(parse_smtp_url(server.url()))
+    return dispatch(
+        catalog, repository, engine_store, transport, now, CST, MAIL, "test", random.Random(1)
+    )
+
+
+def _parsed(server: SmtpServer) -> list[EmailMessage]:
+    return [
+        email.message_from_bytes(m.data, policy=email.policy.default)
+        for m in server.handler.messages
+    ]
+
+
+def test_due_reminders_go_out_once_over_one_connection(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    store = ReminderStore(engine)
+    first = _pass(catalog, subscribed, store, smtp_server)
+    assert first.sent > 0 and first.sent == len(smtp_server.handler.messages)
+    assert smtp_server.handler.connections == 1
+    again = _pass(catalog, subscribed, store, smtp_server)
+    assert again.sent == 0 and len(smtp_server.handler.messages) == first.sent
+    ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
+    assert max(ids.values()) == 1
+    sent = [s for s in store.all() if s.row.status is ReminderStatus.SENT]
+    assert {s.row.message_id for s in sent} == set(ids)
+    assert all(len(store.attempts(s.id)) == 1 for s in sent)
+
+
+def test_message_says_what_is_missing_with_the_headers_clients_need(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    _pass(catalog, subscribed, ReminderStore(engine), smtp_server)
+    messages = _parsed(smtp_server)
+    chinese = [
+        m
+        for m in messages
+        if m["To"].addresses[0].addr_spec == "ops@example.com"
+        and "月度销售额活动" in str(m["Subject"])
+    ]
+    assert len(chinese) == 1
+    message = chinese[0]
+    assert message["To"].addresses[0].display_name == "深圳市锦源小家电有限公司"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "https://calendar.example.com/unsubscribe/" in message["List-Unsubscribe"]
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert message.get_content_type() == "multipart/alternative"
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "报名截止" in text and "退订" in text and "<table" in html
+    english = [m for m in messages if m["To"].addresses[0].addr_spec == "agency@example.com"]
+    assert english and english[0]["Content-Language"] == "en"
+
+
+def test_temporary_failure_is_retried_later_and_sent_once(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    store = ReminderStore(engine)
+    smtp_server.handler.fail_next(1, "451 4.3.0 try again later")
+    report = _pass(catalog, subscribed, store, smtp_server)
+    assert report.retrying == 1
+    waiting = [
+        s for s in store.all() if s.row.attempts == 1 and s.row.status is ReminderStatus.PENDING
+    ]
+    assert len(waiting) == 1 and NOW < waiting[0].row.due_at < waiting[0].row.deadline_at
+    assert [a.smtp_code for a in store.attempts(waiting[0].id)] == [451]
+    later = _pass(catalog, subscribed, store, smtp_server, now=waiting[0].row.due_at)
+    assert later.sent == 1
+    ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
+    assert max(ids.values()) == 1
+
+
+def test_dropped_connection_mid_batch_loses_nothing(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    store = ReminderStore(engine)
+    smtp_server.handler.fail_next(1, DROP)
+    report = _pass(catalog, subscribed, store, smtp_server)
+    assert report.retrying == 1 and report.sent >= 1
+    retry = next(
+        s for s in store.all() if s.row.status is ReminderStatus.PENDING and s.row.attempts == 1
+    )
+    assert _pass(catalog, subscribed, store, smtp_server, now=retry.row.due_at).sent == 1
+    assert all(s.row.status is not ReminderStatus.SENDING for s in store.all())
+
+
+def test_permanent_failure_fails_and_suppresses_the_address(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    store = ReminderStore(engine)
+    smtp_server.handler.fail_next(1, "550 5.1.1 no such user", at="RCPT")
+    report = _pass(catalog, subscribed, store, smtp_server)
+    assert report.failed == 1 and report.suppressed >= 1
+    failed = next(s for s in store.all() if s.row.status is ReminderStatus.FAILED)
+    bounced = {s.email for s in subscribed.subscriptions(active_only=False) if not s.active}
+    assert len(bounced) == 1
+    assert [a.smtp_code for a in store.attempts(failed.id)] == [550]
+
+
+def test_past_deadline_is_missed_never_sent(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    store = ReminderStore(engine)
+    plan(catalog, subscribed, NOW, CST)
+    late = dt.datetime(2026, 12, 26, 10, 0, tzinfo=CST)  # the monthly sign-up closed on the 25th
+    transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
+    report = dispatch(catalog, subscribed, store, transport, late, CST, MAIL, "t", random.Random())
+    assert report.missed > 0
+    monthly = [
+        s
+        for s in store.all()
+        if s.row.occurrence_key.startswith("monthly-") and s.row.occurrence_key.endswith(":2027-01")
+    ]
+    assert monthly and all(s.row.status is ReminderStatus.MISSED for s in monthly)
+    assert not any("2027-01" in str(m["Subject"]) for m in _parsed(smtp_server))
+
+
+def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    database_url: str,
+    smtp_server: SmtpServer,
+) -> None:
+    store = ReminderStore(engine)
+    plan(catalog, subscribed, NOW, CST)
+    token = next(s for s in subscribed.subscriptions() if s.email == "ops@example.com")
+    client = TestClient(
+        create_app(Container(load_settings(database_url=database_url)), lambda: NOW)
+    )
+    page = client.get(f"/unsubscribe/{token.unsubscribe_token}")
+    assert page.status_code == 200 and '<form method="post"' in page.text
+    assert any(s.email == "ops@example.com" for s in subscribed.subscriptions())  # still there
+    for _ in range(2):  # one click, and again harmlessly
+        done = client.post(
+            f"/unsubscribe/{token.unsubscribe_token}", data={"List-Unsubscribe": "One-Click"}
+        )
+        assert done.status_code == 200 and "已退订" in done.text
+    assert client.post("/unsubscribe/nope").status_code == 404
+    report = dispatch(
+        catalog,
+        subscribed,
+        store,
+        SmtpTransport(parse_smtp_url(smtp_server.url())),
+        NOW,
+        CST,
+        MAIL,
+        "t",
+        random.Random(),
+    )
+    recipients = {r for m in smtp_server.handler.messages for r in m.rcpt_tos}
+    assert recipients == {"agency@example.com"} and report.suppressed > 0
+
+
+def test_store_names_with_newlines_and_markup_never_break_a_message(
+    catalog: Catalog,
+    repository: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+) -> None:
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    from calendar_service.domain.snapshots import StoreSnapshot  # noqa: PLC0415
+
+    evil = StoreSnapshot(
+        "evil", SAMPLE_NOW, name="坏店\r\nBcc: x@evil.example <script>alert(1)</script>🙂"
+    )
+    repository.add_snapshots([evil], [], "api", SAMPLE_NOW)
+    repository.subscribe("evil", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
+    report = _pass(catalog, repository, ReminderStore(engine), smtp_server)
+    assert report.sent > 0 and report.failed == 0
+    for message, received in zip(_parsed(smtp_server), smtp_server.handler.messages, strict=True):
+        assert received.rcpt_tos == ["ops@example.com"]
+        assert "\n" not in str(message["To"]) and "Bcc" not in message
+        html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+        assert "<script>" not in html
+
+
+def test_remind_command_delivers_to_the_outbox_and_twice_sends_nothing(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = {"CALENDAR_DATABASE_URL": database_url, "CALENDAR_OUTBOX_DIR": str(tmp_path / "out")}
+    sample = PROJECT / "data" / "sample"
+    assert run_cli("import", str(sample / "stores.csv"), env=env).code == 0
+    assert run_cli("subscribe", "b2b-220011", "ops@example.com", env=env).code == 0
+    dry = run_cli("remind", "--now", "2026-12-15T10:00", "--dry-run", env=env)
+    assert dry.code == 0 and "would go out" in dry.out and "monthly-sales:2027-01" in dry.out
+    assert not (tmp_path / "out").exists()
+    first = run_cli("remind", "--now", "2026-12-15T10:00", env=env)
+    assert first.code == 0, first.err
+    sent = len(list((tmp_path / "out" / "new").iterdir()))
+    assert sent > 0 and f"sent {sent}," in first.out
+    second = run_cli("remind", "--now", "2026-12-15T10:00", env=env)
+    assert "sent 0," in second.out
+    assert len(list((tmp_path / "out" / "new").iterdir())) == sent
+
+
+def test_maildir_transport_gets_the_same_messages(
+    catalog: Catalog, subscribed: Repository, engine: Engine, tmp_path: Path
+) -> None:
+    plan(catalog, subscribed, NOW, CST)
+    report = dispatch(
+        catalog,
+        subscribed,
+        ReminderStore(engine),
+        MaildirTransport(tmp_path),
+        NOW,
+        CST,
+        MAIL,
+        "t",
+        random.Random(),
+    )
+    assert report.sent > 0, report
+    assert report.sent == len(list((tmp_path / "new").iterdir()))
