@@ -128,6 +128,9 @@ def _encoded_words(field: str, text: str) -> str:
     return Header(text, "utf-8", header_name=field).encode(linesep="\r\n")
 
 
+_ASCII = bytes(range(0x80))
+
+
 def _transfer_encoding(body: str) -> str:
     """7-bit safe for any relay: quoted-printable for mostly ASCII, base64 for mostly Chinese.
 
@@ -135,5 +138,5 @@ def _transfer_encoding(body: str) -> str:
     shorter once more than about a sixth of the bytes are non-ASCII.
     """
     data = body.encode()
-    non_ascii = sum(byte > 0x7F for byte in data)
+    non_ascii = len(data.translate(None, _ASCII))  # what is left once ASCII is deleted
     return "base64" if non_ascii * 6 > len(data) else "quoted-printable"

@@ -12,6 +12,7 @@ from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
 from calendar_service.domain.planning import DIGEST, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderRow
+from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.message import MailLinks, Rendered, build_message
 from calendar_service.mail.render import render_digest, render_reminder, render_status_change
@@ -51,9 +52,33 @@ def find_occurrence(catalog: Catalog, key: str, tz: ZoneInfo, around: dt.datetim
     raise LookupError(f"no occurrence {key!r} within a year of {day}")
 
 
+class PassCache:
+    """What one dispatch pass reads once: a store's data, an occurrence, at the pass's `now`."""
+
+    def __init__(self, reader: SnapshotReader, now: dt.datetime) -> None:
+        self._reader = reader
+        self._now = now
+        self._stores: dict[str, StoreData] = {}
+        self.occurrences: dict[str, Occurrence] = {}
+
+    def store(self, store_id: str) -> StoreData:
+        found = self._stores.get(store_id)
+        if found is None:
+            now, reader = self._now, self._reader
+            found = self._stores[store_id] = (
+                reader.latest_store_snapshot(store_id, now),
+                reader.store_history(store_id, until=now, since=now - HISTORY),
+                reader.latest_product_snapshots(store_id, now),
+            )
+        return found
+
+
+StoreData = tuple[StoreSnapshot | None, list[StoreSnapshot], list[ProductSnapshot]]
+
+
 def compose(
     catalog: Catalog,
-    reader: SnapshotReader,
+    cache: PassCache,
     row: ReminderRow,
     subscription: Subscription,
     now: dt.datetime,
@@ -62,9 +87,7 @@ def compose(
     previous_status: str | None = None,
 ) -> EmailMessage:
     """The message for a due reminder; raises RenderError or LookupError when it cannot be."""
-    store = reader.latest_store_snapshot(row.store_id, now)
-    history = reader.store_history(row.store_id, until=now, since=now - HISTORY)
-    products = reader.latest_product_snapshots(row.store_id, now)
+    store, history, products = cache.store(row.store_id)
     name = store.name if store else None
     mail_links = links(mail, subscription, f"{mail.base_url}/calendar.ics")
     locale = subscription.locale
@@ -90,7 +113,9 @@ def compose(
         key = row.occurrence_key
         if row.kind == STATUS_CHANGE:
             key = ":".join(key.split(":")[:2])  # activity:daily:day:status → the series
-        occ = find_occurrence(catalog, key, tz, now)
+        occ = cache.occurrences.get(key) or cache.occurrences.setdefault(
+            key, find_occurrence(catalog, key, tz, now)
+        )
         activity = catalog.activity(row.activity)
         verdict = evaluate(
             catalog,

@@ -30,7 +30,7 @@ from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.render import RenderError
 from calendar_service.mail.retry import next_attempt
 from calendar_service.mail.transport import Transport
-from calendar_service.services.compose import MailSettings, compose
+from calendar_service.services.compose import MailSettings, PassCache, compose
 from calendar_service.services.eligibility import HISTORY, current_occurrences
 from calendar_service.services.planning import plan
 
@@ -104,12 +104,14 @@ def dispatch(
     """Send every reminder due at `now`; each is recorded whatever happens to it."""
     report = DispatchReport()
     subscriptions = {s.id: s for s in repository.subscriptions(active_only=False)}
+    cache = PassCache(repository, now)
     with transport:
         while batch := store.claim_due(now, owner, LEASE):
             for item in batch:
                 _one(
                     catalog,
                     repository,
+                    cache,
                     store,
                     transport,
                     item,
@@ -127,6 +129,7 @@ def dispatch(
 def _one(
     catalog: Catalog,
     repository: Repository,
+    cache: PassCache,
     store: ReminderStore,
     transport: Transport,
     item: StoredReminder,
@@ -153,7 +156,7 @@ def _one(
     if row.kind == STATUS_CHANGE:
         previous = "ineligible" if row.occurrence_key.endswith(":eligible") else "eligible"
     try:
-        message = compose(catalog, repository, row, sub, now, tz, mail, previous)
+        message = compose(catalog, cache, row, sub, now, tz, mail, previous)
     except (RenderError, LookupError) as error:
         store.record_attempt(Attempt(item.id, now, "render-error", None, str(error)))
         store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
@@ -161,7 +164,7 @@ def _one(
         report.lines.append(f"{row.key}: cannot be written: {error}")
         return
     result = transport.send(message)
-    store.record_attempt(Attempt(item.id, now, result.outcome, result.code, result.detail))
+    attempt = Attempt(item.id, now, result.outcome, result.code, result.detail)
     if result.outcome == "sent":
         store.finish(
             item.id,
@@ -170,18 +173,26 @@ def _one(
             attempts=attempts,
             message_id=str(message["Message-ID"]),
             sent_at=now,
+            attempt=attempt,
         )
         report.sent += 1
     elif result.outcome == "temporary":
         retry_at = next_attempt(attempts, now, row.deadline_at, rng)
         if retry_at is None:
-            store.finish(item.id, owner, ReminderStatus.MISSED, attempts=attempts)
+            store.finish(item.id, owner, ReminderStatus.MISSED, attempts=attempts, attempt=attempt)
             report.missed += 1
         else:
-            store.finish(item.id, owner, ReminderStatus.PENDING, attempts=attempts, due_at=retry_at)
+            store.finish(
+                item.id,
+                owner,
+                ReminderStatus.PENDING,
+                attempts=attempts,
+                due_at=retry_at,
+                attempt=attempt,
+            )
             report.retrying += 1
     else:
-        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
+        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         # The address bounces: no more mail to it, for any store.
         repository.unsubscribe(sub.email, now=now)
         report.bounced.add(sub.email)

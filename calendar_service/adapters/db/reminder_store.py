@@ -98,8 +98,10 @@ class ReminderStore:
         due_at: dt.datetime | None = None,
         message_id: str | None = None,
         sent_at: dt.datetime | None = None,
+        attempt: Attempt | None = None,
     ) -> bool:
-        """Record the outcome and release the lease; False when the lease was lost meanwhile."""
+        """Record the outcome (and the attempt that led to it, in the same transaction) and
+        release the lease; False, and nothing written, when the lease was lost meanwhile."""
         values: dict[str, object] = {
             "status": status.value,
             "lease_owner": None,
@@ -119,20 +121,15 @@ class ReminderStore:
             .values(**values)
         )
         with write_transaction(self._engine) as connection:
-            return connection.execute(statement).rowcount == 1
+            if connection.execute(statement).rowcount != 1:
+                return False
+            if attempt is not None:
+                connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
+            return True
 
     def record_attempt(self, attempt: Attempt) -> None:
         with write_transaction(self._engine) as connection:
-            connection.execute(
-                insert(DELIVERY_ATTEMPTS),
-                {
-                    "reminder_id": attempt.reminder_id,
-                    "attempted_at": attempt.attempted_at,
-                    "outcome": attempt.outcome,
-                    "smtp_code": attempt.smtp_code,
-                    "detail": (attempt.detail or "")[:1000] or None,
-                },
-            )
+            connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
 
     def pending(self, now: dt.datetime, limit: int = 200) -> list[StoredReminder]:
         """What is due at `now`, without claiming it (for --dry-run)."""
@@ -189,6 +186,16 @@ class ReminderStore:
                     },
                 )
             )
+
+
+def _attempt_values(attempt: Attempt) -> dict[str, object]:
+    return {
+        "reminder_id": attempt.reminder_id,
+        "attempted_at": attempt.attempted_at,
+        "outcome": attempt.outcome,
+        "smtp_code": attempt.smtp_code,
+        "detail": (attempt.detail or "")[:1000] or None,
+    }
 
 
 def _stored(m: object) -> StoredReminder:
