@@ -103,6 +103,7 @@ def build_feed(
         memo.clear()
     lang = options.lang
     stamp_line = fold(content_line("DTSTAMP", stamp))
+    scope = "" if uid_scope is None else ":" + quote(uid_scope, safe="-._~")
     seen: set[str] = set()
     for occ in occurrences:
         if occ.cycle not in options.cycles:
@@ -114,41 +115,22 @@ def build_feed(
         sequence = (sequence_of or sequence_by_override)(occ)
         if sequence < 0:
             raise ValueError(f"SEQUENCE of {occ.key} is {sequence}; it must be >= 0")
-        body = _memo(memo, ("body", occ, lang), texts.description, activity, occ, lang)
+        link = link_of(occ) if link_of is not None else None
+        # The catalog's part of the occurrence's events, built once per catalog and variant.
+        body, parts = _memo(
+            memo, (occ, lang, options.alarms, link), _catalog_part, activity, occ, options, link
+        )
         extra = describe(occ) if describe is not None else None
         if extra:
             extra = texts.shorten(extra, describe_octets, lang)
         # Folded once: an occurrence's events share their description.
-        text = escape_text(f"{body}\n\n{extra}" if extra else body)
+        text = f"{body}\\n\\n{escape_text(extra)}" if extra else body  # escaped TEXT
         description_line = fold(content_line("DESCRIPTION", text))
         sequence_line = fold(content_line("SEQUENCE", str(sequence)))
-        link = link_of(occ) if link_of is not None else None
-        for role, first, end in _parts(occ):
-            head = _memo(
-                memo,
-                ("head", occ, role, first, end, lang),
-                _head,
-                activity,
-                occ,
-                role,
-                first,
-                end,
-                lang,
-            )
-            tail = _memo(
-                memo,
-                ("tail", occ, role, lang, options.alarms, link),
-                _tail,
-                activity,
-                occ,
-                role,
-                lang,
-                options,
-                link,
-            )
+        for uid_local, head, tail in parts:
             chunks += [
                 b"BEGIN:VEVENT\r\n",
-                fold(content_line("UID", escape_text(uid(occ, role, uid_scope)))),
+                fold(f"UID:{uid_local}{scope}@{UID_DOMAIN}"),
                 stamp_line,
                 sequence_line,
                 head,
@@ -157,6 +139,26 @@ def build_feed(
             ]
     chunks.append(b"END:VCALENDAR\r\n")
     return b"".join(chunks)
+
+
+Part = tuple[str, bytes, bytes]  # an event's UID without scope, its folded head and tail
+
+
+def _catalog_part(
+    activity: Activity, occ: Occurrence, options: FeedOptions, link: str | None
+) -> tuple[str, list[Part]]:
+    """The occurrence's escaped description body, and per event its UID and catalog lines."""
+    lang = options.lang
+    body = escape_text(texts.description(activity, occ, lang))
+    parts = [
+        (
+            f"{occ.key}:{role.value}",
+            _head(activity, occ, role, first, end, lang),
+            _tail(activity, occ, role, lang, options, link),
+        )
+        for role, first, end in _parts(occ)
+    ]
+    return body, parts
 
 
 def _memo(memo: dict[Hashable, object], key: Hashable, make: Callable[..., T], *args: object) -> T:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.verdicts import Verdict
@@ -82,6 +82,14 @@ def verdict_text(verdict: Verdict, locale: str, tz: ZoneInfo) -> str:
     return "\n".join(lines)
 
 
+def _still_open(occ: Occurrence, at: dt.datetime) -> bool:
+    return occ.is_series or occ.deadline_at > at
+
+
+def _verdict_key(occ: Occurrence) -> str:
+    return occ.key if occ.cycle is Cycle.YEARLY else occ.activity
+
+
 def store_feed(
     catalog: Catalog,
     reader: SnapshotReader,
@@ -102,13 +110,27 @@ def store_feed(
     store = reader.latest_store_snapshot(store_id, at)
     history = reader.store_history(store_id, until=at, since=at - HISTORY)
     products = reader.latest_product_snapshots(store_id, at)
+    # A closed window needs no verdict; the later windows of an activity share the next one's
+    # (judged on the same data), except the yearly promotions, whose sales window differs.
+    chosen: dict[str, Occurrence] = {}
+    for occ in sorted(found, key=lambda o: o.deadline_at):
+        if _still_open(occ, at):
+            chosen.setdefault(_verdict_key(occ), occ)
     verdicts = {
         v.occurrence_key: v
         for v in evaluate_store(
-            catalog, found, store, products, history, at, stale_after, store_id=store_id
+            catalog,
+            list(chosen.values()),
+            store,
+            products,
+            history,
+            at,
+            stale_after,
+            store_id=store_id,
         )
     }
     locale = "zh-CN" if options.lang.value == "zh" else "en"
+    texts = {k: verdict_text(verdicts[o.key], locale, tz) for k, o in chosen.items()}
     stamp = max(catalog_stamp, store.captured_at) if store else catalog_stamp
     title = (store.name if store and store.name else store_id) + (
         " · 1688活动日历" if locale == "zh-CN" else " · 1688 promotion calendar"
@@ -120,7 +142,7 @@ def store_feed(
         name=title,
         url=feed_url,
         data_stamp=stamp,
-        describe=lambda occ: verdict_text(verdicts[occ.key], locale, tz),
+        describe=lambda occ: texts.get(_verdict_key(occ)) if _still_open(occ, at) else None,
         uid_scope=f"store-{store_id}",
     )
     return feed_file(body, stamp)
