@@ -7,7 +7,7 @@ export CALENDAR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:543
 
 NODE_DEPS := tests/support/icaljs/node_modules/.package-lock.json
 
-.PHONY: install run test lint typecheck pytest bench bench-tools postgres clean
+.PHONY: install run test lint typecheck pytest bench bench-tools chromium postgres clean
 
 install: $(STAMP)
 
@@ -36,7 +36,13 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install postgres $(NODE_DEPS)
+# The dashboard's browser tests drive Debian's Chromium (no browser downloads); a CJK font
+# makes the Chinese pages legible in the screenshots they keep.
+chromium:
+	@test -x /usr/bin/chromium && fc-list :lang=zh | grep -q . || \
+		{ apt-get update && apt-get install -y --no-install-recommends chromium fonts-wqy-zenhei; }
+
+pytest: install postgres $(NODE_DEPS) chromium
 	$(BIN)/pytest -n 2
 
 test: lint typecheck pytest

@@ -221,6 +221,19 @@ class DailyStatusTable(SQLModel, table=True):
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
+class ApiKeyTable(SQLModel, table=True):
+    """An API key of the agency's staff: only its sha256 is kept; revoked keys stay as a record."""
+
+    __tablename__ = "api_keys"
+    __table_args__ = (UniqueConstraint("key_hash", name="uq_api_keys_key_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    key_hash: str = Field(max_length=64)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 METADATA: MetaData = SQLModel.metadata
 
 # Core views of the tables above, for statements (inserts in bulk, upserts, window queries).
@@ -233,6 +246,7 @@ FEED_TOKENS: Table = METADATA.tables["feed_tokens"]
 REMINDERS: Table = METADATA.tables["reminders"]
 DELIVERY_ATTEMPTS: Table = METADATA.tables["delivery_attempts"]
 DAILY_STATUSES: Table = METADATA.tables["daily_statuses"]
+API_KEYS: Table = METADATA.tables["api_keys"]
 TABLES: tuple[Table, ...] = (
     STORES,
     STORE_SNAPSHOTS,
@@ -243,4 +257,5 @@ TABLES: tuple[Table, ...] = (
     REMINDERS,
     DELIVERY_ATTEMPTS,
     DAILY_STATUSES,
+    API_KEYS,
 )

@@ -1,0 +1,166 @@
+"""The JSON API's routes: they translate HTTP to the use cases and back, nothing more."""
+
+# No `from __future__ import annotations`: FastAPI resolves the endpoints' annotations,
+# some of them name dependencies local to the router factory.
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+
+from calendar_service.adapters.db.api_keys import ApiKeys
+from calendar_service.adapters.importing import parse_bytes
+from calendar_service.api import schemas
+from calendar_service.api.auth import key_dependency
+from calendar_service.api.subscriptions import add_subscription_routes
+from calendar_service.bootstrap import Container
+from calendar_service.domain.catalog import Cycle
+from calendar_service.domain.cycles import occurrences as find_occurrences
+from calendar_service.domain.verdict_json import to_json
+from calendar_service.entrypoints import render
+from calendar_service.errors import UnknownStoreError, UserError
+from calendar_service.services.eligibility import store_report
+
+MAX_BODY = 5 * 1024 * 1024
+MAX_DAYS = 800  # a little over two years of windows per request
+BODY_NAME = "request.json"  # how the body is named in `FILE:LINE: column: message`
+Lang = Annotated[str, Query(pattern="^(zh|en)$", description="zh (default) or en")]
+
+
+def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRouter:
+    """Every /api/ route, each behind an API key, bodies capped at MAX_BODY (413)."""
+    settings = container.settings
+
+    @cache
+    def keys() -> ApiKeys:
+        return ApiKeys(container.engine)
+
+    router = APIRouter(
+        prefix="/api",
+        tags=["api"],
+        dependencies=[Depends(key_dependency(keys))],
+        max_body_size=MAX_BODY,
+        responses={401: {"model": schemas.Problem}, 413: {"description": "body over 5 MB"}},
+    )
+
+    def known_store(store_id: str) -> str:
+        if not container.repository.has_store(store_id):
+            raise HTTPException(404, f"no data for store {store_id!r}; import its data first")
+        return store_id
+
+    @router.post(
+        "/snapshots",
+        status_code=201,
+        response_model=schemas.ImportOut,
+        responses={422: {"model": schemas.ImportRejected}},
+        openapi_extra=schemas.SNAPSHOTS_BODY,
+    )
+    async def post_snapshots(request: Request) -> Any:
+        """Store and product snapshots, checked like an imported file; all or nothing."""
+        body = await request.body()
+        return import_body(container, body, clock())
+
+    @router.get("/stores", response_model=list[schemas.StoreOut])
+    def stores() -> Any:
+        """Every known store with the capture time of its latest snapshot."""
+        latest = container.repository.latest_store_snapshots(clock())
+        return [
+            schemas.StoreOut(
+                store_id=store_id,
+                name=name,
+                data_as_of=latest[store_id].captured_at if store_id in latest else None,
+            )
+            for store_id, name in container.repository.stores()
+        ]
+
+    @router.get("/stores/{store_id}/eligibility", responses={404: {"model": schemas.Problem}})
+    def eligibility(
+        store_id: str,
+        activity: str | None = None,
+        at: Annotated[str | None, Query(description="YYYY-MM-DD or ISO datetime")] = None,
+        lang: Lang = "zh",
+    ) -> Any:
+        """The design's eligibility JSON: one object with `activity`, else one per activity."""
+        when = instant(at, settings.tz) if at else clock()
+        try:
+            report = store_report(
+                container.catalog,
+                container.repository,
+                store_id,
+                when,
+                settings.tz,
+                dt.timedelta(days=settings.stale_after_days),
+                activity,
+            )
+        except UnknownStoreError as e:
+            raise HTTPException(404, str(e)) from None
+        except UserError as e:
+            raise HTTPException(422, str(e)) from None
+        data = [to_json(v, "en" if lang == "en" else "zh-CN") for v in report.verdicts]
+        return data[0] if activity else data
+
+    @router.get("/occurrences")
+    def occurrences(
+        start: Annotated[dt.date | None, Query(alias="from")] = None,
+        end: Annotated[dt.date | None, Query(alias="to")] = None,
+        cycle: Cycle | None = None,
+    ) -> list[dict[str, Any]]:
+        """Sign-up windows in [from, to) (default: today and the next 90 days)."""
+        start = start or clock().astimezone(settings.tz).date()
+        end = end or start + dt.timedelta(days=90)
+        if end <= start or (end - start).days > MAX_DAYS:
+            raise HTTPException(422, f"`to` must be after `from`, at most {MAX_DAYS} days on")
+        found = find_occurrences(container.catalog, start, end, settings.tz, cycle)
+        return [render.occurrence_json(container.catalog, o) for o in found]
+
+    @router.get("/activities")
+    def activities() -> dict[str, Any]:
+        """The catalog: every activity, its window rule and criteria, and the version."""
+        return render.catalog_json(container.catalog)
+
+    add_subscription_routes(router, container, clock, known_store)
+    return router
+
+
+def instant(text: str, tz: dt.tzinfo) -> dt.datetime:
+    """A date or ISO datetime, in the service's zone unless it says; 422 when it is neither."""
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise HTTPException(
+            422, f"at={text!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def import_body(container: Container, body: bytes, now: dt.datetime) -> Any:
+    """The body through the file importer's checks; 422 listing every problem, or 201."""
+    tz = container.settings.tz
+    parsed = parse_bytes(body, BODY_NAME, tz=tz, now=now)
+    errors = [str(e) for e in parsed.errors]
+    repository = container.repository
+    batch = {s.store_id for s in parsed.stores}
+    unknown = {p.store_id for p in parsed.products} - batch
+    if unknown:  # the same check and wording as `calendar-service import`
+        unknown -= set(repository.store_ids())
+    for product, line in zip(parsed.products, parsed.product_lines, strict=True):
+        if product.store_id in unknown:
+            errors.append(
+                f"{BODY_NAME}:{line}: store_id: no store {product.store_id!r}: "
+                "import the store's file first, or fix the ID"
+            )
+    if errors:
+        return JSONResponse(
+            {"detail": f"rejected, nothing imported: {len(errors)} problems", "errors": errors},
+            status_code=422,
+        )
+    added = repository.add_snapshots(parsed.stores, parsed.products, "api", now)
+    return schemas.ImportOut(
+        stores_added=added[0],
+        products_added=added[1],
+        rows=parsed.rows_total,
+        warnings=list(parsed.warnings),
+    )

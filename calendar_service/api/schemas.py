@@ -1,0 +1,98 @@
+"""The API's request and response bodies: separate from the tables and the domain values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, EmailStr, Field
+
+from calendar_service.domain.subscriptions import Subscription
+
+
+class StoreOut(BaseModel):
+    store_id: str
+    name: str | None
+    data_as_of: dt.datetime | None = Field(description="captured_at of the latest snapshot")
+
+
+class ImportOut(BaseModel):
+    stores_added: int
+    products_added: int
+    rows: int
+    warnings: list[str]
+
+
+class ImportRejected(BaseModel):
+    detail: str
+    errors: list[str] = Field(description="every problem as `FILE:LINE: column: message`")
+
+
+class SubscriptionIn(BaseModel):
+    email: EmailStr
+    locale: Literal["zh-CN", "en"] = "zh-CN"
+
+
+class SubscriptionOut(BaseModel):
+    store_id: str
+    email: str
+    locale: str
+    active: bool
+    created_at: dt.datetime
+    unsubscribed_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, s: Subscription) -> SubscriptionOut:
+        return cls(
+            store_id=s.store_id,
+            email=s.email,
+            locale=s.locale,
+            active=s.active,
+            created_at=s.created_at,
+            unsubscribed_at=s.unsubscribed_at,
+        )
+
+
+class Ended(BaseModel):
+    ended: int
+
+
+class FeedLinks(BaseModel):
+    url: str = Field(description="the private feed; shown once (only a hash is stored)")
+    webcal: str
+    google: str
+
+
+class Revoked(BaseModel):
+    revoked: int
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+SNAPSHOTS_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": (
+            'Store and product snapshots: a list of objects, or {"stores": [...], '
+            '"products": [...]}, with the import file columns (design.md). All or nothing.'
+        ),
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {"type": "array", "items": {"type": "object"}},
+                        {
+                            "type": "object",
+                            "properties": {
+                                "stores": {"type": "array", "items": {"type": "object"}},
+                                "products": {"type": "array", "items": {"type": "object"}},
+                            },
+                        },
+                    ]
+                }
+            }
+        },
+    }
+}

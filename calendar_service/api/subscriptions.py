@@ -1,0 +1,84 @@
+"""API routes for a store's reminder subscriptions and private feed tokens."""
+
+# No `from __future__ import annotations`: FastAPI resolves the endpoints' annotations,
+# some of them name dependencies local to the router factory.
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from calendar_service.api import schemas
+from calendar_service.bootstrap import Container
+from calendar_service.services.feeds import subscribe_links
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
+
+
+def add_subscription_routes(
+    router: APIRouter,
+    container: Container,
+    clock: Callable[[], dt.datetime],
+    known_store: Callable[[str], str],
+) -> None:
+    """Subscriptions (list, create, end) and feed tokens (create once, revoke all)."""
+    Store = Annotated[str, Depends(known_store)]  # noqa: N806  # a type alias, named as one
+
+    @router.get(
+        "/stores/{store_id}/subscriptions",
+        response_model=list[schemas.SubscriptionOut],
+        responses=NOT_FOUND,
+    )
+    def subscriptions(store_id: Store, include_ended: bool = False) -> Any:
+        """The store's subscriptions, active ones only unless `include_ended`."""
+        found = container.repository.subscriptions(store_id, active_only=not include_ended)
+        return [schemas.SubscriptionOut.of(s) for s in found]
+
+    @router.post(
+        "/stores/{store_id}/subscriptions",
+        status_code=201,
+        response_model=schemas.SubscriptionOut,
+        responses=NOT_FOUND,
+    )
+    def subscribe(store_id: Store, body: schemas.SubscriptionIn) -> Any:
+        """Send the store's reminders to an address; again: re-activates, updates the locale."""
+        made = container.repository.subscribe(store_id, body.email, body.locale, clock())
+        return schemas.SubscriptionOut.of(made)
+
+    @router.delete(
+        "/stores/{store_id}/subscriptions/{email}",
+        response_model=schemas.Ended,
+        responses=NOT_FOUND,
+    )
+    def unsubscribe(store_id: Store, email: str) -> Any:
+        """End the address's subscription to the store."""
+        try:
+            ended = container.repository.unsubscribe(email, store_id, clock())
+        except ValueError as e:
+            raise HTTPException(422, str(e)) from None
+        if not ended:
+            raise HTTPException(404, f"{email!r} has no active subscription to {store_id!r}")
+        return schemas.Ended(ended=ended)
+
+    @router.post(
+        "/stores/{store_id}/feed-tokens",
+        status_code=201,
+        response_model=schemas.FeedLinks,
+        responses=NOT_FOUND,
+    )
+    def create_feed_token(
+        store_id: Store, lang: Annotated[str, Query(pattern="^(zh|en)$")] = "zh"
+    ) -> Any:
+        """A new private feed URL: returned this once, since only its hash is stored."""
+        token = container.repository.create_feed_token(store_id, clock())
+        query = "?lang=en" if lang == "en" else ""
+        links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
+        return schemas.FeedLinks(url=links.https, webcal=links.webcal, google=links.google)
+
+    @router.delete(
+        "/stores/{store_id}/feed-tokens", response_model=schemas.Revoked, responses=NOT_FOUND
+    )
+    def revoke_feed_tokens(store_id: Store) -> Any:
+        """Revoke every private feed URL of the store."""
+        return schemas.Revoked(revoked=container.repository.revoke_feed_tokens(store_id, clock()))

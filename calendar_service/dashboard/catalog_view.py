@@ -1,0 +1,63 @@
+"""The catalog page's view: every activity, its rules, and which figures are assumed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from calendar_service.domain.catalog import Activity, Catalog, Criterion, Source
+from calendar_service.domain.formatting import SYMBOL
+from calendar_service.entrypoints.render import threshold_text
+
+
+@dataclass(frozen=True)
+class Rule:
+    label: str
+    kind: str
+    scope: str
+    requirement: str
+    assumed: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    name: str
+    cycle: str
+    summary: str
+    window_assumed: tuple[str, ...]  # the window rule's figures that are assumed defaults
+    rules_assumed: bool
+    rules: tuple[Rule, ...]
+    tips: tuple[str, ...]
+    note: str
+
+
+def entries(catalog: Catalog, zh: bool) -> tuple[Entry, ...]:
+    """Every activity of the catalog, in its order."""
+    return tuple(_entry(a, zh) for a in catalog.activities)
+
+
+def _entry(a: Activity, zh: bool) -> Entry:
+    return Entry(
+        key=a.key,
+        name=a.name_zh if zh else a.name_en,
+        cycle=a.cycle.value,
+        summary=a.summary_zh if zh else a.summary_en,
+        window_assumed=tuple(sorted(a.window.assumed)),
+        rules_assumed=a.rules_assumed,
+        rules=tuple(_rule(c, zh) for c in a.criteria),
+        tips=a.tips_zh if zh else a.tips_en,
+        note=a.note_zh if zh else a.note_en,
+    )
+
+
+def _rule(c: Criterion, zh: bool) -> Rule:
+    threshold = threshold_text(c.threshold, "zh" if zh else "en")
+    return Rule(
+        label=c.label_zh if zh else c.label_en,
+        kind=c.kind.value,
+        scope=c.scope.value,
+        requirement=f"{c.figure} {SYMBOL[c.op]} {threshold}{c.unit}",
+        assumed=c.source is Source.ASSUMED,
+        note=c.note_zh if zh else c.note_en,
+    )

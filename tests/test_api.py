@@ -1,0 +1,351 @@
+"""The JSON API in process: every route behind a key, the importer's checks, both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner, Result
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from calendar_service.adapters.db.api_keys import ApiKeys
+from calendar_service.api.routes import MAX_BODY
+from calendar_service.bootstrap import Container
+from calendar_service.entrypoints.cli import cli
+from calendar_service.entrypoints.web import create_app
+from calendar_service.errors import UserError
+from calendar_service.services.sample import load_sample
+from calendar_service.settings import load_settings
+from tests.cli import PROJECT
+
+CST = ZoneInfo("Asia/Shanghai")
+NOW = dt.datetime(2027, 1, 15, 9, 0, tzinfo=CST)
+STORE = "b2b-220011"  # the sample store 3 buyers short of 伙拼
+ERROR_LINE = re.compile(r"^request\.json:\d+: [\w ]+: .+")
+NEW_STORE = {"store_id": "api-1", "name": "接口店", "captured_at": "2027-01-14 10:00",
+             "medal_level": "3A", "buyers_30d": 20, "gmv_30d": "12,000",
+             "email": "a@example.com"}  # fmt: skip
+NEW_PRODUCT = {"product_id": "api-p1", "store_id": "api-1", "title": "T恤",
+               "captured_at": "2027-01-14 10:00", "wholesale_price": 9.5,
+               "stock": 10}  # fmt: skip
+
+
+class Api:
+    """A client of the app with a key, and the container behind it."""
+
+    def __init__(self, container: Container, key: str) -> None:
+        self.container = container
+        self.app = create_app(container, lambda: NOW)
+        self.client = TestClient(self.app)
+        self.key = key
+        self.auth = {"Authorization": f"Bearer {key}"}
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.client.get(path, params=params, headers=self.auth)
+
+    def post(self, path: str, body: Any = None, **kw: Any) -> Any:
+        return self.client.post(path, json=body, headers=self.auth, **kw)
+
+
+def _api(database_url: str) -> Api:
+    # Feeds revalidated on every request, so a revoked token is seen at once.
+    container = Container(load_settings(database_url=database_url, feed_revalidate_seconds=0))
+    load_sample(PROJECT / "data" / "sample", container.repository, CST, NOW)
+    return Api(container, ApiKeys(container.engine).create("test", NOW))
+
+
+@pytest.fixture
+def api(database_url: str) -> Iterator[Api]:
+    """The app on an empty SQLite or PostgreSQL database, the sample loaded."""
+    made = _api(database_url)
+    yield made
+    made.container.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Api:
+    """One SQLite app for the checks that never write (bad input, auth)."""
+    return _api(f"sqlite:///{tmp_path_factory.mktemp('api') / 'calendar.db'}")
+
+
+def api_routes(app: FastAPI) -> list[tuple[str, str]]:
+    """(method, path) of every route under /api/, found by walking app.routes."""
+    found: list[tuple[str, str]] = []
+
+    def walk(routes: list[Any]) -> None:
+        for route in routes:
+            if hasattr(route, "effective_candidates"):  # an included router (FastAPI ≥ 0.160)
+                walk(route.effective_candidates())
+                continue
+            path, methods = getattr(route, "path", ""), getattr(route, "methods", None) or ()
+            if isinstance(route, APIRoute) or path.startswith("/api/"):
+                found.extend((m, path) for m in methods if path.startswith("/api/"))
+
+    walk(list(app.routes))
+    return sorted(set(found))
+
+
+def _app_for_listing() -> FastAPI:
+    return create_app(Container(load_settings()), lambda: NOW)  # builds no engine
+
+
+ROUTES = api_routes(_app_for_listing())
+
+
+def _concrete(path: str) -> str:
+    return path.replace("{store_id}", STORE).replace("{email}", "x@example.com")
+
+
+def test_the_api_routes_are_found_and_all_in_the_openapi_description() -> None:
+    app = _app_for_listing()
+    assert len(ROUTES) >= 10
+    spec = app.openapi()
+    published = {(m.upper(), p) for p, ops in spec["paths"].items() for m in ops}
+    assert set(ROUTES) <= published
+    assert {"HTTPBearer", "APIKeyHeader"} <= set(spec["components"]["securitySchemes"])
+    assert not any(p == "/" or p.startswith("/stores") for p in spec["paths"])  # no dashboard
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer nope"}, {"X-API-Key": "nope"}, {"Authorization": "Basic eDp5"}],
+    ids=["none", "bad-bearer", "bad-header", "basic"],
+)
+def test_every_api_route_needs_a_valid_key(
+    shared: Api, method: str, path: str, headers: dict[str, str]
+) -> None:
+    before = shared.container.repository.store_ids()
+    response = shared.client.request(
+        method, _concrete(path), headers=headers, json={"email": "x@example.com"}
+    )
+    assert response.status_code == 401, response.text
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert "apikey create" in response.json()["detail"]
+    assert shared.container.repository.store_ids() == before
+
+
+def test_a_revoked_key_is_refused_and_the_header_form_works(shared: Api) -> None:
+    keys = ApiKeys(shared.container.engine)
+    key = keys.create("short-lived", NOW)
+    assert shared.client.get("/api/stores", headers={"X-API-Key": key}).status_code == 200
+    assert keys.revoke("short-lived", NOW) == 1
+    assert shared.client.get("/api/stores", headers={"X-API-Key": key}).status_code == 401
+    assert [k.active for k in keys.listed() if k.name == "short-lived"] == [False]
+
+
+def test_unauthenticated_bad_json_is_a_401_not_a_422(shared: Api) -> None:
+    response = shared.client.post("/api/snapshots", content=b"{not json")
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    "path", ["/healthz", "/calendar.ics", "/feeds/unknown.ics", "/unsubscribe/unknown"]
+)
+def test_public_routes_need_no_key(shared: Api, path: str) -> None:
+    assert shared.client.get(path).status_code in (200, 404)
+    assert shared.client.get(path).status_code != 401
+
+
+def test_snapshots_round_trip(api: Api) -> None:
+    response = api.post("/api/snapshots", {"stores": [NEW_STORE], "products": [NEW_PRODUCT]})
+    assert response.status_code == 201, response.text
+    assert response.json() == {"stores_added": 1, "products_added": 1, "rows": 2, "warnings": []}
+    again = api.post("/api/snapshots", {"stores": [NEW_STORE], "products": [NEW_PRODUCT]})
+    assert again.json()["stores_added"] == 0  # the same data twice adds nothing
+    stores = {s["store_id"]: s for s in api.get("/api/stores").json()}
+    assert stores["api-1"] == {
+        "store_id": "api-1", "name": "接口店", "data_as_of": "2027-01-14T02:00:00Z"
+    }  # fmt: skip
+    products = api.post("/api/snapshots", [dict(NEW_PRODUCT, captured_at="2027-01-14 11:00")])
+    assert products.status_code == 201 and products.json()["products_added"] == 1
+
+
+def test_a_bad_row_rejects_the_whole_request(api: Api) -> None:
+    before = api.container.repository.store_ids()
+    bad = dict(NEW_STORE, store_id="api-2", buyers_30d="many")
+    response = api.post("/api/snapshots", {"stores": [NEW_STORE, bad]})
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert len(errors) == 1 and ERROR_LINE.match(errors[0]) and ": buyers_30d: " in errors[0]
+    assert api.container.repository.store_ids() == before
+
+
+@pytest.mark.parametrize(
+    ("body", "column"),
+    [
+        ([dict(NEW_STORE, gmv_30d="abc")], "gmv_30d"),  # wrong type
+        ([dict(NEW_STORE, medal_level=9)], "medal_level"),
+        ([dict(NEW_STORE, captured_at="next tuesday")], "captured_at"),  # bad date
+        ([dict(NEW_STORE, captured_at="2027-02-30 10:00")], "captured_at"),
+        ([dict(NEW_STORE, captured_at="2030-01-01 10:00")], "captured_at"),  # the future
+        ([{k: v for k, v in NEW_STORE.items() if k != "store_id"}], "header"),
+        ([dict(NEW_PRODUCT, store_id="no-such-store")], "store_id"),  # unknown store
+        ([dict(NEW_STORE, alipay_verified=[1])], "alipay_verified"),
+        ("just a string", "file"),
+        ([], "file"),
+        ({"stores": "x"}, "file"),
+    ],
+)
+def test_bad_snapshots_are_a_422_listing_each_problem(shared: Api, body: Any, column: str) -> None:
+    before = shared.container.repository.store_ids()
+    response = shared.post("/api/snapshots", body)
+    assert response.status_code == 422, response.text
+    errors = response.json()["errors"]
+    assert errors and all(ERROR_LINE.match(e) for e in errors), errors
+    assert any(f": {column}: " in e for e in errors), errors
+    assert shared.container.repository.store_ids() == before
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b""])
+def test_a_body_that_is_not_json_is_a_422(shared: Api, content: bytes) -> None:
+    response = shared.client.post("/api/snapshots", content=content, headers=shared.auth)
+    assert response.status_code == 422
+    assert all(ERROR_LINE.match(e) for e in response.json()["errors"])
+
+
+@pytest.mark.parametrize("path", ["/api/snapshots", f"/api/stores/{STORE}/subscriptions"])
+def test_an_oversized_body_is_a_413_and_writes_nothing(shared: Api, path: str) -> None:
+    before = shared.container.repository.store_ids()
+    body = json.dumps([NEW_STORE] * (MAX_BODY // 150)).encode()
+    assert len(body) > MAX_BODY
+    response = shared.client.post(path, content=body, headers=shared.auth)
+    assert response.status_code == 413
+    assert shared.container.repository.store_ids() == before
+
+
+def test_eligibility_in_the_design_shape(api: Api) -> None:
+    everything = api.get(f"/api/stores/{STORE}/eligibility")
+    assert everything.status_code == 200 and len(everything.json()) >= 15
+    one = api.get(f"/api/stores/{STORE}/eligibility", activity="daily-group-wholesale").json()
+    assert list(one)[:8] == ["store_id", "activity", "occurrence", "status", "data_as_of",
+                             "catalog_version", "criteria", "products"]  # fmt: skip
+    assert one["status"] == "ineligible"
+    buyers = next(c for c in one["criteria"] if c["status"] == "fail")
+    assert set(buyers) >= {"key", "label", "kind", "status", "value", "threshold", "gap", "message"}
+    english = api.get(
+        f"/api/stores/{STORE}/eligibility", activity="daily-group-wholesale", lang="en"
+    ).json()
+    assert english["locale"] == "en" and english["criteria"][0]["label"].isascii()
+    earlier = api.get(f"/api/stores/{STORE}/eligibility", activity="promo-327", at="2026-12-20")
+    assert earlier.status_code == 200 and earlier.json()["activity"] == "promo-327"
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"activity": "no-such-activity"}, 422),
+        ({"at": "yesterday"}, 422),
+        ({"at": "2027-13-01"}, 422),
+        ({"lang": "fr"}, 422),
+    ],
+)
+def test_bad_eligibility_queries(shared: Api, params: dict[str, str], status: int) -> None:
+    response = shared.get(f"/api/stores/{STORE}/eligibility", **params)
+    assert response.status_code == status and response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/stores/nobody/eligibility",
+        "/api/stores/nobody/subscriptions",
+        "/api/stores/nobody/feed-tokens",
+    ],
+)
+def test_an_unknown_store_is_a_404(shared: Api, path: str) -> None:
+    if not path.endswith("feed-tokens"):
+        assert shared.get(path).status_code == 404
+    if path.endswith("s"):
+        assert shared.post(path, {"email": "x@example.com"}).status_code == 404
+        assert shared.client.delete(path, headers=shared.auth).status_code in (404, 405)
+
+
+def test_occurrences(shared: Api) -> None:
+    found = shared.get("/api/occurrences", **{"from": "2027-03-01", "to": "2027-04-01"}).json()
+    assert {"promo-327", "monthly-sales"} <= {o["activity"] for o in found}
+    yearly = shared.get(
+        "/api/occurrences", cycle="yearly", **{"from": "2027-01-01", "to": "2028-01-01"}
+    )
+    assert {o["cycle"] for o in yearly.json()} == {"yearly"} and len(yearly.json()) == 3
+    assert shared.get("/api/occurrences").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "2027-02-30"},
+        {"from": "soon"},
+        {"from": "2027-03-01", "to": "2027-02-01"},
+        {"from": "2027-01-01", "to": "2035-01-01"},
+        {"cycle": "weekly"},
+    ],
+)
+def test_bad_occurrence_queries_are_a_422(shared: Api, params: dict[str, str]) -> None:
+    assert shared.get("/api/occurrences", **params).status_code == 422
+
+
+def test_activities_are_the_catalog(shared: Api) -> None:
+    catalog = shared.get("/api/activities").json()
+    assert catalog["version"] and len(catalog["activities"]) == 17
+
+
+def test_subscriptions(api: Api) -> None:
+    path = f"/api/stores/{STORE}/subscriptions"
+    made = api.post(path, {"email": "Ops@Example.COM", "locale": "en"})
+    assert made.status_code == 201 and made.json()["email"] == "Ops@example.com"
+    assert "unsubscribe_token" not in made.json()
+    assert [s["email"] for s in api.get(path).json()] == ["Ops@example.com"]
+    gone = api.client.delete(f"{path}/Ops@example.com", headers=api.auth)
+    assert gone.status_code == 200 and gone.json() == {"ended": 1}
+    assert api.client.delete(f"{path}/Ops@example.com", headers=api.auth).status_code == 404
+    assert api.get(path).json() == []
+    assert [s["active"] for s in api.get(path, include_ended="true").json()] == [False]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"email": "not-an-address"}, {"email": 5}, {"email": "a@example.com", "locale": "fr"}, {}],
+)
+def test_bad_subscriptions_are_a_422(shared: Api, body: dict[str, Any]) -> None:
+    response = shared.post(f"/api/stores/{STORE}/subscriptions", body)
+    assert response.status_code == 422
+
+
+def test_feed_tokens_are_shown_once_and_revocable(api: Api) -> None:
+    made = api.post(f"/api/stores/{STORE}/feed-tokens?lang=en")
+    assert made.status_code == 201
+    links = made.json()
+    assert links["webcal"].startswith("webcal://") and links["url"].endswith("?lang=en")
+    assert links["google"].startswith("https://calendar.google.com/")
+    feed_path = "/" + links["url"].split("/", 3)[3]
+    assert api.client.get(feed_path).status_code == 200  # the feed keeps its own token
+    revoked = api.client.delete(f"/api/stores/{STORE}/feed-tokens", headers=api.auth)
+    assert revoked.json() == {"revoked": 1}
+    assert api.client.get(feed_path).status_code == 404
+    assert api.post(f"/api/stores/{STORE}/feed-tokens?lang=fr").status_code == 422
+
+
+def test_the_key_cli(tmp_path: Path) -> None:
+    container = Container(load_settings(database_url=f"sqlite:///{tmp_path / 'c.db'}"))
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(cli, ["apikey", *args], obj=container)
+
+    made = run("create", "ops")
+    assert made.exit_code == 0 and made.stdout.strip().startswith("cs_")
+    assert ApiKeys(container.engine).verify(made.stdout.strip()) is not None
+    assert isinstance(run("create", "ops").exception, UserError)  # the name is taken
+    assert "ops\tcreated" in run("list").stdout
+    assert run("revoke", "ops").exit_code == 0
+    assert ApiKeys(container.engine).verify(made.stdout.strip()) is None
+    assert "revoked" in run("list").stdout
+    assert isinstance(run("revoke", "ops").exception, UserError)
