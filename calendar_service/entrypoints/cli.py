@@ -13,6 +13,7 @@ from typing import Any
 import click
 from email_validator import EmailNotValidError, validate_email
 
+from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.bootstrap import Container
@@ -244,32 +245,80 @@ def feed_url(store: str, lang: str, rotate: bool, revoke: bool) -> None:
 @click.option("--host", help="Listen on this address (default CALENDAR_HOST, 127.0.0.1).")
 @click.option("--port", type=int, help="Listen on this port (default CALENDAR_PORT, 8000).")
 @click.option("--sample", is_flag=True, help="Load the sample data into an empty database.")
-def run(host: str | None, port: int | None, sample: bool) -> None:
-    """Start the service: prepare the database, show the next windows, serve the web app."""
-    import uvicorn  # noqa: PLC0415  # only the daemon needs the server
+@click.option(
+    "--scheduler-only", is_flag=True, help="Run the planners and the dispatcher, no web app."
+)
+@click.option(
+    "--web-only", is_flag=True, help="Serve the web app only (several web workers, one scheduler)."
+)
+@click.option(
+    "--now", "now_text", metavar="T", help="Start the daemon's clock at T; it runs on from there."
+)
+@click.option(
+    "--tick",
+    type=click.FloatRange(min=0.2),
+    default=60.0,
+    show_default=True,
+    help="Seconds between dispatcher runs (and import checks).",
+)
+@click.option(
+    "--lease",
+    type=click.FloatRange(min=1),
+    default=600.0,
+    show_default=True,
+    help="Seconds a claimed reminder stays with this daemon before another may take it over.",
+)
+def run(
+    host: str | None,
+    port: int | None,
+    sample: bool,
+    scheduler_only: bool,
+    web_only: bool,
+    now_text: str | None,
+    tick: float,
+    lease: float,
+) -> None:
+    """The daemon: the scheduler (planners, dispatcher) and the web app, until SIGTERM/SIGINT.
 
-    from calendar_service.entrypoints.web import create_app  # noqa: PLC0415
+    One scheduler per SQLite database (a second one refuses to start); on PostgreSQL several
+    daemons may share the database. At scale, run web workers with --web-only.
+    """
+    from calendar_service.daemon import DaemonOptions, run_daemon  # noqa: PLC0415
 
+    if scheduler_only and web_only:
+        raise click.UsageError("--scheduler-only and --web-only exclude each other")
     container = _container()
     settings = container.settings
-    now = dt.datetime.now(settings.tz)
+    start = None if now_text is None else _instant(now_text, settings.tz)
+    now = start or dt.datetime.now(settings.tz)
     repository = container.repository  # creates the schema on first start
     if sample:
         added = load_sample(settings.sample_dir, repository, settings.tz, now)
         if added:
-            click.echo(f"sample data loaded: {added} stores from {settings.sample_dir}")
-    upcoming = [
-        o
-        for o in find_occurrences(
-            container.catalog, now.date(), now.date() + dt.timedelta(days=45), settings.tz
+            click.echo(f"sample data loaded: {added} stores from {settings.sample_dir}", err=True)
+    if not scheduler_only:
+        upcoming = [
+            o
+            for o in find_occurrences(
+                container.catalog, now.date(), now.date() + dt.timedelta(days=45), settings.tz
+            )
+            if not o.is_series and o.deadline_at > now
+        ]
+        click.echo(render.occurrences_text(container.catalog, upcoming, "zh"))
+        shown_host, shown_port = host or settings.host, port or settings.port
+        click.echo(
+            f"\nserving http://{shown_host}:{shown_port}/  "
+            f"(catalog feed: {settings.base_url}/calendar.ics)"
         )
-        if not o.is_series and o.deadline_at > now
-    ]
-    click.echo(render.occurrences_text(container.catalog, upcoming, "zh"))
-    host, port = host or settings.host, port or settings.port
-    click.echo(f"\nserving http://{host}:{port}/  (catalog feed: {settings.base_url}/calendar.ics)")
-    app = create_app(container, lambda: dt.datetime.now(settings.tz))
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    options = DaemonOptions(
+        mode="scheduler" if scheduler_only else "web" if web_only else "both",
+        host=host,
+        port=port,
+        start=start,
+        tick=dt.timedelta(seconds=tick),
+        lease=dt.timedelta(seconds=lease),
+    )
+    sys.exit(run_daemon(container, options))
 
 
 @cli.command()
@@ -383,6 +432,42 @@ def remind(now_text: str | None, dry_run: bool) -> None:
     click.echo(
         f"planned {planned.added} new reminders, {noticed} status changes; " + report.summary()
     )
+
+
+@cli.group()
+def apikey() -> None:
+    """API keys for the JSON API and the dashboard sign-in (shown once, stored hashed)."""
+
+
+def _api_keys() -> ApiKeys:
+    return ApiKeys(_container().engine)
+
+
+@apikey.command("create")
+@click.argument("name")
+def apikey_create(name: str) -> None:
+    """Create a key called NAME and print it once: only its hash is kept."""
+    key = _api_keys().create(name, dt.datetime.now(dt.UTC))
+    click.echo(key)
+    click.echo(f"created key {name!r}; store it now, it cannot be shown again", err=True)
+
+
+@apikey.command("list")
+def apikey_list() -> None:
+    """List the keys: name, created, revoked."""
+    for key in _api_keys().listed():
+        revoked = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+        click.echo(f"{key.name}\tcreated {key.created_at:%Y-%m-%d %H:%M}\t{revoked}")
+
+
+@apikey.command("revoke")
+@click.argument("name")
+def apikey_revoke(name: str) -> None:
+    """Revoke the active key called NAME; requests with it get 401 from now on."""
+    revoked = _api_keys().revoke(name, dt.datetime.now(dt.UTC))
+    if not revoked:
+        raise UserError(f"no active key named {name!r}; see `calendar-service apikey list`")
+    click.echo(f"revoked key {name!r}")
 
 
 def _print_json(data: Any) -> None:

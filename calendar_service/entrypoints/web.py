@@ -7,12 +7,14 @@ import html
 from collections.abc import Callable
 from email.utils import format_datetime
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from calendar_service.api import api_router
 from calendar_service.bootstrap import Container
+from calendar_service.dashboard import dashboard_router
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
 from calendar_service.services.feed_cache import FeedCache
 from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
@@ -31,8 +33,13 @@ def _respond(feed: FeedFile, if_none_match: str | None) -> Response:
     return Response(feed.body, media_type=CALENDAR_TYPE, headers=headers)
 
 
-def create_app(container: Container, clock: Callable[[], dt.datetime]) -> FastAPI:
-    """Build the app around a container and a clock (the tests pass their own)."""
+def create_app(
+    container: Container,
+    clock: Callable[[], dt.datetime],
+    health: Callable[[], dict[str, Any]] | None = None,
+) -> FastAPI:
+    """Build the app around a container and a clock (the tests pass their own); `health` is
+    the scheduler's state when it runs in this process."""
     settings = container.settings
     catalog = container.catalog
     stamp = container.catalog_stamp
@@ -52,8 +59,17 @@ def create_app(container: Container, clock: Callable[[], dt.datetime]) -> FastAP
         return JSONResponse({"detail": str(error)}, status_code=400)
 
     @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok", "catalog_version": catalog.version}
+    def healthz() -> dict[str, Any]:
+        from calendar_service.adapters.db.reminder_store import ReminderStore  # noqa: PLC0415
+
+        reminders = ReminderStore(container.engine).counts(clock())
+        scheduler: Any = "not running here" if health is None else health()
+        return {
+            "status": "ok",
+            "catalog_version": catalog.version,
+            "scheduler": scheduler,
+            "reminders": reminders,
+        }
 
     @app.get("/calendar.ics", response_class=Response)
     def calendar(
@@ -103,6 +119,8 @@ def create_app(container: Container, clock: Callable[[], dt.datetime]) -> FastAP
             return HTMLResponse(_page(UNSUBSCRIBE_UNKNOWN), status_code=404)
         return HTMLResponse(_page(UNSUBSCRIBED))
 
+    app.include_router(api_router(container, clock))
+    app.include_router(dashboard_router(container, clock))
     return app
 
 

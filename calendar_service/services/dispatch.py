@@ -108,7 +108,7 @@ def dispatch(
     with transport:
         while batch := store.claim_due(now, owner, LEASE):
             for item in batch:
-                _one(
+                dispatch_one(
                     catalog,
                     repository,
                     cache,
@@ -126,7 +126,7 @@ def dispatch(
     return report
 
 
-def _one(
+def dispatch_one(
     catalog: Catalog,
     repository: Repository,
     cache: PassCache,
@@ -141,6 +141,7 @@ def _one(
     rng: random.Random,
     report: DispatchReport,
 ) -> None:
+    """Send one claimed reminder and record its outcome (the daemon drives this too)."""
     row = item.row
     sub = subscriptions.get(row.subscription_id)
     if row.deadline_at <= now:

@@ -6,15 +6,25 @@ once the lease has expired; an outcome is only recorded by the lease holder.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, and_, insert, or_, select, update
+from sqlalchemy import Engine, and_, func, insert, or_, select, update
 
-from calendar_service.adapters.db.bulk import dialect_insert
+from calendar_service.adapters.db.bulk import dialect_insert, insert_new
 from calendar_service.adapters.db.engine import write_transaction
-from calendar_service.adapters.db.tables import DAILY_STATUSES, DELIVERY_ATTEMPTS, REMINDERS
+from calendar_service.adapters.db.tables import (
+    DAILY_STATUSES,
+    DELIVERY_ATTEMPTS,
+    PRODUCT_SNAPSHOTS,
+    REMINDERS,
+    STORE_SNAPSHOTS,
+    SUBSCRIPTIONS,
+)
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
+from calendar_service.domain.subscriptions import Subscription
 
 _ROW_FIELDS = (
     "key",
@@ -127,6 +137,89 @@ class ReminderStore:
                 connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
             return True
 
+    def add_planned(self, rows: Sequence[ReminderRow]) -> int:
+        """Insert new planned rows, skipping known keys; how many were new (the daemon's
+        Repository.add_reminders, without its per-row deep copies: planning is bulk work)."""
+        values = []
+        for row in sorted(rows, key=lambda r: r.key):
+            if row.due_at.tzinfo is None or row.deadline_at.tzinfo is None:
+                raise ValueError(f"{row.key}: due_at and deadline_at must be timezone-aware")
+            values.append({name: getattr(row, name) for name in _ROW_FIELDS})
+            values[-1]["status"] = row.status.value
+        if not values:
+            return 0
+        with write_transaction(self._engine) as connection:
+            return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+
+    def release(self, reminder_ids: list[int], owner: str) -> int:
+        """Give back claimed but unsent reminders (pending again, no lease); how many were."""
+        if not reminder_ids:
+            return 0
+        statement = (
+            update(REMINDERS)
+            .where(
+                REMINDERS.c.id.in_(reminder_ids),
+                REMINDERS.c.lease_owner == owner,
+                REMINDERS.c.status == ReminderStatus.SENDING.value,
+            )
+            .values(status=ReminderStatus.PENDING.value, lease_owner=None, lease_until=None)
+        )
+        with write_transaction(self._engine) as connection:
+            return connection.execute(statement).rowcount
+
+    def renew(self, reminder_ids: list[int], owner: str, until: dt.datetime) -> int:
+        """Extend the lease on reminders this owner still holds; how many it still held."""
+        if not reminder_ids:
+            return 0
+        statement = (
+            update(REMINDERS)
+            .where(REMINDERS.c.id.in_(reminder_ids), REMINDERS.c.lease_owner == owner)
+            .values(lease_until=until)
+        )
+        with write_transaction(self._engine) as connection:
+            return connection.execute(statement).rowcount
+
+    def counts(self, now: dt.datetime) -> dict[str, int]:
+        """Reminders due now and not yet handled (pending or being sent), and failed ones."""
+        due = select(func.count()).where(
+            REMINDERS.c.due_at <= now,
+            REMINDERS.c.status.in_((ReminderStatus.PENDING.value, ReminderStatus.SENDING.value)),
+        )
+        failed = select(func.count()).where(REMINDERS.c.status == ReminderStatus.FAILED.value)
+        with self._engine.connect() as connection:
+            return {"due": connection.scalar(due) or 0, "failed": connection.scalar(failed) or 0}
+
+    def data_version(self) -> tuple[int, ...]:
+        """Changes when data is imported or a subscription is added, ended or renewed."""
+        queries = (
+            select(func.max(STORE_SNAPSHOTS.c.id)),
+            select(func.max(PRODUCT_SNAPSHOTS.c.id)),
+            select(func.max(SUBSCRIPTIONS.c.id)),
+            select(func.count()).where(SUBSCRIPTIONS.c.unsubscribed_at.is_(None)),
+        )
+        with self._engine.connect() as connection:
+            return tuple(connection.scalar(q) or 0 for q in queries)
+
+    def active_subscriptions(self, after_id: int, limit: int) -> list[Subscription]:
+        """A page of active subscriptions with ids above `after_id`, by id (keyset paging)."""
+        statement = (
+            select(SUBSCRIPTIONS)
+            .where(SUBSCRIPTIONS.c.id > after_id, SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
+            .order_by(SUBSCRIPTIONS.c.id)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [_subscription(r) for r in connection.execute(statement).mappings()]
+
+    def subscriptions_by_id(self, ids: set[int]) -> dict[int, Subscription]:
+        """These subscriptions (active or not), by id."""
+        if not ids:
+            return {}
+        statement = select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id.in_(sorted(ids)))
+        with self._engine.connect() as connection:
+            found = (_subscription(r) for r in connection.execute(statement).mappings())
+            return {s.id: s for s in found}
+
     def record_attempt(self, attempt: Attempt) -> None:
         with write_transaction(self._engine) as connection:
             connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
@@ -203,3 +296,8 @@ def _stored(m: object) -> StoredReminder:
     fields = {name: values[name] for name in _ROW_FIELDS}
     fields["status"] = ReminderStatus(fields["status"])
     return StoredReminder(int(values["id"]), ReminderRow(**fields))
+
+
+def _subscription(row: object) -> Subscription:
+    values = dict(row)  # type: ignore[call-overload]  # a RowMapping
+    return Subscription(**{f.name: values[f.name] for f in dataclasses.fields(Subscription)})

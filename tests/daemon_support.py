@@ -1,0 +1,164 @@
+"""Helpers for the daemon tests: real `calendar-service run` processes, data set-up, polling.
+
+A daemon runs as `python -m calendar_service run --scheduler-only --now T --tick 0.5 --lease L`
+with CALENDAR_DATABASE_URL and CALENDAR_SMTP_URL in its environment; its JSON log lines go to a
+file under the test's tmp_path. The clock of a restarted daemon goes on from where the previous
+one's was (`Timeline`), so leases taken before a kill lapse as they would in real time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from email.parser import BytesHeaderParser
+from pathlib import Path
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from aiosmtpd.controller import Controller
+from sqlalchemy import Engine, func, select
+
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.db.tables import REMINDERS
+from calendar_service.services.sample import load_sample
+from tests.cli import PROJECT
+from tests.smtp_server import HOST, RecordingHandler, SmtpServer
+
+CST = ZoneInfo("Asia/Shanghai")
+SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
+NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # monthly sign-ups opened at 09:00
+DUE_PER_SUBSCRIPTION = 7  # at NOW: the six monthly `opens` and the weekly digest
+T = TypeVar("T")
+
+
+def subscribe(repository: Repository, subscriptions: int) -> int:
+    """The sample data and `subscriptions` subscriptions (agent0@ to every store, then agent1@
+    …); how many reminders are due at NOW for them."""
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    stores = repository.store_ids()
+    for n in range(subscriptions):
+        address = f"agent{n // len(stores)}@example.com"
+        repository.subscribe(stores[n % len(stores)], address, "zh-CN", now=SAMPLE_NOW)
+    return subscriptions * DUE_PER_SUBSCRIPTION
+
+
+class Timeline:
+    """The daemons' shared clock: starts at `start` and runs on in real time across restarts."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.start = start
+        self._began = time.monotonic()
+
+    def now(self) -> dt.datetime:
+        return self.start + dt.timedelta(seconds=time.monotonic() - self._began)
+
+    def jump(self, to: dt.datetime) -> None:
+        self.start, self._began = to, time.monotonic()
+
+
+class DaemonProcess:
+    """One `run --scheduler-only` process."""
+
+    def __init__(
+        self,
+        tmp: Path,
+        database_url: str,
+        smtp_url: str,
+        now: dt.datetime,
+        *,
+        lease: float = 2.0,
+        name: str = "daemon",
+    ) -> None:
+        base = {k: v for k, v in os.environ.items() if not k.startswith("CALENDAR_")}
+        env = {**base, "CALENDAR_DATABASE_URL": database_url, "CALENDAR_SMTP_URL": smtp_url}
+        self.log = tmp / f"{name}-{time.monotonic_ns()}.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    *(sys.executable, "-m", "calendar_service", "run", "--scheduler-only"),
+                    *("--now", now.isoformat(), "--tick", "0.5", "--lease", str(lease)),
+                ],
+                env=env,
+                cwd=PROJECT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def kill(self) -> None:
+        self.process.kill()  # SIGKILL: no clean-up at all
+        self.process.wait(10)
+
+    def terminate(self, timeout: float = 30) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.kill()
+
+
+def wait_for(check: Callable[[], T | None], timeout: float, what: str, every: float = 0.1) -> T:
+    """Poll `check` until it returns something truthy; AssertionError naming `what` after
+    `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = check()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(every)
+
+
+def statuses(engine: Engine, due_by: dt.datetime | None = None) -> Counter[str]:
+    """How many reminders are in each status (only those due by `due_by`, when given)."""
+    query = select(REMINDERS.c.status, func.count()).group_by(REMINDERS.c.status)
+    if due_by is not None:
+        query = query.where(REMINDERS.c.due_at <= due_by)
+    with engine.connect() as connection:
+        return Counter({status: count for status, count in connection.execute(query)})
+
+
+def sent_message_ids(engine: Engine) -> set[str]:
+    query = select(REMINDERS.c.message_id).where(REMINDERS.c.status == "sent")
+    with engine.connect() as connection:
+        return {str(m) for m in connection.scalars(query)}
+
+
+_HEADERS = BytesHeaderParser(policy=email.policy.default)
+
+
+def received_ids(server: SmtpServer) -> Counter[str]:
+    """How many times the server accepted each Message-ID."""
+    return Counter(
+        str(_HEADERS.parsebytes(m.data)["Message-ID"]).strip()
+        for m in list(server.handler.messages)
+    )
+
+
+class ServerOnPort:
+    """An aiosmtpd server started on a given port later in a test (the SMTP server returns)."""
+
+    def __init__(self, port: int) -> None:
+        self.handler = RecordingHandler()
+        self.port = port
+        self._controller: Controller | None = None
+
+    def start(self) -> SmtpServer:
+        self._controller = Controller(self.handler, hostname=HOST, port=self.port)
+        self._controller.start()
+        return SmtpServer(self.handler, HOST, self.port)
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
