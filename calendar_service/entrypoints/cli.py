@@ -296,6 +296,13 @@ def run(
         added = load_sample(settings.sample_dir, repository, settings.tz, now)
         if added:
             click.echo(f"sample data loaded: {added} stores from {settings.sample_dir}", err=True)
+            # A fresh demo: a key to sign in to the dashboard with, shown this once.
+            key = ApiKeys(container.engine).create("sample", now)
+            click.echo(
+                f"dashboard sign-in key (made for the sample data, shown once): {key}\n"
+                "  more keys: calendar-service apikey create NAME",
+                err=True,
+            )
     if not scheduler_only:
         upcoming = [
             o
