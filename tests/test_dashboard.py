@@ -88,6 +88,20 @@ def test_a_bad_key_a_forged_cookie_and_a_revoked_key_are_refused(site: Site) -> 
     assert site.client.get("/", follow_redirects=False).status_code == 303
 
 
+def test_a_form_posted_without_a_session_comes_back_to_its_page(site: Site) -> None:
+    page = "/stores/b2b-220011"
+    response = site.client.post(
+        f"{page}/feed-token",
+        headers={"referer": f"http://testserver{page}?lang=en"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=%2Fstores%2Fb2b-220011"
+    after = site.client.post("/login", data={"key": site.key, "next": page}, follow_redirects=False)
+    assert after.headers["location"] == page
+    assert site.client.get(page).status_code == 200  # a page, not 405 Method Not Allowed
+
+
 def test_sign_out(site: Site) -> None:
     client = site.sign_in()
     out = client.post("/logout", data={"lang": "en"}, follow_redirects=False)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -46,6 +47,8 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
         found = keys().active(key_id) if isinstance(key_id, int) else None
         if found is None:  # also when the key was revoked since the sign-in
             here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            if request.method != "GET":  # a form's POST: come back to the page it was on
+                here = urlsplit(request.headers.get("referer", "/")).path or "/"
             login = Lang.of(lang).url("/login", next=here)
             raise HTTPException(303, "sign in first", headers={"Location": login})
         return found
