@@ -5,14 +5,15 @@ and the peak RSS of a daemon with many pending reminders (target ≤ 300 MB, fla
 grows) … and the same for SQLite."
 
 For each database (a fresh PostgreSQL database on CALENDAR_TEST_POSTGRES_URL's server, then a
-SQLite file in a temporary folder), two phases: N/10 stores, then N (BENCH_DAEMON_STORES,
-default 100,000), each store with one subscription, inserted in bulk. In each phase real
-`calendar-service run --scheduler-only` processes start at 2026-12-14 08:00 Asia/Shanghai (a
-Monday before the digest's 09:00: about 53 reminders per subscription within the 60-day
-horizon, none due yet, so the dispatcher has nothing to send): two daemons on PostgreSQL, one on
-SQLite (a second one there must refuse to start). Timed: from the start until each daemon has
-logged its four planners (yearly, quarterly, monthly, daily) done; then SIGTERM (exit 0
-expected). Memory: each daemon's RSS sampled with psutil every 0.1 s, peak reported.
+SQLite file in a temporary folder; BENCH_DAEMON_DATABASES=postgresql,sqlite picks them), two
+phases: N/10 stores, then N (BENCH_DAEMON_STORES on PostgreSQL, BENCH_DAEMON_SQLITE_STORES on
+SQLite, each 100,000 by default), each store with one subscription, inserted in bulk. In each
+phase real `calendar-service run --scheduler-only` processes start at 2026-12-14 08:00
+Asia/Shanghai (a Monday before the digest's 09:00: about 53 reminders per subscription within
+the 60-day horizon, none due yet, so the dispatcher has nothing to send): two daemons on
+PostgreSQL, one on SQLite (a second one there must refuse to start). Timed: from the start
+until each daemon has logged its four planners (yearly, quarterly, monthly, daily) done; then
+SIGTERM (exit 0 expected). Memory: each daemon's RSS sampled with psutil every 0.1 s, peak reported.
 
 The targets (peak RSS ≤ 300 MB; the N phase within 1.5× the N/10 phase's peak) are reported
 PASS / MISS and never fail the run; it exits non-zero only when a daemon does not behave.
@@ -222,20 +223,33 @@ def _bench(label: str, url: str, folder: Path, daemons: int, stores: int) -> Non
     )
 
 
-def main() -> None:
-    stores = int(os.environ.get("BENCH_DAEMON_STORES", str(DEFAULT_STORES)))
+def _count(name: str) -> int:
+    stores = int(os.environ.get(name, str(DEFAULT_STORES)))
     if stores < 10:
-        raise SystemExit(f"BENCH_DAEMON_STORES must be at least 10, not {stores}")
+        raise SystemExit(f"{name} must be at least 10, not {stores}")
+    return stores
+
+
+def main() -> None:
+    databases = os.environ.get("BENCH_DAEMON_DATABASES", "postgresql,sqlite").split(",")
+    unknown = set(databases) - {"postgresql", "sqlite"}
+    if unknown:
+        raise SystemExit(
+            f"BENCH_DAEMON_DATABASES: unknown {', '.join(sorted(unknown))}; "
+            "use postgresql, sqlite or both, comma-separated"
+        )
     print(f"   load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     try:
         with tempfile.TemporaryDirectory(prefix="bench-daemon-") as tmp:
             folder = Path(tmp)
-            with _postgres() as url:
-                _bench("PostgreSQL", url, folder, 2, stores)
-            sqlite = f"sqlite:///{folder / 'calendar.db'}"
-            _bench("SQLite", sqlite, folder, 1, stores)
-            _check_refusal(sqlite, folder)
-            print("   SQLite: a second daemon on the same file refused to start, as it should")
+            if "postgresql" in databases:
+                with _postgres() as url:
+                    _bench("PostgreSQL", url, folder, 2, _count("BENCH_DAEMON_STORES"))
+            if "sqlite" in databases:
+                sqlite = f"sqlite:///{folder / 'calendar.db'}"
+                _bench("SQLite", sqlite, folder, 1, _count("BENCH_DAEMON_SQLITE_STORES"))
+                _check_refusal(sqlite, folder)
+                print("   SQLite: a second daemon on the same file refused to start, as it should")
     except BenchError as error:
         print(f"   FAILED: {error}")
         sys.exit(1)

@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from email.message import EmailMessage
+from email.message import Message
 from email.parser import BytesHeaderParser
 from pathlib import Path
 from types import TracebackType
@@ -266,7 +266,7 @@ class TimedTransport:
     def close(self) -> None:
         self.inner.close()
 
-    def send(self, msg: EmailMessage) -> SendResult:
+    def send(self, msg: Message) -> SendResult:
         with self._clock.phase(SEND):
             return self.inner.send(msg)
 

@@ -42,6 +42,7 @@ from calendar_service.mail import (
 )
 from calendar_service.mail.message import SUBJECT_MAX, message_id, truncate
 from calendar_service.mail.render import TEMPLATES_DIR
+from calendar_service.mail.transport import message_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog(ROOT / "data" / "activities.toml")
@@ -452,3 +453,35 @@ def assert_well_formed(html: str) -> None:
     assert not parser.seen & {"script", "style", "link", "iframe", "form"}
     assert html.count("<table") == html.count("</table>")
     assert 'width="600"' in html and "max-width:600px" in html
+
+
+@pytest.mark.parametrize(
+    ("name", "subject"),
+    [
+        ("a" * 120, "b" * 120),  # ASCII words too long for a line: encoded words, folded
+        ("=?utf-8?q?x?=", "=?utf-8?q?y?="),  # text that looks like an encoded word stays text
+        ('He said "hi" <x>', "tab\there"),  # specials quoted; a tab becomes a space
+        ("Shop, Ltd.", "x " * 60),  # a comma in a display name; a long ASCII subject
+        ("店 " * 30, "活动 " * 40),  # Chinese over several encoded words, spaces kept
+    ],
+)
+def test_awkward_names_and_subjects_come_back_as_typed(name: str, subject: str) -> None:
+    text = "From here on, a plain text body\n好"  # mostly ASCII: quoted-printable
+    rendered = Rendered(subject=subject, text=text, html="<p>正文</p>")
+    msg = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"),
+        store_name=name, reminder=reminder("opens"), rendered=rendered, links=LINKS,
+        message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    raw = message_bytes(msg, linesep="\r\n")  # as smtplib and the Maildir write it
+    assert raw.isascii()
+    assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"))
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert parsed["Subject"] == truncate(single_line(subject), SUBJECT_MAX)
+    assert rfc2047_display_name(parsed, "To") == single_line(name)
+    assert parsed["To"].addresses[0].addr_spec == "owner@example.com"
+    plain = parsed.get_body(("plain",))
+    assert plain is not None
+    assert plain["Content-Transfer-Encoding"] == "quoted-printable"
+    body = parts(parsed)[0].replace("\r\n", "\n")  # quoted-printable keeps the wire's CRLF
+    assert body == text  # never ">From" (no mbox mangling)

@@ -18,7 +18,7 @@ import smtplib
 import ssl
 from dataclasses import dataclass, field
 from email.generator import BytesGenerator
-from email.message import EmailMessage
+from email.message import Message
 from email.utils import getaddresses
 from io import BytesIO
 from pathlib import Path
@@ -87,7 +87,7 @@ def _reply(code: int, detail: str) -> SendResult:
     return TemporaryFailure(code, detail)  # 4xx, and anything odd (smtplib's -1)
 
 
-def _envelope_problem(msg: EmailMessage) -> PermanentFailure | None:
+def _envelope_problem(msg: Message) -> PermanentFailure | None:
     if not msg["From"] and not msg["Sender"]:
         return PermanentFailure(None, "the message has no From header")
     fields = [str(v) for h in ("To", "Cc", "Bcc") for v in msg.get_all(h, [])]
@@ -96,7 +96,7 @@ def _envelope_problem(msg: EmailMessage) -> PermanentFailure | None:
     return None
 
 
-def message_bytes(msg: EmailMessage, linesep: str = "\n") -> bytes:
+def message_bytes(msg: Message, linesep: str = "\n") -> bytes:
     """The message as `smtplib.SMTP.send_message` transmits it: Bcc removed, same generator."""
     msg = copy.copy(msg)
     del msg["Bcc"]
@@ -111,7 +111,7 @@ class Transport(Protocol):
 
     def open(self) -> None: ...
     def close(self) -> None: ...
-    def send(self, msg: EmailMessage) -> SendResult: ...
+    def send(self, msg: Message) -> SendResult: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self, kind: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
@@ -190,7 +190,7 @@ class SmtpTransport(_Batch):
             except (smtplib.SMTPException, OSError):
                 smtp.close()
 
-    def send(self, msg: EmailMessage) -> SendResult:
+    def send(self, msg: Message) -> SendResult:
         self._check_open()
         problem = _envelope_problem(msg)
         if problem is not None:
@@ -201,7 +201,7 @@ class SmtpTransport(_Batch):
             result = self._attempt(msg)
         return result or TemporaryFailure(None, "the SMTP server closed the connection")
 
-    def _attempt(self, msg: EmailMessage) -> SendResult | None:
+    def _attempt(self, msg: Message) -> SendResult | None:
         """The result, or None when the connection dropped before DATA (nothing delivered)."""
         if self._smtp is None:
             if self._down is not None:
@@ -291,7 +291,7 @@ class MaildirTransport(_Batch):
         super().open()
         self._maildir = None
 
-    def send(self, msg: EmailMessage) -> SendResult:
+    def send(self, msg: Message) -> SendResult:
         self._check_open()
         problem = _envelope_problem(msg)
         if problem is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog, Cycle
@@ -85,7 +85,7 @@ def compose(
     tz: ZoneInfo,
     mail: MailSettings,
     previous_status: str | None = None,
-) -> EmailMessage:
+) -> Message:
     """The message for a due reminder; raises RenderError or LookupError when it cannot be."""
     store, history, products = cache.store(row.store_id)
     name = store.name if store else None

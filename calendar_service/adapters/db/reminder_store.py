@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, func, insert, or_, select, update
@@ -23,8 +23,27 @@ from calendar_service.adapters.db.tables import (
     STORE_SNAPSHOTS,
     SUBSCRIPTIONS,
 )
+from calendar_service.adapters.db.types import require_aware
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
+
+
+def add_reminders(engine: Engine, rows: Iterable[ReminderRow]) -> int:
+    """Insert the reminders whose key is new, in one transaction; how many were. Planning twice,
+    or in two daemons at once, adds nothing (INSERT … ON CONFLICT DO NOTHING)."""
+    values = []
+    for row in sorted(rows, key=lambda r: r.key):
+        for name in ("due_at", "deadline_at", "lease_until", "sent_at"):
+            value = getattr(row, name)
+            if value is not None:
+                require_aware(value, f"{row.key}: {name}")
+        values.append({name: getattr(row, name) for name in _ROW_FIELDS})
+        values[-1]["status"] = row.status.value
+    if not values:
+        return 0
+    with write_transaction(engine) as connection:
+        return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+
 
 _ROW_FIELDS = (
     "key",
@@ -138,18 +157,8 @@ class ReminderStore:
             return True
 
     def add_planned(self, rows: Sequence[ReminderRow]) -> int:
-        """Insert new planned rows, skipping known keys; how many were new (the daemon's
-        Repository.add_reminders, without its per-row deep copies: planning is bulk work)."""
-        values = []
-        for row in sorted(rows, key=lambda r: r.key):
-            if row.due_at.tzinfo is None or row.deadline_at.tzinfo is None:
-                raise ValueError(f"{row.key}: due_at and deadline_at must be timezone-aware")
-            values.append({name: getattr(row, name) for name in _ROW_FIELDS})
-            values[-1]["status"] = row.status.value
-        if not values:
-            return 0
-        with write_transaction(self._engine) as connection:
-            return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+        """Insert new planned rows, skipping known keys; how many were new."""
+        return add_reminders(self._engine, rows)
 
     def release(self, reminder_ids: list[int], owner: str) -> int:
         """Give back claimed but unsent reminders (pending again, no lease); how many were."""

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlalchemy import func, select
 
-from calendar_service.adapters.db.bulk import insert_new
 from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.reminder_store import add_reminders
 from calendar_service.adapters.db.snapshot_rows import (
     add_history,
     columns,
@@ -26,7 +24,6 @@ from calendar_service.adapters.db.subscribers import SubscriberRepository
 from calendar_service.adapters.db.tables import (
     PRODUCT_SNAPSHOTS,
     PRODUCTS,
-    REMINDERS,
     STORE_SNAPSHOTS,
     STORES,
 )
@@ -186,19 +183,8 @@ class Repository(SubscriberRepository):
 
     def add_reminders(self, rows: Iterable[ReminderRow]) -> int:
         """Insert the reminders whose key is new; how many were. Planning twice adds nothing."""
-        values = sorted((_reminder_values(row) for row in rows), key=lambda v: v["key"])
-        with write_transaction(self._engine) as connection:
-            return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+        return add_reminders(self._engine, rows)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
     return require_aware(value, "a query's time")
-
-
-def _reminder_values(row: ReminderRow) -> dict[str, Any]:
-    values = dataclasses.asdict(row)
-    values["status"] = row.status.value
-    for name in ("due_at", "deadline_at", "lease_until", "sent_at"):
-        if values[name] is not None:
-            require_aware(values[name], name)
-    return values
