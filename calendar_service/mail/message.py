@@ -16,24 +16,26 @@ of a send. What that policy did for free is done here, explicitly:
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
-import email.policy
 import email.utils
+import functools
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
-from email.charset import BASE64, QP, Charset
 from email.header import Header
 from email.headerregistry import Address
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
-from email.mime.nonmultipart import MIMENonMultipart
+from email.policy import Compat32
+from typing import Any
 
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.subscriptions import Subscription
 
-_SPACES = re.compile(r"\s+")
+# Runs of whitespace and of Unicode's Cc (C0, DEL, C1), Zl and Zp characters: one space each.
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_LINE = 78  # RFC 5322's recommended header line length
 SUBJECT_MAX = 78  # characters: what a mail client shows, and short enough to read on a phone
 
@@ -60,8 +62,7 @@ class Rendered:
 
 def single_line(text: str) -> str:
     """`text` on one line: control characters and line or paragraph separators become spaces."""
-    cleaned = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
-    return _SPACES.sub(" ", cleaned).strip()
+    return _BREAKS.sub(" ", text).strip()
 
 
 def truncate(text: str, limit: int) -> str:
@@ -111,7 +112,27 @@ def build_message(
     return msg
 
 
-POLICY = email.policy.compat32.clone(linesep="\r\n", mangle_from_=False)
+class _Prefolded(Compat32):
+    """compat32, except that a header value already in RFC 5322 lines goes out as it is (what
+    the modern policy calls refold_source="long"): `build_message` encodes and folds its values,
+    and folding them a second time, on every send, cost as much as building the message."""
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        if isinstance(value, str) and value.isascii() and _folded(name, value.split(self.linesep)):
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        return super().fold_binary(name, value)
+
+
+def _folded(name: str, lines: list[str]) -> bool:
+    """Whether these are a header's lines as sent: printable, under 78 columns, continued."""
+    return (
+        len(name) + 2 + len(lines[0]) <= MAX_LINE
+        and all(line.isprintable() for line in lines)
+        and all(line[:1] == " " and len(line) <= MAX_LINE for line in lines[1:])
+    )
+
+
+POLICY = _Prefolded(linesep="\r\n", mangle_from_=False)
 _ENCODED_WORD = re.compile(r"=\?")
 
 
@@ -130,6 +151,7 @@ def _text(field: str, text: str) -> str:
     return text if _plain(field, text) else _encoded_words(field, text)
 
 
+@functools.lru_cache(maxsize=4096)  # a subscription gets several reminders a pass
 def _mailbox(field: str, name: str, address: str) -> str:
     """A mailbox header value; `Address` checks the address (an error when it is not one)."""
     mailbox = Address(display_name=single_line(name), addr_spec=single_line(address))
@@ -150,23 +172,28 @@ def _encoded_words(field: str, text: str) -> str:
     return Header(text, "utf-8", header_name=field).encode(linesep="\r\n")
 
 
-def _part(body: str, subtype: str) -> MIMENonMultipart:
-    charset = Charset("utf-8")
-    charset.body_encoding = _transfer_encoding(body)
-    part = MIMENonMultipart("text", subtype, policy=POLICY, charset="utf-8")
-    part.set_payload(body, charset)  # encoded here, with the transfer encoding chosen
+def _part(body: str, subtype: str) -> Message:
+    """A text part, UTF-8, in the 7-bit transfer encoding that suits it (binascii's encoders)."""
+    part = Message(policy=POLICY)
+    part["Content-Type"] = f'text/{subtype}; charset="utf-8"'
+    data = body.encode()
+    if _mostly_non_ascii(data):
+        part["Content-Transfer-Encoding"] = "base64"
+        part.set_payload(base64.encodebytes(data).decode("ascii"))
+    else:
+        part["Content-Transfer-Encoding"] = "quoted-printable"
+        part.set_payload(binascii.b2a_qp(data, istext=True).decode("ascii"))
     return part
 
 
 _ASCII = bytes(range(0x80))
 
 
-def _transfer_encoding(body: str) -> int:
-    """7-bit safe for any relay: quoted-printable for mostly ASCII, base64 for mostly Chinese.
+def _mostly_non_ascii(data: bytes) -> bool:
+    """Whether base64 is shorter than quoted-printable (both 7-bit safe for any relay).
 
     A non-ASCII byte costs 3 characters in quoted-printable and 4/3 in base64, so base64 is
     shorter once more than about a sixth of the bytes are non-ASCII.
     """
-    data = body.encode()
     non_ascii = len(data.translate(None, _ASCII))  # what is left once ASCII is deleted
-    return BASE64 if non_ascii * 6 > len(data) else QP
+    return non_ascii * 6 > len(data)

@@ -60,6 +60,7 @@ class PassCache:
         self._now = now
         self._stores: dict[str, StoreData] = {}
         self.occurrences: dict[str, Occurrence] = {}
+        self._daily: list[Occurrence] | None = None
 
     def store(self, store_id: str) -> StoreData:
         found = self._stores.get(store_id)
@@ -71,6 +72,15 @@ class PassCache:
                 reader.latest_product_snapshots(store_id, now),
             )
         return found
+
+    def daily(self, catalog: Catalog, tz: ZoneInfo) -> list[Occurrence]:
+        """The daily activities' occurrences running at the pass's `now` (for digests)."""
+        if self._daily is None:
+            now = self._now
+            self._daily = [
+                o for o in current_occurrences(catalog, now, tz) if o.cycle is Cycle.DAILY
+            ]
+        return self._daily
 
 
 StoreData = tuple[StoreSnapshot | None, list[StoreSnapshot], list[ProductSnapshot]]
@@ -93,7 +103,7 @@ def compose(
     locale = subscription.locale
     rendered: Rendered
     if row.kind == DIGEST:
-        daily = [o for o in current_occurrences(catalog, now, tz) if o.cycle is Cycle.DAILY]
+        daily = cache.daily(catalog, tz)
         verdicts = evaluate_store(
             catalog, daily, store, products, history, now, mail.stale_after, store_id=row.store_id
         )

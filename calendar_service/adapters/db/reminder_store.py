@@ -10,8 +10,20 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, and_, func, insert, or_, select, update
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Engine,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from calendar_service.adapters.db.bulk import dialect_insert, insert_new
 from calendar_service.adapters.db.engine import write_transaction
@@ -44,6 +56,26 @@ def add_reminders(engine: Engine, rows: Iterable[ReminderRow]) -> int:
     with write_transaction(engine) as connection:
         return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
 
+
+def _keep(column: Column[Any]) -> ColumnElement[Any]:
+    """The new value when one is given, else the column's own (a parameter per call, so the
+    statement is built once rather than for every reminder sent)."""
+    return func.coalesce(bindparam(f"b_{column.name}", type_=column.type), column)
+
+
+_FINISH = (
+    update(REMINDERS)
+    .where(REMINDERS.c.id == bindparam("b_id"), REMINDERS.c.lease_owner == bindparam("b_owner"))
+    .values(
+        status=bindparam("b_status"),
+        lease_owner=None,
+        lease_until=None,
+        attempts=_keep(REMINDERS.c.attempts),
+        due_at=_keep(REMINDERS.c.due_at),
+        message_id=_keep(REMINDERS.c.message_id),
+        sent_at=_keep(REMINDERS.c.sent_at),
+    )
+)
 
 _ROW_FIELDS = (
     "key",
@@ -131,26 +163,17 @@ class ReminderStore:
     ) -> bool:
         """Record the outcome (and the attempt that led to it, in the same transaction) and
         release the lease; False, and nothing written, when the lease was lost meanwhile."""
-        values: dict[str, object] = {
-            "status": status.value,
-            "lease_owner": None,
-            "lease_until": None,
+        params = {
+            "b_id": reminder_id,
+            "b_owner": owner,
+            "b_status": status.value,
+            "b_attempts": attempts,
+            "b_due_at": due_at,
+            "b_message_id": message_id,
+            "b_sent_at": sent_at,
         }
-        for name, value in (
-            ("attempts", attempts),
-            ("due_at", due_at),
-            ("message_id", message_id),
-            ("sent_at", sent_at),
-        ):
-            if value is not None:
-                values[name] = value
-        statement = (
-            update(REMINDERS)
-            .where(REMINDERS.c.id == reminder_id, REMINDERS.c.lease_owner == owner)
-            .values(**values)
-        )
         with write_transaction(self._engine) as connection:
-            if connection.execute(statement).rowcount != 1:
+            if connection.execute(_FINISH, params).rowcount != 1:
                 return False
             if attempt is not None:
                 connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
