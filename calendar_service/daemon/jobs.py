@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import ReminderStore
+from calendar_service.adapters.db.reminder_store import ReminderStore, insert_reminders
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
@@ -48,12 +48,13 @@ class Work:
     stale_after: dt.timedelta
     stop: threading.Event = field(default_factory=threading.Event)
     rng: random.Random = field(default_factory=random.Random)
+    page_size: int = PAGE
 
     def pages(self) -> Iterator[list[Subscription]]:
         """The active subscriptions, a page at a time, until none are left or a stop request."""
         after = 0
         while not self.stop.is_set():
-            page = self.store.active_subscriptions(after, PAGE)
+            page = self.store.active_subscriptions(after, self.page_size)
             if not page:
                 return
             yield page
@@ -68,11 +69,15 @@ def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
     start, end = now.astimezone(work.tz).date(), (until + lead).astimezone(work.tz).date()
     found = occurrences(work.catalog, start, end, work.tz, cycle)
     workdays = ChineseWorkdays()
-    added = considered = subscriptions = 0
+    added = considered = subscriptions = skipped = 0
     unknown_years: set[int] = set()
     for page in work.pages():
-        planned = plan_reminders(work.catalog, page, found, now, until, work.tz, workdays)
-        added += work.store.add_planned(planned.rows)
+        with work.store.planning(f"plan:{cycle.value if cycle else 'all'}:{page[0].id}") as mine:
+            if mine is None:  # another daemon is planning this page now
+                skipped += len(page)
+                continue
+            planned = plan_reminders(work.catalog, page, found, now, until, work.tz, workdays)
+            added += insert_reminders(mine, planned.rows)
         considered += len(planned.rows)
         subscriptions += len(page)
         unknown_years.update(planned.unknown_years)
@@ -80,6 +85,7 @@ def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
         "added": added,
         "considered": considered,
         "subscriptions": subscriptions,
+        "left_to_another_daemon": skipped,
         "occurrences": len(found),
     }
     if unknown_years:

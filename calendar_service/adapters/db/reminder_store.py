@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     Column,
     ColumnElement,
+    Connection,
     Engine,
     and_,
     bindparam,
@@ -22,6 +25,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
 
@@ -43,6 +47,12 @@ from calendar_service.domain.subscriptions import Subscription
 def add_reminders(engine: Engine, rows: Iterable[ReminderRow]) -> int:
     """Insert the reminders whose key is new, in one transaction; how many were. Planning twice,
     or in two daemons at once, adds nothing (INSERT … ON CONFLICT DO NOTHING)."""
+    with write_transaction(engine) as connection:
+        return insert_reminders(connection, rows)
+
+
+def insert_reminders(connection: Connection, rows: Iterable[ReminderRow]) -> int:
+    """`add_reminders` within the caller's transaction."""
     values = []
     for row in sorted(rows, key=lambda r: r.key):
         for name in ("due_at", "deadline_at", "lease_until", "sent_at"):
@@ -53,8 +63,7 @@ def add_reminders(engine: Engine, rows: Iterable[ReminderRow]) -> int:
         values[-1]["status"] = row.status.value
     if not values:
         return 0
-    with write_transaction(engine) as connection:
-        return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+    return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
 
 
 def _keep(column: Column[Any]) -> ColumnElement[Any]:
@@ -63,6 +72,7 @@ def _keep(column: Column[Any]) -> ColumnElement[Any]:
     return func.coalesce(bindparam(f"b_{column.name}", type_=column.type), column)
 
 
+_TRY_LOCK = text("SELECT pg_try_advisory_xact_lock(:key)")
 _FINISH = (
     update(REMINDERS)
     .where(REMINDERS.c.id == bindparam("b_id"), REMINDERS.c.lease_owner == bindparam("b_owner"))
@@ -182,6 +192,26 @@ class ReminderStore:
     def add_planned(self, rows: Sequence[ReminderRow]) -> int:
         """Insert new planned rows, skipping known keys; how many were new."""
         return add_reminders(self._engine, rows)
+
+    @contextmanager
+    def planning(self, page: str) -> Iterator[Connection | None]:
+        """A write transaction in which this daemon plans `page` (a name the same for every
+        daemon, e.g. the cycle and the page's first subscription), or None when another daemon
+        is planning it right now: daemons sharing PostgreSQL split the pages between them
+        instead of each computing every row (a transaction-level advisory lock, released at
+        commit or when the connection dies; a page left by a dead daemon is planned at the next
+        run). SQLite has one daemon: the page is always this one's."""
+        with write_transaction(self._engine) as connection:
+            if connection.dialect.name == "postgresql":
+                key = int.from_bytes(
+                    hashlib.blake2b(page.encode(), digest_size=8).digest(), "big", signed=True
+                )
+                if not connection.scalar(
+                    text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key}
+                ):
+                    yield None
+                    return
+            yield connection
 
     def release(self, reminder_ids: list[int], owner: str) -> int:
         """Give back claimed but unsent reminders (pending again, no lease); how many were."""

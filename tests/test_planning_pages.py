@@ -1,0 +1,78 @@
+"""Daemons sharing PostgreSQL split the planning pages between them (an advisory lock a page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from calendar_service.adapters.db import Repository
+from calendar_service.adapters.db.reminder_store import ReminderStore
+from calendar_service.adapters.db.tables import REMINDERS
+from calendar_service.daemon.jobs import Work, plan_cycle
+from calendar_service.domain.catalog import Cycle
+from calendar_service.mail.transport import MaildirTransport
+from calendar_service.services.compose import MailSettings
+from tests.test_planning import CST, NOW, SHIPPED, _stores
+
+
+def _work(repository: Repository, engine: Engine, outbox: Path) -> Work:
+    week = dt.timedelta(days=7)
+    return Work(
+        catalog=SHIPPED,
+        repository=repository,
+        store=ReminderStore(engine),
+        transport=lambda: MaildirTransport(outbox),
+        mail=MailSettings("n <n@example.com>", "https://cal.example.com", "example.com", week),
+        tz=CST,
+        clock=lambda: NOW,
+        owner="here",
+        lease=dt.timedelta(minutes=10),
+        stale_after=week,
+        page_size=1,  # one subscription a page
+    )
+
+
+def _planned_for(engine: Engine, subscription_id: int) -> int:
+    query = select(REMINDERS.c.id).where(REMINDERS.c.subscription_id == subscription_id)
+    with engine.connect() as connection:
+        return len(connection.execute(query).all())
+
+
+def test_pages_are_planned_once_each_whatever_their_size(
+    repository: Repository, engine: Engine, tmp_path: Path
+) -> None:
+    _stores(repository, "s1", "s2", "s3")
+    for store_id in ("s1", "s2", "s3"):
+        repository.subscribe(store_id, "a@example.com", "zh-CN", NOW)
+    work = _work(repository, engine, tmp_path)
+    first = plan_cycle(work, Cycle.MONTHLY)
+    assert first["subscriptions"] == 3 and first["left_to_another_daemon"] == 0
+    assert first["added"] == first["considered"] > 0
+    again = plan_cycle(work, Cycle.MONTHLY)
+    assert (again["added"], again["considered"]) == (0, first["considered"])
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_page_another_daemon_is_planning_is_left_to_it(
+    repository: Repository, engine: Engine, tmp_path: Path
+) -> None:
+    _stores(repository, "s1", "s2", "s3")
+    ids = [
+        repository.subscribe(store_id, "a@example.com", "zh-CN", NOW).id
+        for store_id in ("s1", "s2", "s3")
+    ]
+    work = _work(repository, engine, tmp_path)
+    other = ReminderStore(engine)  # another daemon, holding the second page
+    with other.planning(f"plan:{Cycle.MONTHLY.value}:{ids[1]}") as held:
+        assert held is not None
+        result = plan_cycle(work, Cycle.MONTHLY)
+    assert (result["subscriptions"], result["left_to_another_daemon"]) == (2, 1)
+    assert _planned_for(engine, ids[0]) > 0 and _planned_for(engine, ids[2]) > 0
+    assert _planned_for(engine, ids[1]) == 0  # its holder wrote nothing here
+    later = plan_cycle(work, Cycle.MONTHLY)  # the next run plans what was left
+    assert later["left_to_another_daemon"] == 0
+    assert later["added"] == _planned_for(engine, ids[1]) > 0
