@@ -21,12 +21,12 @@ from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import occurrences
-from calendar_service.domain.planning import WINDOW_FIGURES, plan_reminders
+from calendar_service.domain.planning import plan_reminders
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import MailSettings, PassCache
 from calendar_service.services.dispatch import DispatchReport, dispatch_one, watch_daily_statuses
-from calendar_service.services.planning import HORIZON
+from calendar_service.services.planning import HORIZON, dates_to_plan
 
 PAGE = 500  # subscriptions planned or watched per transaction
 BATCH = 100  # reminders claimed at once
@@ -65,9 +65,7 @@ def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
     """`services.planning.plan` for one cycle (None: all), page by page; idempotent."""
     now = work.clock()
     until = now + HORIZON
-    lead = dt.timedelta(days=max(WINDOW_FIGURES.values(), default=0) + 1)
-    start, end = now.astimezone(work.tz).date(), (until + lead).astimezone(work.tz).date()
-    found = occurrences(work.catalog, start, end, work.tz, cycle)
+    found = occurrences(work.catalog, *dates_to_plan(now, until, work.tz), work.tz, cycle)
     workdays = ChineseWorkdays()
     added = considered = subscriptions = skipped = 0
     unknown_years: set[int] = set()

@@ -38,6 +38,13 @@ class PlanReport:
     guessed: frozenset[str] = frozenset()  # keys of the rows planned on a guessed working day
 
 
+def dates_to_plan(now: dt.datetime, until: dt.datetime, tz: ZoneInfo) -> tuple[dt.date, dt.date]:
+    """The days whose occurrences can have reminders due in [now, until): a `prepare` reminder
+    falls up to a measuring window before its sign-up opens, so the end looks further."""
+    lead = dt.timedelta(days=max(WINDOW_FIGURES.values(), default=0) + 1)
+    return now.astimezone(tz).date(), (until + lead).astimezone(tz).date()
+
+
 def plan(
     catalog: Catalog,
     repository: ReminderStore,
@@ -50,10 +57,7 @@ def plan(
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     until = now + horizon
-    # A `prepare` reminder falls up to a measuring window before its sign-up opens: look further.
-    lead = dt.timedelta(days=max(WINDOW_FIGURES.values(), default=0) + 1)
-    start, end = now.astimezone(tz).date(), (until + lead).astimezone(tz).date()
-    found = occurrences(catalog, start, end, tz)
+    found = occurrences(catalog, *dates_to_plan(now, until, tz), tz)
     planned = plan_reminders(
         catalog,
         repository.subscriptions(active_only=True),
