@@ -41,7 +41,7 @@ def _planned_for(engine: Engine, subscription_id: int) -> int:
         return len(connection.execute(query).all())
 
 
-def test_pages_are_planned_once_each_whatever_their_size(
+def test_what_was_just_planned_is_passed_over_and_planned_again_later(
     repository: Repository, engine: Engine, tmp_path: Path
 ) -> None:
     _stores(repository, "s1", "s2", "s3")
@@ -51,8 +51,24 @@ def test_pages_are_planned_once_each_whatever_their_size(
     first = plan_cycle(work, Cycle.MONTHLY)
     assert first["subscriptions"] == 3 and first["left_to_another_daemon"] == 0
     assert first["added"] == first["considered"] > 0
-    again = plan_cycle(work, Cycle.MONTHLY)
-    assert (again["added"], again["considered"]) == (0, first["considered"])
+    again = _work(repository, engine, tmp_path)  # another daemon, or this one's next run
+    assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 0  # just planned: nothing to do
+    assert plan_cycle(again, Cycle.YEARLY)["subscriptions"] == 3  # another cycle: its own marks
+    repository.subscribe("s3", "b@example.com", "en", NOW)
+    assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 1  # only the new subscription
+    later = _work(repository, engine, tmp_path)
+    later.clock = lambda: NOW + dt.timedelta(hours=6)  # the horizon moved on: plan it all
+    result = plan_cycle(later, Cycle.MONTHLY)
+    assert result["subscriptions"] == 4
+    assert result["added"] < result["considered"]  # what was planned before is not added twice
+
+
+def test_all_cycles_at_once_sum_up(repository: Repository, engine: Engine, tmp_path: Path) -> None:
+    _stores(repository, "s1")
+    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    result = plan_cycle(_work(repository, engine, tmp_path), None)
+    assert result["subscriptions"] == len(Cycle)  # one subscription, each cycle
+    assert result["added"] == result["considered"] > 0
 
 
 @pytest.mark.postgres

@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import ReminderStore, insert_reminders
+from calendar_service.adapters.db.reminder_store import (
+    ReminderStore,
+    insert_reminders,
+    mark_planned,
+)
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
@@ -29,6 +33,7 @@ from calendar_service.services.dispatch import DispatchReport, dispatch_one, wat
 from calendar_service.services.planning import HORIZON, dates_to_plan
 
 PAGE = 500  # subscriptions planned or watched per transaction
+FRESH = dt.timedelta(hours=1)  # planned through the horizon less this: nothing to plan yet
 BATCH = 100  # reminders claimed at once
 
 
@@ -62,20 +67,37 @@ class Work:
 
 
 def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
-    """`services.planning.plan` for one cycle (None: all), page by page; idempotent."""
+    """`services.planning.plan` for one cycle (None: each in turn), page by page; idempotent.
+
+    Only subscriptions not yet planned through the horizon less `FRESH` are planned, and each
+    page is planned under a lock named after it (PostgreSQL): a daemon passes over what another
+    daemon is planning or has just planned. What is passed over is at most `FRESH` short of the
+    horizon, 60 days away, and is planned at the next run, long before anything in it is due.
+    """
+    if cycle is None:
+        return _summed([plan_cycle(work, each) for each in Cycle])
     now = work.clock()
     until = now + HORIZON
     found = occurrences(work.catalog, *dates_to_plan(now, until, work.tz), work.tz, cycle)
     workdays = ChineseWorkdays()
+    version = work.catalog.version
     added = considered = subscriptions = skipped = 0
     unknown_years: set[int] = set()
-    for page in work.pages():
-        with work.store.planning(f"plan:{cycle.value if cycle else 'all'}:{page[0].id}") as mine:
+    after = 0
+    while not work.stop.is_set():
+        page = work.store.unplanned_subscriptions(
+            cycle.value, after, work.page_size, until - FRESH, version
+        )
+        if not page:
+            break
+        after = page[-1].id
+        with work.store.planning(f"plan:{cycle.value}:{page[0].id}") as mine:
             if mine is None:  # another daemon is planning this page now
                 skipped += len(page)
                 continue
             planned = plan_reminders(work.catalog, page, found, now, until, work.tz, workdays)
             added += insert_reminders(mine, planned.rows)
+            mark_planned(mine, cycle.value, (s.id for s in page), until, version)
         considered += len(planned.rows)
         subscriptions += len(page)
         unknown_years.update(planned.unknown_years)
@@ -91,6 +113,20 @@ def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
     if work.stop.is_set():
         result["stopped"] = True
     return result
+
+
+def _summed(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """One planner result for several cycles."""
+    total: dict[str, Any] = {}
+    for result in results:
+        for key, value in result.items():
+            if key == "holidays_unknown":
+                total[key] = sorted({*total.get(key, ()), *value})
+            elif key == "stopped":
+                total[key] = True
+            else:
+                total[key] = total.get(key, 0) + value
+    return total
 
 
 class _Page(Repository):

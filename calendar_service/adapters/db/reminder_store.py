@@ -34,6 +34,7 @@ from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.tables import (
     DAILY_STATUSES,
     DELIVERY_ATTEMPTS,
+    PLANNED,
     PRODUCT_SNAPSHOTS,
     REMINDERS,
     STORE_SNAPSHOTS,
@@ -64,6 +65,34 @@ def insert_reminders(connection: Connection, rows: Iterable[ReminderRow]) -> int
     if not values:
         return 0
     return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+
+
+def mark_planned(
+    connection: Connection,
+    cycle: str,
+    subscription_ids: Iterable[int],
+    until: dt.datetime,
+    catalog_version: str,
+) -> None:
+    """Record, in the caller's transaction, that these subscriptions' `cycle` is planned
+    through `until` under this catalog version."""
+    rows = [
+        {"subscription_id": i, "cycle": cycle, "until": until, "catalog_version": catalog_version}
+        for i in sorted(set(subscription_ids))
+    ]
+    if not rows:
+        return
+    insert_ = dialect_insert(connection, PLANNED)
+    connection.execute(
+        insert_.on_conflict_do_update(
+            index_elements=["subscription_id", "cycle"],
+            set_={
+                "until": insert_.excluded.until,
+                "catalog_version": insert_.excluded.catalog_version,
+            },
+        ),
+        rows,
+    )
 
 
 def _keep(column: Column[Any]) -> ColumnElement[Any]:
@@ -267,6 +296,33 @@ class ReminderStore:
         statement = (
             select(SUBSCRIPTIONS)
             .where(SUBSCRIPTIONS.c.id > after_id, SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
+            .order_by(SUBSCRIPTIONS.c.id)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [_subscription(r) for r in connection.execute(statement).mappings()]
+
+    def unplanned_subscriptions(
+        self, cycle: str, after_id: int, limit: int, fresh_from: dt.datetime, catalog_version: str
+    ) -> list[Subscription]:
+        """A page of active subscriptions with ids above `after_id` whose `cycle` is not planned
+        through `fresh_from` under this catalog version (`mark_planned`), by id."""
+        mark = PLANNED
+        joined = SUBSCRIPTIONS.outerjoin(
+            mark, and_(mark.c.subscription_id == SUBSCRIPTIONS.c.id, mark.c.cycle == cycle)
+        )
+        statement = (
+            select(SUBSCRIPTIONS)
+            .select_from(joined)
+            .where(
+                SUBSCRIPTIONS.c.id > after_id,
+                SUBSCRIPTIONS.c.unsubscribed_at.is_(None),
+                or_(
+                    mark.c.until.is_(None),
+                    mark.c.until < fresh_from,
+                    mark.c.catalog_version != catalog_version,
+                ),
+            )
             .order_by(SUBSCRIPTIONS.c.id)
             .limit(limit)
         )

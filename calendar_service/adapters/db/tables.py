@@ -221,6 +221,19 @@ class DailyStatusTable(SQLModel, table=True):
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
+class PlannedTable(SQLModel, table=True):
+    """How far a subscription's reminders of one cycle are planned, and under which catalog: a
+    daemon's planner passes over a subscription another daemon (or its own last run) has just
+    planned, so daemons sharing a database split the planning instead of repeating it."""
+
+    __tablename__ = "planned"
+
+    subscription_id: int = Field(foreign_key="subscriptions.id", primary_key=True)
+    cycle: str = Field(primary_key=True)
+    until: dt.datetime = Field(sa_type=UTCDateTime)
+    catalog_version: str
+
+
 class ApiKeyTable(SQLModel, table=True):
     """An API key of the agency's staff: only its sha256 is kept; revoked keys stay as a record."""
 
@@ -247,6 +260,7 @@ REMINDERS: Table = METADATA.tables["reminders"]
 DELIVERY_ATTEMPTS: Table = METADATA.tables["delivery_attempts"]
 DAILY_STATUSES: Table = METADATA.tables["daily_statuses"]
 API_KEYS: Table = METADATA.tables["api_keys"]
+PLANNED: Table = METADATA.tables["planned"]
 TABLES: tuple[Table, ...] = (
     STORES,
     STORE_SNAPSHOTS,
@@ -258,4 +272,5 @@ TABLES: tuple[Table, ...] = (
     DELIVERY_ATTEMPTS,
     DAILY_STATUSES,
     API_KEYS,
+    PLANNED,
 )
