@@ -300,6 +300,30 @@ def test_latest_products_newest_per_product(repository: Repository) -> None:
     assert {s: [p.sales_30d for p in ps] for s, ps in every.items()} == {"s1": [1, 2], "s2": [9]}
 
 
+def test_reads_for_a_page_of_stores_equal_the_reads_store_by_store(
+    repository: Repository,
+) -> None:
+    stores = [StoreSnapshot(s, at(day), buyers_30d=day) for s in ("s1", "s2") for day in (3, 1)]
+    products = [
+        ProductSnapshot("p1", "s1", at(1), sales_30d=1),
+        ProductSnapshot("p1", "s2", at(2), sales_30d=2),  # the product now in another store
+        ProductSnapshot("p2", "s2", at(1), sales_30d=3),
+    ]
+    repository.add_snapshots([*stores, StoreSnapshot("s3", at(5))], products, "a.csv", IMPORTED)
+    page = ["s1", "s2", "s3", "none"]
+    latest = repository.latest_store_snapshots(at(4), page)
+    assert latest == {s: repository.latest_store_snapshot(s, at(4)) for s in ("s1", "s2")}
+    assert repository.store_histories(page, until=at(4), since=at(2)) == {
+        s: repository.store_history(s, until=at(4), since=at(2)) for s in ("s1", "s2")
+    }
+    every = repository.latest_products_of(page, at(4))
+    assert every == {s: repository.latest_product_snapshots(s, at(4)) for s in ("s1", "s2")}
+    assert [p.sales_30d for p in every["s1"]] == [1]
+    assert repository.latest_store_snapshots(at(4), ["s3"]) == {}
+    with pytest.raises(TypeError, match="not the string"):
+        repository.store_histories("s1", until=at(4))
+
+
 # Imports -------------------------------------------------------------------------------------
 
 

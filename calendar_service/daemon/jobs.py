@@ -1,9 +1,10 @@
 """What the daemon's jobs do: plan one cycle, notice imports, watch daily statuses, dispatch.
 
 The database is the record of what is due and what was sent: every job reads it afresh, so a
-job can run in any daemon, again, or after a crash. Work goes in pages (subscriptions, claimed
-batches), which keeps memory flat as the data grows and lets a stop request end a job between
-pages: a claimed batch not yet sent is released (set pending again) rather than left leased.
+job can run in any daemon, again, or after a crash. Work goes in pages (subscriptions, stores,
+claimed batches), which keeps memory flat as the data grows and lets a stop request end a job
+between pages: a claimed batch not yet sent is released (set pending again) rather than left
+leased.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,13 +27,17 @@ from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import occurrences
 from calendar_service.domain.planning import plan_reminders
-from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import MailSettings, PassCache
-from calendar_service.services.dispatch import DispatchReport, dispatch_one, watch_daily_statuses
+from calendar_service.services.dispatch import (
+    WATCH_PAGE,
+    DispatchReport,
+    dispatch_one,
+    watch_daily_statuses,
+)
 from calendar_service.services.planning import HORIZON, dates_to_plan
 
-PAGE = 500  # subscriptions planned or watched per transaction
+PAGE = 500  # subscriptions planned per transaction
 FRESH = dt.timedelta(hours=1)  # planned through the horizon less this: nothing to plan yet
 BATCH = 100  # reminders claimed at once
 
@@ -53,17 +58,8 @@ class Work:
     stale_after: dt.timedelta
     stop: threading.Event = field(default_factory=threading.Event)
     rng: random.Random = field(default_factory=random.Random)
-    page_size: int = PAGE
-
-    def pages(self) -> Iterator[list[Subscription]]:
-        """The active subscriptions, a page at a time, until none are left or a stop request."""
-        after = 0
-        while not self.stop.is_set():
-            page = self.store.active_subscriptions(after, self.page_size)
-            if not page:
-                return
-            yield page
-            after = page[-1].id
+    page_size: int = PAGE  # subscriptions
+    watch_page: int = WATCH_PAGE  # stores
 
 
 def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
@@ -129,52 +125,20 @@ def _summed(results: list[dict[str, Any]]) -> dict[str, Any]:
     return total
 
 
-class _Page(Repository):
-    """The repository, its active subscriptions limited to one page (for watch_daily_statuses)."""
-
-    def __init__(self, repository: Repository, page: list[Subscription]) -> None:
-        super().__init__(repository._engine)  # the same engine, one page
-        self._page = page
-
-    def subscriptions(
-        self, store_id: str | None = None, active_only: bool = True
-    ) -> list[Subscription]:
-        if store_id is None and active_only:
-            return self._page
-        return super().subscriptions(store_id, active_only)
-
-
 def watch_statuses(work: Work) -> dict[str, Any]:
-    """`services.dispatch.watch_daily_statuses`, page by page of subscriptions."""
-    now = work.clock()
-    noticed = stores = 0
-    workdays = ChineseWorkdays()
-    for page in _store_pages(work):
-        noticed += watch_daily_statuses(
-            work.catalog,
-            _Page(work.repository, page),
-            work.store,
-            now,
-            work.tz,
-            workdays,
-            work.stale_after,
-        )
-        stores += len({s.store_id for s in page})
-    return {"status_changes": noticed, "stores": stores}
-
-
-def _store_pages(work: Work) -> Iterator[list[Subscription]]:
-    """Pages of subscriptions that never split one store's subscriptions across two pages."""
-    carry: list[Subscription] = []
-    for page in work.pages():
-        carry += page
-        last = carry[-1].store_id
-        whole = [s for s in carry if s.store_id != last]
-        carry = [s for s in carry if s.store_id == last]
-        if whole:
-            yield whole
-    if carry and not work.stop.is_set():
-        yield carry
+    """`services.dispatch.watch_daily_statuses`, a page of stores at a time."""
+    watched = watch_daily_statuses(
+        work.catalog,
+        work.repository,
+        work.store,
+        work.clock(),
+        work.tz,
+        ChineseWorkdays(),
+        work.stale_after,
+        page_size=work.watch_page,
+        stopped=work.stop.is_set,
+    )
+    return {"status_changes": watched.status_changes, "stores": watched.stores}
 
 
 def dispatch_due(work: Work) -> DispatchReport:

@@ -415,7 +415,7 @@ def remind(now_text: str | None, dry_run: bool) -> None:
         settings.tz,
         ChineseWorkdays(),
         dt.timedelta(days=settings.stale_after_days),
-    )
+    ).status_changes
     mail = MailSettings(
         settings.sender,
         settings.base_url,

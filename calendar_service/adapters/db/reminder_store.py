@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +31,7 @@ from sqlalchemy import (
 
 from calendar_service.adapters.db.bulk import dialect_insert, insert_new
 from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.snapshot_rows import of_ids, rows_for
 from calendar_service.adapters.db.tables import (
     DAILY_STATUSES,
     DELIVERY_ATTEMPTS,
@@ -48,6 +49,9 @@ from calendar_service.domain.subscriptions import Subscription
 def add_reminders(engine: Engine, rows: Iterable[ReminderRow]) -> int:
     """Insert the reminders whose key is new, in one transaction; how many were. Planning twice,
     or in two daemons at once, adds nothing (INSERT … ON CONFLICT DO NOTHING)."""
+    rows = list(rows)
+    if not rows:
+        return 0
     with write_transaction(engine) as connection:
         return insert_reminders(connection, rows)
 
@@ -291,17 +295,6 @@ class ReminderStore:
         with self._engine.connect() as connection:
             return tuple(connection.scalar(q) or 0 for q in queries)
 
-    def active_subscriptions(self, after_id: int, limit: int) -> list[Subscription]:
-        """A page of active subscriptions with ids above `after_id`, by id (keyset paging)."""
-        statement = (
-            select(SUBSCRIPTIONS)
-            .where(SUBSCRIPTIONS.c.id > after_id, SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
-            .order_by(SUBSCRIPTIONS.c.id)
-            .limit(limit)
-        )
-        with self._engine.connect() as connection:
-            return [_subscription(r) for r in connection.execute(statement).mappings()]
-
     def unplanned_subscriptions(
         self, cycle: str, after_id: int, limit: int, fresh_from: dt.datetime, catalog_version: str
     ) -> list[Subscription]:
@@ -325,6 +318,26 @@ class ReminderStore:
             )
             .order_by(SUBSCRIPTIONS.c.id)
             .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [_subscription(r) for r in connection.execute(statement).mappings()]
+
+    def subscribed_stores(self, after_store: str | None, stores: int) -> list[Subscription]:
+        """The active subscriptions of the next `stores` stores that have any, by store id above
+        `after_store` (None: from the first; keyset paging), sorted by store and email."""
+        active = SUBSCRIPTIONS.c.unsubscribed_at.is_(None)
+        after = () if after_store is None else (SUBSCRIPTIONS.c.store_id > after_store,)
+        chosen = (
+            select(SUBSCRIPTIONS.c.store_id)
+            .where(active, *after)
+            .distinct()
+            .order_by(SUBSCRIPTIONS.c.store_id)
+            .limit(stores)
+        )
+        statement = (
+            select(SUBSCRIPTIONS)
+            .where(SUBSCRIPTIONS.c.store_id.in_(chosen), active)
+            .order_by(SUBSCRIPTIONS.c.store_id, SUBSCRIPTIONS.c.email)
         )
         with self._engine.connect() as connection:
             return [_subscription(r) for r in connection.execute(statement).mappings()]
@@ -370,33 +383,49 @@ class ReminderStore:
                 for r in connection.execute(query)
             ]
 
-    def daily_statuses(self, store_id: str) -> dict[str, str]:
-        """The store's last definite status for each daily activity."""
-        query = select(DAILY_STATUSES.c.activity, DAILY_STATUSES.c.status).where(
-            DAILY_STATUSES.c.store_id == store_id
-        )
+    def daily_statuses_of(self, store_ids: Collection[str]) -> dict[str, dict[str, str]]:
+        """These stores' last definite status for each daily activity, by store id; stores
+        with none left out."""
+        query = select(
+            DAILY_STATUSES.c.store_id, DAILY_STATUSES.c.activity, DAILY_STATUSES.c.status
+        ).where(of_ids(DAILY_STATUSES.c.store_id))
+        found: dict[str, dict[str, str]] = {}
         with self._engine.connect() as connection:
-            return {r.activity: r.status for r in connection.execute(query)}
+            for r in rows_for(connection, query, store_ids):
+                found.setdefault(r["store_id"], {})[r["activity"]] = r["status"]
+        return found
 
-    def remember_statuses(self, store_id: str, statuses: dict[str, str], now: dt.datetime) -> None:
-        """Keep these statuses as the store's last known ones."""
-        if not statuses:
-            return
-        rows = [
+    def record_statuses(
+        self,
+        rows: Iterable[ReminderRow],
+        statuses: Mapping[str, Mapping[str, str]],
+        now: dt.datetime,
+    ) -> int:
+        """Insert the new status-change reminders and keep `statuses` (by store, by activity)
+        as the stores' last known ones, in one transaction; how many reminders were new."""
+        kept = [
             {"store_id": store_id, "activity": a, "status": s, "updated_at": now}
-            for a, s in sorted(statuses.items())
+            for store_id, by_activity in sorted(statuses.items())
+            for a, s in sorted(by_activity.items())
         ]
+        rows = list(rows)
+        if not rows and not kept:
+            return 0
         with write_transaction(self._engine) as connection:
-            insert_ = dialect_insert(connection, DAILY_STATUSES).values(rows)
-            connection.execute(
-                insert_.on_conflict_do_update(
+            added = insert_reminders(connection, rows)
+            if kept:
+                # executemany of one short statement: a VALUES list of a page's statuses would
+                # be compiled afresh for every page, which costs more than running it.
+                insert_ = dialect_insert(connection, DAILY_STATUSES)
+                upsert = insert_.on_conflict_do_update(
                     index_elements=["store_id", "activity"],
                     set_={
                         "status": insert_.excluded.status,
                         "updated_at": insert_.excluded.updated_at,
                     },
                 )
-            )
+                connection.execute(upsert, kept)
+            return added
 
 
 def _attempt_values(attempt: Attempt) -> dict[str, object]:

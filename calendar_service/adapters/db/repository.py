@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import RowMapping, func, select
 
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.reminder_store import add_reminders
@@ -14,8 +15,10 @@ from calendar_service.adapters.db.snapshot_rows import (
     columns,
     latest_per,
     newest_known,
+    of_ids,
     product_rows,
     product_snapshot,
+    rows_for,
     store_rows,
     store_snapshot,
 )
@@ -35,6 +38,8 @@ from calendar_service.domain.snapshots import (
     ProductSnapshot,
     StoreSnapshot,
 )
+
+T = TypeVar("T")
 
 
 class Repository(SubscriberRepository):
@@ -120,12 +125,34 @@ class Repository(SubscriberRepository):
         with self._engine.connect() as connection:
             return [store_snapshot(row) for row in connection.execute(statement).mappings()]
 
-    def latest_store_snapshots(self, as_of: dt.datetime) -> dict[str, StoreSnapshot]:
-        """Every store's latest snapshot as of `as_of`, in one query, by store id."""
-        statement = latest_per(STORE_SNAPSHOTS, "store_id", STORE_COLUMNS, as_of)
+    def latest_store_snapshots(
+        self, as_of: dt.datetime, store_ids: Collection[str] | None = None
+    ) -> dict[str, StoreSnapshot]:
+        """Every store's (or these stores') latest snapshot as of `as_of`, by store id; stores
+        without one are left out."""
+        where = () if store_ids is None else (of_ids(STORE_SNAPSHOTS.c.store_id),)
+        statement = latest_per(STORE_SNAPSHOTS, "store_id", STORE_COLUMNS, as_of, *where)
         with self._engine.connect() as connection:
-            rows = connection.execute(statement).mappings()
+            if store_ids is None:
+                rows: Iterable[RowMapping] = connection.execute(statement).mappings()
+            else:
+                rows = rows_for(connection, statement, store_ids)
             return {row["store_id"]: store_snapshot(row) for row in rows}
+
+    def store_histories(
+        self, store_ids: Collection[str], until: dt.datetime, since: dt.datetime | None = None
+    ) -> dict[str, list[StoreSnapshot]]:
+        """store_history for each of these stores, by store id; stores without any left out."""
+        history = STORE_SNAPSHOTS
+        statement = (
+            select(*columns(history, STORE_COLUMNS))
+            .where(of_ids(history.c.store_id), history.c.captured_at <= _aware(until))
+            .order_by(history.c.store_id, history.c.captured_at, history.c.id)
+        )
+        if since is not None:
+            statement = statement.where(history.c.captured_at >= _aware(since))
+        with self._engine.connect() as connection:
+            return _by_store(rows_for(connection, statement, store_ids), store_snapshot)
 
     def latest_product_snapshots(self, store_id: str, as_of: dt.datetime) -> list[ProductSnapshot]:
         """The newest snapshot of each of the store's products as of `as_of`, by product id."""
@@ -143,13 +170,27 @@ class Repository(SubscriberRepository):
     def latest_product_snapshots_all(self, as_of: dt.datetime) -> dict[str, list[ProductSnapshot]]:
         """latest_product_snapshots for every store at once, by store id."""
         statement = latest_per(PRODUCT_SNAPSHOTS, "product_id", PRODUCT_COLUMNS, as_of)
-        found: dict[str, list[ProductSnapshot]] = {}
         with self._engine.connect() as connection:
-            for row in connection.execute(statement).mappings():
-                found.setdefault(row["store_id"], []).append(product_snapshot(row))
-        for products in found.values():
-            products.sort(key=lambda p: p.product_id)
-        return found
+            found = _by_store(connection.execute(statement).mappings(), product_snapshot)
+        return _sorted_products(found)
+
+    def latest_products_of(
+        self, store_ids: Collection[str], as_of: dt.datetime
+    ) -> dict[str, list[ProductSnapshot]]:
+        """latest_product_snapshots for each of these stores, by store id; stores without
+        products left out."""
+        # Per store and product, as latest_product_snapshots: a product whose snapshots name two
+        # stores is in both stores' lists, each with its newest snapshot there.
+        statement = latest_per(
+            PRODUCT_SNAPSHOTS,
+            ("store_id", "product_id"),
+            PRODUCT_COLUMNS,
+            as_of,
+            of_ids(PRODUCT_SNAPSHOTS.c.store_id),
+        )
+        with self._engine.connect() as connection:
+            found = _by_store(rows_for(connection, statement, store_ids), product_snapshot)
+        return _sorted_products(found)
 
     def has_store(self, store_id: str) -> bool:
         """Whether any data was ever imported for this store."""
@@ -184,6 +225,20 @@ class Repository(SubscriberRepository):
     def add_reminders(self, rows: Iterable[ReminderRow]) -> int:
         """Insert the reminders whose key is new; how many were. Planning twice adds nothing."""
         return add_reminders(self._engine, rows)
+
+
+def _by_store(rows: Iterable[RowMapping], value: Callable[[RowMapping], T]) -> dict[str, list[T]]:
+    """The rows' values grouped by their store_id, in the rows' order."""
+    found: dict[str, list[T]] = {}
+    for row in rows:
+        found.setdefault(row["store_id"], []).append(value(row))
+    return found
+
+
+def _sorted_products(found: dict[str, list[ProductSnapshot]]) -> dict[str, list[ProductSnapshot]]:
+    for products in found.values():
+        products.sort(key=lambda p: p.product_id)
+    return found
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
+    RowMapping,
     Select,
     Table,
     and_,
@@ -150,16 +151,17 @@ def columns(table: Table, names: Sequence[str]) -> list[Column[Any]]:
 
 def latest_per(
     history: Table,
-    per: str,
+    per: str | tuple[str, ...],
     names: Sequence[str],
     as_of: dt.datetime,
     *where: ColumnElement[bool],
 ) -> Select[Any]:
-    """The newest row per `per` captured at or before `as_of` (ties: the later import)."""
+    """The newest row per `per` (a column or several) captured at or before `as_of` (ties: the
+    later import)."""
     rank = (
         func.row_number()
         .over(
-            partition_by=history.c[per],
+            partition_by=columns(history, (per,) if isinstance(per, str) else per),
             order_by=(history.c.captured_at.desc(), history.c.id.desc()),
         )
         .label("rank")
@@ -170,6 +172,22 @@ def latest_per(
         .subquery()
     )
     return select(*(ranked.c[name] for name in names)).where(ranked.c.rank == 1)
+
+
+def of_ids(column: Column[Any]) -> ColumnElement[bool]:
+    """`column IN (:ids)`, the list given when executed (see `rows_for`)."""
+    return column.in_(bindparam("ids", expanding=True))
+
+
+def rows_for(
+    connection: Connection, statement: Select[Any], ids: Collection[str]
+) -> Iterator[RowMapping]:
+    """The rows of a statement filtered with `of_ids`, for `ids`, a chunk of ids at a time (in
+    sorted order, so all of one id's rows come from one chunk, in the statement's order)."""
+    if isinstance(ids, str):
+        raise TypeError(f"ids must be a collection of ids, not the string {ids!r}")
+    for chunk in chunks(sorted(ids)):
+        yield from connection.execute(statement, {"ids": list(chunk)}).mappings()
 
 
 def refresh_from_history(
@@ -191,6 +209,6 @@ def refresh_from_history(
         )
         # Only rows whose value changes are written: re-imports mostly change nothing.
         changed = and_(newest.is_not(None), newest.is_distinct_from(target.c[name]))
-        statement = update(target).where(key.in_(bindparam("ids", expanding=True)), changed)
+        statement = update(target).where(of_ids(key), changed)
         for chunk in chunks(sorted(set(ids))):
             connection.execute(statement.values({name: newest}), {"ids": list(chunk)})
