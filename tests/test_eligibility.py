@@ -25,6 +25,7 @@ from calendar_service.domain.derived import (
     membership_passes_on,
     product_facts,
     promotion_offered,
+    store_facts,
 )
 from calendar_service.domain.eligibility import evaluate, evaluate_store
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
@@ -608,6 +609,25 @@ def test_the_yearly_sales_window_uses_the_snapshot_at_or_before_the_deadline() -
     assert "2027-07-29 至 2027-08-27" in j.message("zh-CN")
 
 
+@pytest.mark.parametrize(
+    ("captured_at", "chosen"),
+    [
+        (dt.datetime(2027, 8, 27, 16, 0, tzinfo=dt.UTC), True),  # 2027-08-28 00:00 in 北京
+        (dt.datetime(2027, 8, 27, 16, 0, 1, tzinfo=dt.UTC), False),  # a second after the deadline
+        (dt.datetime(2027, 8, 28, 0, 0, tzinfo=CST), True),
+    ],
+)
+def test_the_sales_window_ends_at_the_deadline_whatever_zone_the_snapshot_is_in(
+    captured_at: dt.datetime, chosen: bool
+) -> None:
+    """Snapshots are read back from the database in UTC; the deadline is local midnight."""
+    snap = passing_store(captured_at=captured_at, gmv_30d=D(12000))
+    at = dt.datetime(2027, 9, 6, tzinfo=CST)
+    v = verdict(PROMO, snap, [good_product()], (), at, PROMO_2027)
+    j = judged(v, "sales-before-deadline")
+    assert (j.status, j.value) == (("pass", D(12000)) if chosen else ("unknown", None))
+
+
 def test_the_yearly_sales_window_without_a_snapshot_before_the_deadline_is_unknown() -> None:
     after = _snap(dt.date(2027, 9, 5), 30000)
     v = verdict(PROMO, after, [good_product()], (), dt.datetime(2027, 9, 6, tzinfo=CST), PROMO_2027)
@@ -733,6 +753,29 @@ def test_evaluate_store_gives_the_same_verdicts_as_evaluate() -> None:
     store, products = passing_store(buyers_30d=3), [good_product()]
     many = evaluate_store(CATALOG, occs, store, products, (), AT)
     assert many == [evaluate(CATALOG, o.activity, o, store, products, (), AT) for o in occs]
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        AT + dt.timedelta(days=40),  # the same occurrences later: other windows, stale data
+        dt.datetime(2027, 2, 1, 0, 30, tzinfo=CST),  # still January 31st in UTC
+    ],
+)
+def test_evaluate_store_judges_each_instant_and_each_calendar_day_afresh(at: dt.datetime) -> None:
+    occs = [occurrence_of(a.key) for a in CATALOG.activities]
+    occs[0] = dataclasses.replace(occs[0], tz=ZoneInfo("UTC"))  # a calendar in another zone
+    store, products = passing_store(buyers_30d=3), [good_product()]
+    evaluate_store(CATALOG, occs, store, products, (), AT)  # plans made at AT, kept
+    many = evaluate_store(CATALOG, occs, store, products, (), at)
+    assert many == [evaluate(CATALOG, o.activity, o, store, products, (), at) for o in occs]
+
+
+def test_store_facts_hold_every_column_of_the_snapshot() -> None:
+    store = passing_store()
+    facts = store_facts(store, [], TODAY)
+    assert {k: facts[k] for k in store.figures()} == store.figures()
+    assert facts["membership_months"] == membership_months(store.member_since, TODAY)
 
 
 def test_evaluate_refuses_a_naive_instant_and_a_mismatched_occurrence() -> None:

@@ -13,6 +13,7 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from calendar_service.domain.catalog import (
@@ -45,14 +46,20 @@ UNMEMOISED = frozenset({SALES_BEFORE_DEADLINE})
 CONTINUOUS = frozenset({FigureType.MONEY})
 # The figure a memoised judgement depends on besides its own: membership's date to pass on.
 MEMO_ALSO = {MONTHS: "member_since"}
-_COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
-    Op.AT_LEAST: operator.ge,
-    Op.MORE_THAN: operator.gt,
-    Op.AT_MOST: operator.le,
-    Op.BELOW: operator.lt,
+# Enum members read once: an attribute of an enum class goes through `EnumType.__getattr__`
+# (Python 3.11), ten times slower than a global, and judging reads them for every store.
+REQUIREMENT = CriterionKind.REQUIREMENT
+AT_LEAST, MORE_THAN, AT_MOST, BELOW = Op.AT_LEAST, Op.MORE_THAN, Op.AT_MOST, Op.BELOW
+UNORDERED = frozenset({Op.EQUALS, Op.NOT_EQUALS, Op.ONE_OF})
+# `value op threshold` written `threshold op' value`, so that a test is one call in C.
+_REFLECTED: dict[Op, Callable[[Any, Any], bool]] = {
+    Op.AT_LEAST: operator.le,
+    Op.MORE_THAN: operator.lt,
+    Op.AT_MOST: operator.ge,
+    Op.BELOW: operator.gt,
     Op.EQUALS: operator.eq,
     Op.NOT_EQUALS: operator.ne,
-    Op.ONE_OF: lambda value, choices: value in choices,
+    Op.ONE_OF: operator.contains,
 }
 QUALIFYING_FIGURE = Figure(
     "qualifying_products", Scope.STORE, FigureType.COUNT, "符合条件的商品数", "qualifying products",
@@ -62,8 +69,7 @@ QUALIFYING_FIGURE = Figure(
 
 def comparison(op: Op, threshold: Threshold) -> Test:
     """The test `value op threshold` as a function of the value."""
-    compare = _COMPARE[op]
-    return lambda value: compare(value, threshold)
+    return partial(_REFLECTED[op], threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +105,11 @@ class Rule:
         if value is None:
             return UNRANKED
         op = self.criterion.op
-        if isinstance(value, bool) or op in (Op.EQUALS, Op.NOT_EQUALS, Op.ONE_OF):
+        if isinstance(value, bool) or op in UNORDERED:
             return Decimal(1) if self.test(value) else Decimal(0)
         if not isinstance(value, Decimal | int):
             return UNRANKED
-        return -Decimal(value) if op in (Op.AT_MOST, Op.BELOW) else Decimal(value)
+        return -Decimal(value) if op is AT_MOST or op is BELOW else Decimal(value)
 
 
 def compile_rule(criterion: Criterion) -> Rule:
@@ -184,15 +190,18 @@ def judge_value(rule: Rule, value: FigureValue, window: SalesWindow | None = Non
     if value is None and window is None and rule.unknown is not None:
         return rule.unknown
     c = rule.criterion
-    if c.kind is not CriterionKind.REQUIREMENT:
-        met = None if value is None else rule.test(value)
-        return Judgement(c, rule.figure, "signal", value, met, None, None, None, None, window)
-    if value is None:
-        return Judgement(c, rule.figure, "unknown", None, None, None, None, None, None, window)
-    if rule.test(value):
-        return Judgement(c, rule.figure, "pass", value, True, None, None, None, None, window)
-    gap = _gap(rule.figure, c.op, c.threshold, value)
-    return Judgement(c, rule.figure, "fail", value, False, gap, None, None, None, window)
+    met = None if value is None else rule.test(value)
+    status: JudgementStatus = "signal"
+    gap = None
+    if c.kind is REQUIREMENT:
+        status = "unknown" if met is None else "pass" if met else "fail"
+        if status == "fail":
+            gap = _gap(rule.figure, c.op, c.threshold, value)
+    # Every field from one tuple: half the cost of a call with arguments (money is judged
+    # afresh for every store).
+    return Judgement._make(
+        (c, rule.figure, status, value, met, gap, None, None, None, window, None)
+    )
 
 
 def _judge(
@@ -203,7 +212,7 @@ def _judge(
     condition: bool | None = None
     if rule.condition_test is not None and cond_value is not None:
         condition = rule.condition_test(cond_value)
-    if c.kind is not CriterionKind.REQUIREMENT:
+    if c.kind is not REQUIREMENT:
         reason: Reason | None = None
         if c.applies_when is not None and condition is False:
             met, reason = None, "not_applicable"
@@ -252,13 +261,13 @@ def _gap(fig: Figure, op: Op, threshold: Threshold, value: FigureValue) -> Decim
     if not isinstance(threshold, Decimal) or not isinstance(value, Decimal | int):
         return None
     step = 1 if fig.type in INTEGRAL else 0
-    if op is Op.AT_LEAST:
+    if op is AT_LEAST:
         return threshold - value
-    if op is Op.MORE_THAN:
+    if op is MORE_THAN:
         return threshold + step - value
-    if op is Op.AT_MOST:
+    if op is AT_MOST:
         return value - threshold
-    if op is Op.BELOW:
+    if op is BELOW:
         return value - threshold + step
     return None
 

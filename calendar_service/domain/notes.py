@@ -41,6 +41,7 @@ def rules_assumed(activity: Activity) -> Note:
     )
 
 
+@lru_cache(maxsize=1024)  # snapshots are taken a few times a day: few distinct ages
 def stale(data_as_of: dt.datetime, at: dt.datetime, stale_after: dt.timedelta) -> Note:
     """The data is older than `stale_after` at `at`: say how old, and to import fresh data."""
     day = date_in(data_as_of, at)
