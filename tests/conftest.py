@@ -18,7 +18,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.db import Repository, create_schema, make_engine, mask_url
+from calendar_service.domain.catalog import Catalog
 
 POSTGRES_SETTING = "CALENDAR_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -94,3 +96,9 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def repository(engine: Engine) -> Repository:
     return Repository(engine)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The shipped catalog, data/activities.toml."""
+    return load_catalog(Path(__file__).resolve().parent.parent / "data" / "activities.toml")

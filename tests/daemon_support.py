@@ -19,14 +19,19 @@ from collections import Counter
 from collections.abc import Callable
 from email.parser import BytesHeaderParser
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, func, select
 
+from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.db.tables import REMINDERS
+from calendar_service.daemon.jobs import Work
+from calendar_service.domain.catalog import Catalog
+from calendar_service.mail.transport import MaildirTransport
+from calendar_service.services.compose import MailSettings
 from calendar_service.services.sample import load_sample
 from tests.cli import PROJECT
 from tests.smtp_server import HOST, RecordingHandler, SmtpServer
@@ -162,3 +167,28 @@ class ServerOnPort:
     def stop(self) -> None:
         if self._controller is not None:
             self._controller.stop()
+
+
+def job_work(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    now: dt.datetime,
+    stale_after: dt.timedelta = dt.timedelta(days=30),
+    **options: Any,
+) -> Work:
+    """What the daemon's jobs are given, for calling a job in the test's process at `now`
+    (mail goes nowhere: no job called this way sends any); `options`: Work's paging fields."""
+    return Work(
+        catalog=catalog,
+        repository=repository,
+        store=store,
+        transport=lambda: MaildirTransport(Path("unused")),
+        mail=MailSettings("a@example.com", "https://example.com", "example.com", stale_after),
+        tz=ZoneInfo("Asia/Shanghai"),
+        clock=lambda: now,
+        owner="test",
+        lease=dt.timedelta(minutes=1),
+        stale_after=stale_after,
+        **options,
+    )

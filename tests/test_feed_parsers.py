@@ -27,7 +27,6 @@ import recurring_ical_events  # type: ignore[import-untyped]  # 3.8 ships no py.
 import vobject  # type: ignore[import-untyped]  # vobject 0.9 ships no type information
 from ical.calendar_stream import IcsCalendarStream
 
-from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.importing import parse_file
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import DAY, Occurrence, occurrences
@@ -139,11 +138,6 @@ class Feed:
     def triggers(self, uid: str) -> list[dt.timedelta]:
         """The alarm triggers an event must carry: before its start, earliest first."""
         return [-a for a in self.options.alarms] if uid in self.deadlines else []
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(ROOT / "data" / "activities.toml")
 
 
 @pytest.fixture(scope="module", params=sorted(VARIANTS))

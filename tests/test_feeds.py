@@ -44,11 +44,6 @@ STORE_TEXT = (
 STORE_TEXT_READ = STORE_TEXT.replace("\r\n", "\n").replace("\r", "\n")
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(CATALOG)
-
-
 def window(catalog: Catalog, now: dt.datetime = NOW) -> list[Occurrence]:
     start, end = feed_range(now, TZ)
     return occurrences(catalog, start, end, TZ)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
@@ -13,26 +12,13 @@ from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.tables import REMINDERS
 from calendar_service.daemon.jobs import Work, plan_cycle
 from calendar_service.domain.catalog import Cycle
-from calendar_service.mail.transport import MaildirTransport
-from calendar_service.services.compose import MailSettings
-from tests.test_planning import CST, NOW, SHIPPED, _stores
+from tests.daemon_support import job_work
+from tests.test_planning import NOW, SHIPPED, _stores
 
 
-def _work(repository: Repository, engine: Engine, outbox: Path) -> Work:
-    week = dt.timedelta(days=7)
-    return Work(
-        catalog=SHIPPED,
-        repository=repository,
-        store=ReminderStore(engine),
-        transport=lambda: MaildirTransport(outbox),
-        mail=MailSettings("n <n@example.com>", "https://cal.example.com", "example.com", week),
-        tz=CST,
-        clock=lambda: NOW,
-        owner="here",
-        lease=dt.timedelta(minutes=10),
-        stale_after=week,
-        page_size=1,  # one subscription a page
-    )
+def _work(repository: Repository, engine: Engine) -> Work:
+    """A daemon's planners, one subscription a page."""
+    return job_work(SHIPPED, repository, ReminderStore(engine), NOW, page_size=1)
 
 
 def _planned_for(engine: Engine, subscription_id: int) -> int:
@@ -42,31 +28,31 @@ def _planned_for(engine: Engine, subscription_id: int) -> int:
 
 
 def test_what_was_just_planned_is_passed_over_and_planned_again_later(
-    repository: Repository, engine: Engine, tmp_path: Path
+    repository: Repository, engine: Engine
 ) -> None:
     _stores(repository, "s1", "s2", "s3")
     for store_id in ("s1", "s2", "s3"):
         repository.subscribe(store_id, "a@example.com", "zh-CN", NOW)
-    work = _work(repository, engine, tmp_path)
+    work = _work(repository, engine)
     first = plan_cycle(work, Cycle.MONTHLY)
     assert first["subscriptions"] == 3 and first["left_to_another_daemon"] == 0
     assert first["added"] == first["considered"] > 0
-    again = _work(repository, engine, tmp_path)  # another daemon, or this one's next run
+    again = _work(repository, engine)  # another daemon, or this one's next run
     assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 0  # just planned: nothing to do
     assert plan_cycle(again, Cycle.YEARLY)["subscriptions"] == 3  # another cycle: its own marks
     repository.subscribe("s3", "b@example.com", "en", NOW)
     assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 1  # only the new subscription
-    later = _work(repository, engine, tmp_path)
+    later = _work(repository, engine)
     later.clock = lambda: NOW + dt.timedelta(hours=6)  # the horizon moved on: plan it all
     result = plan_cycle(later, Cycle.MONTHLY)
     assert result["subscriptions"] == 4
     assert result["added"] < result["considered"]  # what was planned before is not added twice
 
 
-def test_all_cycles_at_once_sum_up(repository: Repository, engine: Engine, tmp_path: Path) -> None:
+def test_all_cycles_at_once_sum_up(repository: Repository, engine: Engine) -> None:
     _stores(repository, "s1")
     repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
-    result = plan_cycle(_work(repository, engine, tmp_path), None)
+    result = plan_cycle(_work(repository, engine), None)
     assert result["subscriptions"] == len(Cycle)  # one subscription, each cycle
     assert result["added"] == result["considered"] > 0
 
@@ -74,14 +60,14 @@ def test_all_cycles_at_once_sum_up(repository: Repository, engine: Engine, tmp_p
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_page_another_daemon_is_planning_is_left_to_it(
-    repository: Repository, engine: Engine, tmp_path: Path
+    repository: Repository, engine: Engine
 ) -> None:
     _stores(repository, "s1", "s2", "s3")
     ids = [
         repository.subscribe(store_id, "a@example.com", "zh-CN", NOW).id
         for store_id in ("s1", "s2", "s3")
     ]
-    work = _work(repository, engine, tmp_path)
+    work = _work(repository, engine)
     other = ReminderStore(engine)  # another daemon, holding the second page
     with other.planning(f"plan:{Cycle.MONTHLY.value}:{ids[1]}") as held:
         assert held is not None

@@ -18,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.bootstrap import Container
@@ -45,11 +44,6 @@ MAIL = MailSettings(
     "calendar.example.com",
     dt.timedelta(days=30),
 )
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(PROJECT / "data" / "activities.toml")
 
 
 @pytest.fixture

@@ -9,29 +9,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, select
 
-from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.db.tables import DAILY_STATUSES
 from calendar_service.adapters.workdays import ChineseWorkdays
-from calendar_service.daemon.jobs import Work, watch_statuses
+from calendar_service.daemon.jobs import watch_statuses
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.planning import remembered, status_change_row, status_changes
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.mail.transport import MaildirTransport
-from calendar_service.services.compose import MailSettings
 from calendar_service.services.dispatch import Watched, watch_daily_statuses
 from calendar_service.services.eligibility import HISTORY, current_occurrences
 from calendar_service.services.sample import load_sample
 from tests.cli import PROJECT
+from tests.daemon_support import job_work
 
 CST = ZoneInfo("Asia/Shanghai")
 SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
@@ -44,11 +41,6 @@ UNWATCHED = "b2b-220035"  # only an ended subscription
 UNSUBSCRIBED = "b2b-220034"  # never subscribed
 TIME_FLIP = "b2b-220014"  # ineligible at first, then eligible on the same data
 Statuses = dict[str, dict[str, str]]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(PROJECT / "data" / "activities.toml")
 
 
 @pytest.fixture
@@ -133,27 +125,9 @@ def by_service(
 def by_daemon(
     catalog: Catalog, repository: Repository, store: ReminderStore, now: dt.datetime
 ) -> Watched:
-    result = watch_statuses(work(catalog, repository, store, now, page=3))
+    result = watch_statuses(job_work(catalog, repository, store, now, STALE_AFTER, watch_page=3))
     assert sorted(result) == ["status_changes", "stores"]
     return Watched(result["status_changes"], result["stores"])
-
-
-def work(
-    catalog: Catalog, repository: Repository, store: ReminderStore, now: dt.datetime, page: int
-) -> Work:
-    return Work(
-        catalog=catalog,
-        repository=repository,
-        store=store,
-        transport=lambda: MaildirTransport(Path("unused")),
-        mail=MailSettings("a@example.com", "https://example.com", "example.com", STALE_AFTER),
-        tz=CST,
-        clock=lambda: now,
-        owner="test",
-        lease=dt.timedelta(minutes=1),
-        stale_after=STALE_AFTER,
-        watch_page=page,
-    )
 
 
 @pytest.mark.parametrize("watch", [by_service, by_daemon])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -221,10 +221,6 @@ class ReminderStore:
             if attempt is not None:
                 connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
             return True
-
-    def add_planned(self, rows: Sequence[ReminderRow]) -> int:
-        """Insert new planned rows, skipping known keys; how many were new."""
-        return add_reminders(self._engine, rows)
 
     @contextmanager
     def planning(self, page: str) -> Iterator[Connection | None]:
