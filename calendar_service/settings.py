@@ -11,6 +11,7 @@ from pydantic import AfterValidator, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from calendar_service.errors import ConfigError
+from calendar_service.mail.message import sender_header
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,12 @@ def _smtp_url(url: str | None) -> str | None:
     return url
 
 
+def _mail_from(sender: str | None) -> str | None:
+    if sender is not None:
+        sender_header(sender)  # a ValueError saying what is wrong
+    return sender
+
+
 def _base_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -63,7 +70,9 @@ class Settings(BaseSettings):
     sample_dir: Path = PROJECT_DIR / "data" / "sample"
     outbox_dir: Path = Path("var/outbox")
     stale_after_days: int = Field(default=7, ge=1, le=365)
-    mail_from: str | None = None  # default: 1688活动提醒 <reminders@the base URL's host>
+    mail_from: Annotated[str | None, AfterValidator(_mail_from)] = (
+        None  # default: 1688活动提醒 <reminders@the base URL's host>
+    )
     feed_revalidate_seconds: int = Field(default=60, ge=0, le=86400)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

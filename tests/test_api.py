@@ -311,13 +311,34 @@ def test_subscriptions(api: Api) -> None:
     assert [s["active"] for s in api.get(path, include_ended="true").json()] == [False]
 
 
+def test_a_chinese_domain_is_kept_in_ascii_and_found_by_either_spelling(api: Api) -> None:
+    path = f"/api/stores/{STORE}/subscriptions"
+    made = api.post(path, {"email": "ops@例子.中国"})
+    assert made.status_code == 201 and made.json()["email"] == "ops@xn--fsqu00a.xn--fiqs8s"
+    gone = api.client.delete(f"{path}/ops@例子.中国", headers=api.auth)
+    assert gone.status_code == 200 and gone.json() == {"ended": 1}
+
+
 @pytest.mark.parametrize(
-    "body",
-    [{"email": "not-an-address"}, {"email": 5}, {"email": "a@example.com", "locale": "fr"}, {}],
+    ("body", "problem"),
+    [
+        ({"email": "not-an-address"}, "not a valid email address"),
+        ({"email": "店主@example.com"}, "before the @-sign"),  # would need SMTPUTF8
+        ({"email": 5}, "string"),
+        ({"email": "a@example.com", "locale": "fr"}, "zh-CN"),
+        ({}, "missing"),
+    ],
 )
-def test_bad_subscriptions_are_a_422(shared: Api, body: dict[str, Any]) -> None:
+def test_bad_subscriptions_are_a_422(shared: Api, body: dict[str, Any], problem: str) -> None:
     response = shared.post(f"/api/stores/{STORE}/subscriptions", body)
     assert response.status_code == 422
+    assert problem in response.text
+    assert (
+        shared.client.delete(
+            f"/api/stores/{STORE}/subscriptions/店主@example.com", headers=shared.auth
+        ).status_code
+        == 422
+    )
 
 
 def test_feed_tokens_are_shown_once_and_revocable(api: Api) -> None:

@@ -75,6 +75,9 @@ def test_bad_arguments_are_refused_without_a_traceback(args: list[str], message:
         ({"CALENDAR_BASE_URL": "calendar.example.com"}, "CALENDAR_BASE_URL"),
         ({"CALENDAR_PORT": "eighty"}, "CALENDAR_PORT"),
         ({"CALENDAR_STALE_AFTER_DAYS": "0"}, "CALENDAR_STALE_AFTER_DAYS"),
+        ({"CALENDAR_MAIL_FROM": "1688活动提醒"}, "CALENDAR_MAIL_FROM"),
+        ({"CALENDAR_MAIL_FROM": "提醒 <reminders@>"}, "CALENDAR_MAIL_FROM"),
+        ({"CALENDAR_MAIL_FROM": "提醒 <提醒@example.com>"}, "is not ASCII"),
     ],
 )
 def test_bad_settings_are_named_at_start(env: dict[str, str], message: str) -> None:

@@ -40,7 +40,7 @@ from calendar_service.mail import (
     render_status_change,
     single_line,
 )
-from calendar_service.mail.message import SUBJECT_MAX, message_id, truncate
+from calendar_service.mail.message import SUBJECT_MAX, AddressError, message_id, truncate
 from calendar_service.mail.render import TEMPLATES_DIR
 from calendar_service.mail.transport import message_bytes
 
@@ -485,3 +485,75 @@ def test_awkward_names_and_subjects_come_back_as_typed(name: str, subject: str) 
     assert plain["Content-Transfer-Encoding"] == "quoted-printable"
     body = parts(parsed)[0].replace("\r\n", "\n")  # quoted-printable keeps the wire's CRLF
     assert body == text  # never ">From" (no mbox mangling)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=400), html=st.text(max_size=200))
+def test_the_boundary_never_occurs_in_the_parts_and_a_retry_sends_the_same_bytes(
+    text: str, html: str
+) -> None:
+    """The boundary is derived from the Message-ID, not drawn and searched for: whatever the
+    parts hold, even the boundary line itself, comes back as it went in."""
+    first = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"), store_name=STORE,
+        reminder=reminder("opens"), rendered=Rendered(subject="s", text=text, html=html),
+        links=LINKS, message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    boundary = first.get_boundary()
+    assert boundary is not None
+    planted = f"--{boundary}\n{text}\n--{boundary}--\n"
+    msg = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"), store_name=STORE,
+        reminder=reminder("opens"), rendered=Rendered(subject="s", text=planted, html=html),
+        links=LINKS, message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    assert msg.get_boundary() == boundary
+    raw = message_bytes(msg, linesep="\r\n")
+    again = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"), store_name=STORE,
+        reminder=reminder("opens"), rendered=Rendered(subject="s", text=planted, html=html),
+        links=LINKS, message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    assert message_bytes(again, linesep="\r\n") == raw  # a retry: byte for byte
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    assert [p.get_content_type() for p in parsed.iter_parts()] == ["text/plain", "text/html"]
+    plain, markup_part = parts(parsed)
+    newlines = re.compile(r"\r\n|\r|\n")  # quoted-printable keeps the wire's CRLF
+    assert newlines.sub("\n", plain) == newlines.sub("\n", planted)
+    assert newlines.sub("\n", markup_part) == newlines.sub("\n", html)
+    other = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"), store_name=STORE,
+        reminder=reminder("before-7d"), rendered=Rendered(subject="s", text=text, html=html),
+        links=LINKS, message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    assert other.get_boundary() != boundary
+
+
+@pytest.mark.parametrize(
+    ("sender", "email_address", "problem"),
+    [
+        (
+            SENDER,
+            "店主@example.com",
+            "To address '店主@example.com' is not ASCII",
+        ),
+        (SENDER, "owner@例子.中国", "To address 'owner@例子.中国' is not ASCII"),
+        (SENDER, "two words@example.com", "To address 'two words@example.com'"),
+        (SENDER, "owner@", "To address 'owner@'"),
+        (SENDER, "", "To address ''"),
+        ("1688活动提醒", "owner@example.com", "the sender '1688活动提醒' has no email address"),
+        ("提醒 <a b@example.com>", "owner@example.com", "From address 'a b@example.com'"),
+    ],
+)
+def test_an_address_that_cannot_be_a_header_is_an_address_error(
+    sender: str, email_address: str, problem: str
+) -> None:
+    with pytest.raises(AddressError) as raised:
+        build_message(
+            sender=sender, store_name=STORE, reminder=reminder("opens"),
+            subscription=dataclasses.replace(subscription("zh-CN"), email=email_address),
+            rendered=Rendered(subject="s", text="t", html="<p>h</p>"),
+            links=LINKS, message_domain=DOMAIN, date=SENT_AT["opens"],
+        )  # fmt: skip
+    assert problem in str(raised.value)

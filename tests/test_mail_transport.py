@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import copy
 import email
+import io
 import random
 import socket
 import ssl
 import time
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
+from email.generator import BytesGenerator
+from email.message import EmailMessage, Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.policy import default
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calendar_service.mail.retry import MAX_DELAY, next_attempt
 from calendar_service.mail.transport import (
+    Envelope,
     MaildirTransport,
     PermanentFailure,
     Sent,
     SmtpConfig,
     SmtpTransport,
     TemporaryFailure,
+    envelope,
     make_transport,
     message_bytes,
     parse_smtp_url,
@@ -279,6 +286,79 @@ def test_unsendable_messages_fail_permanently_without_connecting(smtp_server: Sm
         )
         assert transport.send(no_sender) == PermanentFailure(None, "the message has no From header")
     assert transport.connections == 0
+
+
+def test_a_non_ascii_address_fails_permanently_without_connecting(
+    smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    """Subscriptions only take ASCII addresses; the transports never ask for SMTPUTF8."""
+    for transport in (transport_for(smtp_server), MaildirTransport(tmp_path / "outbox")):
+        with transport:
+            result = transport.send(reminder(to="店主@example.com"))
+        assert isinstance(result, PermanentFailure) and "not ASCII" in result.detail
+    assert smtp_server.handler.connections == 0
+    assert not (tmp_path / "outbox" / "new").exists() or not any(
+        (tmp_path / "outbox" / "new").iterdir()
+    )
+
+
+def test_the_envelope_is_what_send_message_would_use() -> None:
+    msg = reminder(Cc="Boss <boss@example.com>", Bcc="agency@example.com")
+    assert envelope(msg) == Envelope(
+        "reminders@calendar.example.com",
+        ("seller@example.com", "agency@example.com", "boss@example.com"),
+    )
+    msg["Sender"] = "Ops <ops@calendar.example.com>"
+    assert envelope(msg) == Envelope(
+        "ops@calendar.example.com",
+        ("seller@example.com", "agency@example.com", "boss@example.com"),
+    )
+
+
+LINE_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\r\n"])
+BODIES = st.lists(st.one_of(st.text(max_size=30), LINE_BREAKS), max_size=30).map("".join)
+
+
+def _stdlib_bytes(msg: Message, linesep: str) -> bytes:
+    """What the standard library's own generator writes (as smtplib.send_message uses it)."""
+    msg = copy.copy(msg)
+    del msg["Bcc"]
+    out = io.BytesIO()
+    BytesGenerator(out, policy=msg.policy.clone(linesep=linesep)).flatten(msg, linesep=linesep)
+    return out.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=BODIES,
+    html=BODIES,
+    charset=st.sampled_from(["utf-8", "us-ascii", "gb18030"]),
+    linesep=st.sampled_from(["\r\n", "\n"]),
+    ascii_only=st.booleans(),
+)
+def test_message_bytes_are_the_standard_generators_bytes(
+    text: str, html: str, charset: str, linesep: str, ascii_only: bool
+) -> None:
+    """`message_bytes` writes a body's lines in one go: byte for byte what BytesGenerator writes,
+    for the modern and the compat32 message classes, any line breaks, any text."""
+    if ascii_only or charset == "us-ascii":
+        text, html = (t.encode("ascii", "replace").decode() for t in (text, html))
+    modern = EmailMessage()
+    modern["From"] = "提醒 <reminders@calendar.example.com>"
+    modern["To"] = "seller@example.com"
+    modern["Bcc"] = "agency@example.com"
+    modern.set_content(text, charset=charset)
+    modern.add_alternative(html, subtype="html")
+    modern.set_boundary("==a==")
+    old = MIMEMultipart("alternative", boundary="==b==")
+    old["To"] = "seller@example.com"
+    old.attach(MIMEText(text, "plain", "utf-8"))
+    old.attach(MIMEText(html.encode("ascii", "replace").decode(), "html", "us-ascii"))
+    raw = MIMEText("", "plain", "us-ascii")
+    raw["To"] = "seller@example.com"
+    raw.set_payload(text.encode("ascii", "replace").decode())  # as it is: line breaks and all
+    for msg in (modern, old, raw):
+        assert message_bytes(msg, linesep) == _stdlib_bytes(msg, linesep)
 
 
 def test_sending_needs_an_open_transport(smtp_server: SmtpServer, tmp_path: Path) -> None:

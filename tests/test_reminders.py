@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.db.tables import SUBSCRIPTIONS
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.reminders import ReminderStatus
@@ -159,6 +160,37 @@ def test_permanent_failure_fails_and_suppresses_the_address(
     bounced = {s.email for s in subscribed.subscriptions(active_only=False) if not s.active}
     assert len(bounced) == 1
     assert [a.smtp_code for a in store.attempts(failed.id)] == [550]
+
+
+@pytest.mark.parametrize("stored", ["店主@example.com", "two words@example.com", "ops@"])
+def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    stored: str,
+) -> None:
+    """A row written before addresses were checked as they are now: the pass goes on."""
+    with engine.begin() as connection:
+        connection.execute(
+            update(SUBSCRIPTIONS)
+            .where(SUBSCRIPTIONS.c.email == "ops@example.com")
+            .values(email=stored)
+        )
+    bad = next(s for s in subscribed.subscriptions() if s.email == stored)
+    store = ReminderStore(engine)
+    report = _pass(catalog, subscribed, store, smtp_server)
+    theirs = [s for s in store.all() if s.row.subscription_id == bad.id and s.row.due_at <= NOW]
+    failed = [s for s in theirs if s.row.status is ReminderStatus.FAILED]
+    assert len(failed) == 1 and report.failed == 1
+    assert all(s.row.status is ReminderStatus.SUPPRESSED for s in theirs if s not in failed)
+    (attempt,) = store.attempts(failed[0].id)
+    assert attempt.outcome == "address-error" and repr(stored) in (attempt.detail or "")
+    assert any(repr(stored) in line and "suppressed" in line for line in report.lines)
+    assert not next(s for s in subscribed.subscriptions(active_only=False) if s.id == bad.id).active
+    received = smtp_server.handler.messages
+    assert report.sent == len(received) > 0
+    assert {tuple(m.rcpt_tos) for m in received} == {("agency@example.com",)}
 
 
 def test_past_deadline_is_missed_never_sent(

@@ -188,3 +188,39 @@ def test_a_watch_stops_between_pages(
     )
     assert watched == Watched(0, 4)
     assert {s for s, _ in kept_statuses(engine)} == set(subscribed.store_ids()[:4])
+
+
+@pytest.mark.parametrize("page", [1, 2, 3, 10])
+def test_subscribed_stores_pages_whole_stores_past_ended_subscriptions(
+    repository: Repository, engine: Engine, page: int
+) -> None:
+    """Stores with more subscriptions than a read holds, ended ones among them, and stores with
+    only ended ones: each page holds `page` whole stores' active subscriptions."""
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    stores = repository.store_ids()[:8]
+    counts = [1, 9, 2, 3, 1, 12, 1, 2]  # 9 and 12: more than ROWS_PER_STORE × page
+    for store_id, count in zip(stores, counts, strict=True):
+        for n in range(count):
+            repository.subscribe(store_id, f"a{n:02d}@example.com", "zh-CN", now=SAMPLE_NOW)
+    for n in range(0, 9, 2):  # ended: some of the big store's, all of two small stores'
+        repository.unsubscribe(f"a{n:02d}@example.com", stores[1], SAMPLE_NOW)
+    repository.unsubscribe("a00@example.com", stores[4], SAMPLE_NOW)
+    repository.unsubscribe("a00@example.com", stores[6], SAMPLE_NOW)
+    active = sorted(
+        (s for s in repository.subscriptions(active_only=True)), key=lambda s: (s.store_id, s.email)
+    )
+    expected: dict[str, list[Subscription]] = {}
+    for sub in active:
+        expected.setdefault(sub.store_id, []).append(sub)
+
+    store = ReminderStore(engine)
+    pages: list[list[Subscription]] = []
+    after: str | None = None
+    while found := store.subscribed_stores(after, page):
+        pages.append(found)
+        after = found[-1].store_id
+
+    assert [s for p in pages for s in p] == active
+    assert all(len({s.store_id for s in p}) == page for p in pages[:-1])
+    assert 1 <= len({s.store_id for s in pages[-1]}) <= page
+    assert {s.store_id for s in active} == set(expected) == set(stores) - {stores[4], stores[6]}

@@ -45,6 +45,23 @@ def test_an_invalid_address_is_named_with_what_is_wrong(db: str) -> None:
     assert _subscriptions(db) == []
 
 
+def test_an_address_needing_smtputf8_is_refused_and_a_chinese_domain_kept_in_ascii(
+    db: str,
+) -> None:
+    refused = _cli(db, "subscribe", "shop-a", "店主@例子.中国")
+    assert refused.code == 2
+    assert "'店主@例子.中国' is not a valid email address" in refused.err
+    assert "before the @-sign" in refused.err and "Traceback" not in refused.err
+    assert _subscriptions(db) == []
+
+    kept = _cli(db, "subscribe", "shop-a", "owner@例子.中国")
+    assert kept.code == 0, kept.err
+    assert [s.email for s in _subscriptions(db)] == ["owner@xn--fsqu00a.xn--fiqs8s"]
+    ended = _cli(db, "unsubscribe", "owner@例子.中国")  # either spelling finds it
+    assert ended.code == 0 and "1 subscription ended" in ended.out
+    assert _subscriptions(db) == []
+
+
 def test_an_unknown_store_is_an_error(db: str) -> None:
     result = _cli(db, "subscribe", "shop-z", "owner@example.com")
     assert result.code == 1

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, Field
 
-from calendar_service.domain.subscriptions import Subscription
+from calendar_service.domain.subscriptions import Subscription, subscriber_address
 
 
 class StoreOut(BaseModel):
@@ -29,7 +29,7 @@ class ImportRejected(BaseModel):
 
 
 class SubscriptionIn(BaseModel):
-    email: EmailStr
+    email: Annotated[str, AfterValidator(subscriber_address)]
     locale: Literal["zh-CN", "en"] = "zh-CN"
 
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from calendar_service.api import schemas
 from calendar_service.bootstrap import Container
+from calendar_service.domain.subscriptions import subscriber_address
 from calendar_service.services.feeds import subscribe_links
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
@@ -54,7 +55,7 @@ def add_subscription_routes(
     def unsubscribe(store_id: Store, email: str) -> Any:
         """End the address's subscription to the store."""
         try:
-            ended = container.repository.unsubscribe(email, store_id, clock())
+            ended = container.repository.unsubscribe(subscriber_address(email), store_id, clock())
         except ValueError as e:
             raise HTTPException(422, str(e)) from None
         if not ended:

@@ -81,12 +81,14 @@ def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
     unknown_years: set[int] = set()
     after = 0
     while not work.stop.is_set():
-        page = work.store.unplanned_subscriptions(
+        page, last = work.store.unplanned_subscriptions(
             cycle.value, after, work.page_size, until - FRESH, version
         )
-        if not page:
+        if last is None:
             break
-        after = page[-1].id
+        after = last
+        if not page:  # all planned already
+            continue
         with work.store.planning(f"plan:{cycle.value}:{page[0].id}") as mine:
             if mine is None:  # another daemon is planning this page now
                 skipped += len(page)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from email_validator import EmailNotValidError, validate_email
 
 from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.adapters.db.reminder_store import ReminderStore
@@ -19,7 +18,7 @@ from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
-from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES
+from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, subscriber_address
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.entrypoints.render_verdict import report_text
@@ -381,9 +380,9 @@ def unsubscribe(email: str, store: str | None) -> None:
 def _email_address(email: str) -> str:
     """The address, normalised; a UserError naming it and saying what is wrong otherwise."""
     try:
-        return validate_email(email.strip(), check_deliverability=False).normalized
-    except EmailNotValidError as e:
-        raise UserError(f"{email!r} is not a valid email address: {e}") from None
+        return subscriber_address(email)
+    except ValueError as e:
+        raise UserError(str(e)) from None
 
 
 @cli.command()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import email.errors
 import email.utils
 import functools
 import hashlib
@@ -37,6 +38,7 @@ from calendar_service.domain.subscriptions import Subscription
 # Runs of whitespace and of Unicode's Cc (C0, DEL, C1), Zl and Zp characters: one space each.
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_LINE = 78  # RFC 5322's recommended header line length
+MAX_LENGTH = 998  # and its limit
 SUBJECT_MAX = 78  # characters: what a mail client shows, and short enough to read on a phone
 
 
@@ -75,6 +77,10 @@ def message_id(key: str, domain: str) -> str:
     return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{single_line(domain)}>"
 
 
+class AddressError(ValueError):
+    """The sender's or the subscriber's address cannot go into a header: nothing to send."""
+
+
 def build_message(
     *,
     sender: str,
@@ -89,19 +95,18 @@ def build_message(
     """The reminder as an email: text and HTML alternatives, list and auto-reply headers.
 
     `sender` is an address, optionally with a display name ("1688活动提醒 <noreply@example.com>");
-    `date` is the Date header (the send time; the current time when not given).
+    `date` is the Date header (the send time; the current time when not given). AddressError
+    when the sender's or the subscriber's address cannot go into a header.
     """
-    msg = MIMEMultipart("alternative", policy=POLICY)
-    sender_name, sender_address = email.utils.parseaddr(single_line(sender))
-    if not sender_address:
-        raise ValueError(f"the sender {sender!r} has no email address")
-    msg["From"] = _mailbox("From", sender_name, sender_address)
+    mid = message_id(reminder.key, message_domain)
+    msg = MIMEMultipart("alternative", boundary=_boundary(mid), policy=POLICY)
+    msg["From"] = sender_header(sender)
     msg["To"] = _mailbox("To", store_name or "", subscription.email)
     msg["Subject"] = _text("Subject", truncate(single_line(rendered.subject), SUBJECT_MAX))
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.UTC))
-    msg["Message-ID"] = message_id(reminder.key, message_domain)
-    msg["List-Unsubscribe"] = (
-        f"<{single_line(links.unsubscribe)}>, <{single_line(links.unsubscribe_mailto)}>"
+    msg["Message-ID"] = mid
+    msg["List-Unsubscribe"] = (  # folded after the comma, as compat32 would fold it
+        f"<{single_line(links.unsubscribe)}>,\r\n <{single_line(links.unsubscribe_mailto)}>"
     )
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
@@ -110,6 +115,17 @@ def build_message(
     msg.attach(_part(rendered.text, "plain"))
     msg.attach(_part(rendered.html, "html"))
     return msg
+
+
+def sender_header(sender: str) -> str:
+    """The From header's value for `sender`, an address with an optional display name;
+    AddressError (a ValueError) saying what is wrong when it cannot be one."""
+    name, address = email.utils.parseaddr(single_line(sender))
+    if "@" not in address:
+        raise AddressError(
+            f"the sender {sender!r} has no email address; write 名称 <reminders@example.com>"
+        )
+    return _mailbox("From", name, address)
 
 
 class _Prefolded(Compat32):
@@ -124,11 +140,18 @@ class _Prefolded(Compat32):
 
 
 def _folded(name: str, lines: list[str]) -> bool:
-    """Whether these are a header's lines as sent: printable, under 78 columns, continued."""
+    """Whether these are a header's lines as sent: printable, continued with a space, each under
+    78 columns unless it is one word (a long URL) that no fold could shorten."""
     return (
-        len(name) + 2 + len(lines[0]) <= MAX_LINE
-        and all(line.isprintable() for line in lines)
-        and all(line[:1] == " " and len(line) <= MAX_LINE for line in lines[1:])
+        all(line.isprintable() for line in lines)
+        and _fits(len(name) + 2, lines[0])
+        and all(line[:1] == " " and _fits(0, line) for line in lines[1:])
+    )
+
+
+def _fits(indent: int, line: str) -> bool:
+    return indent + len(line) <= MAX_LINE or (
+        indent + len(line) <= MAX_LENGTH and " " not in line.strip()
     )
 
 
@@ -151,10 +174,30 @@ def _text(field: str, text: str) -> str:
     return text if _plain(field, text) else _encoded_words(field, text)
 
 
+def _boundary(mid: str) -> str:
+    """The multipart boundary, from the Message-ID: a retry sends the same bytes.
+
+    The generator would otherwise draw one at random and search both parts for it with a regex
+    compiled anew for every message. Neither search is needed: every part is base64 or
+    quoted-printable (`_part`), and a boundary line "--=_…" cannot occur in either, as base64
+    has neither "-" nor "_" and quoted-printable writes "=" only before two hex digits or at
+    the end of a line (the standard library's own boundaries start with "=" for that reason).
+    """
+    return f"=_{mid[1:25]}"  # 96 bits; short enough for Content-Type to fit on one line
+
+
 @functools.lru_cache(maxsize=4096)  # a subscription gets several reminders a pass
 def _mailbox(field: str, name: str, address: str) -> str:
-    """A mailbox header value; `Address` checks the address (an error when it is not one)."""
-    mailbox = Address(display_name=single_line(name), addr_spec=single_line(address))
+    """A mailbox header value; `Address` checks the address (AddressError when it is not one,
+    or not ASCII: the transport sends to ASCII addresses only)."""
+    spec = single_line(address)
+    if not spec.isascii():
+        raise AddressError(f"{field} address {address!r} is not ASCII (SMTPUTF8 is not used)")
+    try:
+        mailbox = Address(display_name=single_line(name), addr_spec=spec)
+    except (ValueError, LookupError, email.errors.MessageError) as error:  # what its parser raises
+        what = str(error).rstrip(")") or type(error).__name__
+        raise AddressError(f"{field} address {address!r}: {what}") from None
     if not mailbox.display_name:
         return mailbox.addr_spec
     plain = email.utils.formataddr((mailbox.display_name, mailbox.addr_spec))

@@ -49,9 +49,11 @@ class RenderError(Exception):
 
 @functools.cache
 def environment(templates_dir: Path) -> jinja2.Environment:
-    """The templates' environment: HTML autoescaped, undefined variables an error."""
+    """The templates' environment: HTML autoescaped, undefined variables an error; each
+    template read and compiled once (no check for changes on every mail: restart to reload)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
+        auto_reload=False,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -13,6 +13,7 @@ silently. The caller decides what to do next with `calendar_service.mail.retry.n
 from __future__ import annotations
 
 import copy
+import functools
 import mailbox
 import smtplib
 import ssl
@@ -29,6 +30,7 @@ from calendar_service.mail.retry import next_attempt
 from calendar_service.mail.smtp_config import SmtpConfig, parse_smtp_url
 
 __all__ = [
+    "Envelope",
     "MaildirTransport",
     "PermanentFailure",
     "SendResult",
@@ -37,6 +39,7 @@ __all__ = [
     "SmtpTransport",
     "TemporaryFailure",
     "Transport",
+    "envelope",
     "make_transport",
     "message_bytes",
     "next_attempt",
@@ -87,22 +90,61 @@ def _reply(code: int, detail: str) -> SendResult:
     return TemporaryFailure(code, detail)  # 4xx, and anything odd (smtplib's -1)
 
 
-def _envelope_problem(msg: Message) -> PermanentFailure | None:
-    if not msg["From"] and not msg["Sender"]:
+@dataclass(frozen=True)
+class Envelope:
+    """Who a message is from and to on the wire (SMTP's MAIL FROM and RCPT TO)."""
+
+    sender: str
+    recipients: tuple[str, ...]
+
+
+def envelope(msg: Message) -> Envelope | PermanentFailure:
+    """The envelope `smtplib.SMTP.send_message` takes from the headers: the Sender, else the
+    From; the first To, Bcc and Cc. A PermanentFailure when there is no sender or recipient, or
+    an address is not ASCII (subscriptions only take ASCII addresses: no SMTPUTF8 needed)."""
+    sender = msg["Sender"] if "Sender" in msg else msg["From"]
+    if not sender:
         return PermanentFailure(None, "the message has no From header")
-    fields = [str(v) for h in ("To", "Cc", "Bcc") for v in msg.get_all(h, [])]
-    if not any(address for _, address in getaddresses(fields)):
+    fields = tuple(str(v) for v in (msg["To"], msg["Bcc"], msg["Cc"]) if v is not None)
+    return _envelope(str(sender), fields)
+
+
+@functools.lru_cache(maxsize=4096)  # the From never changes; a To comes back for each reminder
+def _envelope(sender: str, fields: tuple[str, ...]) -> Envelope | PermanentFailure:
+    recipients = tuple(address for _, address in getaddresses(list(fields)) if address)
+    if not recipients:
         return PermanentFailure(None, "the message has no recipients (To, Cc or Bcc)")
-    return None
+    route = Envelope(getaddresses([sender])[0][1], recipients)
+    if not all(address.isascii() for address in (route.sender, *recipients)):
+        return PermanentFailure(None, f"an address is not ASCII: {route.sender} to {recipients}")
+    return route
+
+
+class _Generator(BytesGenerator):
+    """The standard library's BytesGenerator, a body's line endings converted in one pass.
+
+    `Generator._write_lines` splits a body at its line breaks (CRLF, CR or LF) and writes each
+    line and a line ending: several hundred calls for a reminder's two parts, which was most of
+    the cost of a send. The bytes are the same (a split, joined again with the line ending, is
+    a replacement of each line break); tests/test_mail_transport.py compares the two generators
+    on any text.
+    """
+
+    def _write_lines(self, lines: str) -> None:
+        assert self.policy is not None  # flatten() sets it, with the line ending asked for
+        if lines:
+            breaks = lines.replace("\r\n", "\n").replace("\r", "\n")
+            self.write(breaks.replace("\n", self.policy.linesep))
 
 
 def message_bytes(msg: Message, linesep: str = "\n") -> bytes:
-    """The message as `smtplib.SMTP.send_message` transmits it: Bcc removed, same generator."""
+    """The message as it is transmitted, what `smtplib.SMTP.send_message` would send: Bcc
+    removed, `linesep` ending every line."""
     msg = copy.copy(msg)
     del msg["Bcc"]
     del msg["Resent-Bcc"]
     out = BytesIO()
-    BytesGenerator(out, policy=msg.policy.clone(linesep=linesep)).flatten(msg, linesep=linesep)
+    _Generator(out, policy=msg.policy.clone(linesep=linesep)).flatten(msg, linesep=linesep)
     return out.getvalue()
 
 
@@ -192,16 +234,16 @@ class SmtpTransport(_Batch):
 
     def send(self, msg: Message) -> SendResult:
         self._check_open()
-        problem = _envelope_problem(msg)
-        if problem is not None:
-            return problem
+        route = envelope(msg)
+        if isinstance(route, PermanentFailure):
+            return route
         reused = self._smtp is not None
-        result = self._attempt(msg)
+        result = self._attempt(msg, route)
         if reused and result is None:  # dropped before DATA on an old connection: once more
-            result = self._attempt(msg)
+            result = self._attempt(msg, route)
         return result or TemporaryFailure(None, "the SMTP server closed the connection")
 
-    def _attempt(self, msg: Message) -> SendResult | None:
+    def _attempt(self, msg: Message, route: Envelope) -> SendResult | None:
         """The result, or None when the connection dropped before DATA (nothing delivered)."""
         if self._smtp is None:
             if self._down is not None:
@@ -212,16 +254,14 @@ class SmtpTransport(_Batch):
         smtp = self._smtp
         assert smtp is not None
         try:
-            refused = smtp.send_message(msg)
+            refused = _send(smtp, msg, route)
         except smtplib.SMTPRecipientsRefused as e:  # every recipient refused
             codes = [(c, f"{rcpt}: {_text(c, t)}") for rcpt, (c, t) in e.recipients.items()]
             code, detail = min(codes) if codes else (-1, "no recipient accepted")
             return self._after_reply(smtp, code, detail)  # the lowest code: 4xx means retry
         except smtplib.SMTPResponseException as e:  # sender refused, data error, …
             return self._after_reply(smtp, e.smtp_code, _text(e.smtp_code, e.smtp_error))
-        except smtplib.SMTPNotSupportedError as e:  # e.g. SMTPUTF8 needed but not offered
-            return PermanentFailure(None, str(e))
-        except ValueError as e:  # malformed: several Resent- blocks, unencodable header, …
+        except ValueError as e:  # malformed: a header the generator cannot write, …
             return PermanentFailure(None, f"the message cannot be sent: {e}")
         except OSError as e:  # SMTPServerDisconnected, reset, timeout (SMTPException is one too)
             self._smtp = None
@@ -280,6 +320,12 @@ class SmtpTransport(_Batch):
         return TemporaryFailure(None, f"cannot use the SMTP server at {where}: {reason}")
 
 
+def _send(smtp: smtplib.SMTP, msg: Message, route: Envelope) -> dict[str, tuple[int, bytes]]:
+    """What `smtp.send_message(msg)` does for an ASCII envelope, the message flattened by
+    `message_bytes` and the envelope parsed once (`envelope`)."""
+    return smtp.sendmail(route.sender, list(route.recipients), message_bytes(msg, "\r\n"))
+
+
 class MaildirTransport(_Batch):
     """With no SMTP server: each message becomes one file under `path/new/`, as it would be sent."""
 
@@ -293,9 +339,9 @@ class MaildirTransport(_Batch):
 
     def send(self, msg: Message) -> SendResult:
         self._check_open()
-        problem = _envelope_problem(msg)
-        if problem is not None:
-            return problem
+        route = envelope(msg)
+        if isinstance(route, PermanentFailure):
+            return route
         try:
             if self._maildir is None:
                 # An existing empty folder is a Maildir too (mailbox only creates missing ones).

@@ -28,6 +28,7 @@ from calendar_service.domain.planning import (
 )
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
+from calendar_service.mail.message import AddressError
 from calendar_service.mail.render import RenderError
 from calendar_service.mail.retry import next_attempt
 from calendar_service.mail.transport import Transport
@@ -212,6 +213,14 @@ def dispatch_one(
         previous = "ineligible" if row.occurrence_key.endswith(":eligible") else "eligible"
     try:
         message = compose(catalog, cache, row, sub, now, tz, mail, previous)
+    except AddressError as error:  # the subscriber's: the sender's is checked at start-up
+        store.record_attempt(Attempt(item.id, now, "address-error", None, str(error)))
+        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
+        repository.unsubscribe_by_token(sub.unsubscribe_token, now)  # by address could not parse
+        report.bounced.add(sub.email)
+        report.failed += 1
+        report.lines.append(f"{row.key}: {error}; address suppressed")
+        return
     except (RenderError, LookupError) as error:
         store.record_attempt(Attempt(item.id, now, "render-error", None, str(error)))
         store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)

@@ -28,10 +28,13 @@ def feed_token_hash(token: str) -> str:
 
 
 def normalize_email(email: str) -> str:
-    """The address as stored: trimmed, its domain in lower case; ValueError when it is not one."""
+    """The address as stored: trimmed, its domain in lower case; ValueError when it is not one,
+    or not ASCII (`domain.subscriptions.subscriber_address` gives a domain its ASCII form)."""
     address = email.strip()
     if not _EMAIL.fullmatch(address):
         raise ValueError(f"{email!r} is not an email address")
+    if not address.isascii():
+        raise ValueError(f"{email!r} is not ASCII: write its domain in its xn-- form")
     local, _, domain = address.rpartition("@")
     return f"{local}@{domain.lower()}"
 
