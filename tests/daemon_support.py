@@ -101,8 +101,19 @@ class DaemonProcess:
         self.process.wait(10)
 
     def terminate(self, timeout: float = 30) -> int:
+        """SIGTERM, and the exit status; a daemon still running after `timeout` seconds fails
+        the test with its log and every thread's stack (SIGUSR1), then is killed."""
         self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGUSR1)
+            time.sleep(1)
+            self.kill()
+            raise AssertionError(
+                f"the daemon did not stop within {timeout:.0f} s of SIGTERM; its log and "
+                f"stacks:\n{self.output()[-8000:]}"
+            ) from None
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")

@@ -10,7 +10,7 @@ import email
 import email.policy
 import random
 from collections import Counter
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -26,9 +26,9 @@ from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.entrypoints.web import create_app
 from calendar_service.mail.smtp_config import parse_smtp_url
-from calendar_service.mail.transport import MaildirTransport, SmtpTransport
+from calendar_service.mail.transport import MaildirTransport, SendResult, SmtpTransport
 from calendar_service.services.compose import MailSettings
-from calendar_service.services.dispatch import DispatchReport, dispatch
+from calendar_service.services.dispatch import LEASE, DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
@@ -160,6 +160,59 @@ def test_permanent_failure_fails_and_suppresses_the_address(
     bounced = {s.email for s in subscribed.subscriptions(active_only=False) if not s.active}
     assert len(bounced) == 1
     assert [a.smtp_code for a in store.attempts(failed.id)] == [550]
+    # What was composed for that address while the refused one was being sent never went out.
+    assert not any(bounced & set(m.rcpt_tos) for m in smtp_server.handler.messages)
+
+
+class UnexpectedError(Exception):
+    pass
+
+
+class BreaksOnThird:
+    """A transport that sends twice, then fails in a way no transport should."""
+
+    def __init__(self, inner: SmtpTransport) -> None:
+        self.inner = inner
+        self.sent = 0
+
+    def open(self) -> None:
+        self.inner.open()
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def send(self, msg: Message) -> SendResult:
+        if self.sent == 2:
+            raise UnexpectedError("the transport broke")
+        self.sent += 1
+        return self.inner.send(msg)
+
+    def __enter__(self) -> BreaksOnThird:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
+    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+) -> None:
+    """The sender thread's error is raised in the dispatching thread; what it had not recorded
+    stays claimed, for the next pass once the lease lapses, and goes out once then."""
+    store = ReminderStore(engine)
+    plan(catalog, subscribed, NOW, CST)
+    transport = BreaksOnThird(SmtpTransport(parse_smtp_url(smtp_server.url())))
+    with pytest.raises(UnexpectedError, match="the transport broke"):
+        dispatch(catalog, subscribed, store, transport, NOW, CST, MAIL, "one", random.Random(1))
+    statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= NOW)
+    assert statuses[ReminderStatus.SENT] == 2 == len(smtp_server.handler.messages)
+    assert statuses[ReminderStatus.SENDING] > 0  # claimed, never recorded
+    later = NOW + LEASE + dt.timedelta(minutes=1)
+    report = _pass(catalog, subscribed, store, smtp_server, now=later)
+    assert report.sent == statuses[ReminderStatus.SENDING] + statuses[ReminderStatus.PENDING]
+    ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
+    assert max(ids.values()) == 1
 
 
 @pytest.mark.parametrize("stored", ["店主@example.com", "two words@example.com", "ops@"])

@@ -7,6 +7,7 @@ reminder in hand and releases the rest of its batch, the scheduler waits for its
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import logging
 import os
 import signal
@@ -77,6 +78,7 @@ def run_daemon(container: Container, options: DaemonOptions) -> int:
         stop.set()
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # kill -USR1: where each thread is
     daemon: Daemon | None = None
     try:
         if options.mode != "web":
@@ -90,6 +92,7 @@ def run_daemon(container: Container, options: DaemonOptions) -> int:
     finally:
         if daemon is not None:
             daemon.stop()
+        faulthandler.unregister(signal.SIGUSR1)
         for s, handler in previous.items():
             signal.signal(s, handler)
         if lock is not None:
