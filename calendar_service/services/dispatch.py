@@ -214,16 +214,16 @@ def dispatch_one(
     try:
         message = compose(catalog, cache, row, sub, now, tz, mail, previous)
     except AddressError as error:  # the subscriber's: the sender's is checked at start-up
-        store.record_attempt(Attempt(item.id, now, "address-error", None, str(error)))
-        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
+        attempt = Attempt(item.id, now, "address-error", None, str(error))
+        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         repository.unsubscribe_by_token(sub.unsubscribe_token, now)  # by address could not parse
         report.bounced.add(sub.email)
         report.failed += 1
         report.lines.append(f"{row.key}: {error}; address suppressed")
         return
     except (RenderError, LookupError) as error:
-        store.record_attempt(Attempt(item.id, now, "render-error", None, str(error)))
-        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts)
+        attempt = Attempt(item.id, now, "render-error", None, str(error))
+        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         report.failed += 1
         report.lines.append(f"{row.key}: cannot be written: {error}")
         return

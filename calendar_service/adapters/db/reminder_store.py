@@ -6,7 +6,6 @@ once the lease has expired; an outcome is only recorded by the lease holder.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -21,7 +20,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    Select,
     and_,
     bindparam,
     func,
@@ -35,6 +33,7 @@ from sqlalchemy import (
 from calendar_service.adapters.db.bulk import dialect_insert, insert_new
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.snapshot_rows import of_ids, rows_for
+from calendar_service.adapters.db.subscribers import read_subscriptions
 from calendar_service.adapters.db.tables import (
     DAILY_STATUSES,
     DELIVERY_ATTEMPTS,
@@ -309,22 +308,21 @@ class ReminderStore:
         guess for `unsubscribed_at IS NULL` is then 0.5 % of the rows): half a second and more
         a page at a million subscriptions.
         """
-        page = select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id > after_id)
+        page = (
+            select(SUBSCRIPTIONS)
+            .where(SUBSCRIPTIONS.c.id > after_id)
+            .order_by(SUBSCRIPTIONS.c.id)
+            .limit(limit)
+        )
         with self._engine.connect() as connection:
-            subs = [
-                _subscription(r)
-                for r in connection.execute(
-                    page.order_by(SUBSCRIPTIONS.c.id).limit(limit)
-                ).mappings()
-            ]
+            subs = read_subscriptions(connection, page)
             if not subs:
                 return [], None
-            mark = PLANNED
-            fresh = select(mark.c.subscription_id).where(
-                mark.c.subscription_id.between(subs[0].id, subs[-1].id),
-                mark.c.cycle == cycle,
-                mark.c.until >= fresh_from,
-                mark.c.catalog_version == catalog_version,
+            fresh = select(PLANNED.c.subscription_id).where(
+                PLANNED.c.subscription_id.between(subs[0].id, subs[-1].id),
+                PLANNED.c.cycle == cycle,
+                PLANNED.c.until >= fresh_from,
+                PLANNED.c.catalog_version == catalog_version,
             )
             done = set(connection.scalars(fresh))
         return [s for s in subs if s.active and s.id not in done], subs[-1].id
@@ -339,30 +337,25 @@ class ReminderStore:
         found: list[Subscription] = []
         taken = 0
         size = max(1, stores) * ROWS_PER_STORE
-        by_store = (SUBSCRIPTIONS.c.store_id, SUBSCRIPTIONS.c.email)
+        in_order = select(SUBSCRIPTIONS).order_by(SUBSCRIPTIONS.c.store_id, SUBSCRIPTIONS.c.email)
         with self._engine.connect() as connection:
-
-            def read(query: Select[Any]) -> list[Subscription]:
-                return [_subscription(r) for r in connection.execute(query).mappings()]
-
             while taken < stores:
                 after = () if after_store is None else (SUBSCRIPTIONS.c.store_id > after_store,)
-                batch = read(select(SUBSCRIPTIONS).where(*after).order_by(*by_store).limit(size))
+                batch = read_subscriptions(connection, in_order.where(*after).limit(size))
                 if not batch:
                     break
-                if len(batch) == size:  # the last store's subscriptions may go on: all of them
-                    last = batch[-1].store_id
-                    batch = [s for s in batch if s.store_id != last] + read(
-                        select(SUBSCRIPTIONS)
-                        .where(SUBSCRIPTIONS.c.store_id == last)
-                        .order_by(*by_store)
-                    )
+                after_store = batch[-1].store_id
+                if len(batch) == size:  # that store's subscriptions may go on: read them all
+                    whole = in_order.where(SUBSCRIPTIONS.c.store_id == after_store)
+                    batch = [s for s in batch if s.store_id != after_store]
+                    batch += read_subscriptions(connection, whole)
                 for _, subs in itertools.groupby(batch, key=attrgetter("store_id")):
                     active = [s for s in subs if s.active]
-                    if active and taken < stores:
+                    if active:
                         found += active
                         taken += 1
-                after_store = batch[-1].store_id
+                        if taken == stores:
+                            break
         return found
 
     def subscriptions_by_id(self, ids: set[int]) -> dict[int, Subscription]:
@@ -371,12 +364,7 @@ class ReminderStore:
             return {}
         statement = select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id.in_(sorted(ids)))
         with self._engine.connect() as connection:
-            found = (_subscription(r) for r in connection.execute(statement).mappings())
-            return {s.id: s for s in found}
-
-    def record_attempt(self, attempt: Attempt) -> None:
-        with write_transaction(self._engine) as connection:
-            connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
+            return {s.id: s for s in read_subscriptions(connection, statement)}
 
     def pending(self, now: dt.datetime, limit: int = 200) -> list[StoredReminder]:
         """What is due at `now`, without claiming it (for --dry-run)."""
@@ -466,8 +454,3 @@ def _stored(m: object) -> StoredReminder:
     fields = {name: values[name] for name in _ROW_FIELDS}
     fields["status"] = ReminderStatus(fields["status"])
     return StoredReminder(int(values["id"]), ReminderRow(**fields))
-
-
-def _subscription(row: object) -> Subscription:
-    values = dict(row)  # type: ignore[call-overload]  # a RowMapping
-    return Subscription(**{f.name: values[f.name] for f in dataclasses.fields(Subscription)})

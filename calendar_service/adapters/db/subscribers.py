@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Select, insert, select, update
 
 from calendar_service.adapters.db.bulk import dialect_insert
 from calendar_service.adapters.db.engine import write_transaction
@@ -143,12 +143,17 @@ class SubscriberRepository:
         if active_only:
             statement = statement.where(SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
         with self._engine.connect() as connection:
-            return [_subscription(row) for row in connection.execute(statement).mappings()]
+            return read_subscriptions(connection, statement)
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     # The repository is at the edge: callers that travel in time pass `now`.
     return dt.datetime.now(dt.UTC) if now is None else require_aware(now, "now")
+
+
+def read_subscriptions(connection: Connection, query: Select[Any]) -> list[Subscription]:
+    """The subscriptions a query of SUBSCRIPTIONS' columns finds, in its order."""
+    return [_subscription(row) for row in connection.execute(query).mappings()]
 
 
 def _subscription(row: Mapping[Any, Any]) -> Subscription:
