@@ -557,3 +557,27 @@ def test_an_address_that_cannot_be_a_header_is_an_address_error(
             links=LINKS, message_domain=DOMAIN, date=SENT_AT["opens"],
         )  # fmt: skip
     assert problem in str(raised.value)
+
+
+@pytest.mark.parametrize("name", [STORE, "店 " * 30, "a" * 120])
+def test_the_maildir_lines_are_the_smtp_lines_with_lf(name: str) -> None:
+    """Header values are folded once, with CRLF; written with LF (a Maildir) they keep their
+    folds, never an empty first line, and read back the same."""
+    long_links = dataclasses.replace(
+        LINKS, unsubscribe="https://calendar.example.com/unsubscribe/" + "t" * 43
+    )
+    msg = build_message(
+        sender=SENDER, subscription=subscription("zh-CN"), store_name=name,
+        reminder=reminder("opens"), rendered=Rendered(subject="活动 " * 40, text="t", html="h"),
+        links=long_links, message_domain=DOMAIN, date=SENT_AT["opens"],
+    )  # fmt: skip
+    crlf, lf = message_bytes(msg, linesep="\r\n"), message_bytes(msg, linesep="\n")
+    assert lf == crlf.replace(b"\r\n", b"\n")
+    head = lf.split(b"\n\n", 1)[0].split(b"\n")
+    assert not [line for line in head if line.endswith(b":") or line.endswith(b": ")]
+    parsed = email.message_from_bytes(lf, policy=email.policy.default)
+    assert parsed["List-Unsubscribe"] == (
+        f"<{long_links.unsubscribe}>, <{long_links.unsubscribe_mailto}>"
+    )
+    assert parsed["Subject"] == truncate(single_line("活动 " * 40), SUBJECT_MAX)
+    assert rfc2047_display_name(parsed, "To") == single_line(name)

@@ -39,6 +39,7 @@ from calendar_service.domain.subscriptions import Subscription
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_LINE = 78  # RFC 5322's recommended header line length
 MAX_LENGTH = 998  # and its limit
+FOLD = "\r\n"  # how build_message folds a header value's lines
 SUBJECT_MAX = 78  # characters: what a mail client shows, and short enough to read on a phone
 
 
@@ -106,7 +107,7 @@ def build_message(
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.UTC))
     msg["Message-ID"] = mid
     msg["List-Unsubscribe"] = (  # folded after the comma, as compat32 would fold it
-        f"<{single_line(links.unsubscribe)}>,\r\n <{single_line(links.unsubscribe_mailto)}>"
+        f"<{single_line(links.unsubscribe)}>,{FOLD} <{single_line(links.unsubscribe_mailto)}>"
     )
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
@@ -131,11 +132,14 @@ def sender_header(sender: str) -> str:
 class _Prefolded(Compat32):
     """compat32, except that a header value already in RFC 5322 lines goes out as it is (what
     the modern policy calls refold_source="long"): `build_message` encodes and folds its values,
-    and folding them a second time, on every send, cost as much as building the message."""
+    and folding them a second time, on every send, cost as much as building the message. Its
+    values are folded with CRLF; they go out with the line ending asked for (LF in a Maildir)."""
 
     def fold_binary(self, name: str, value: Any) -> bytes:
-        if isinstance(value, str) and value.isascii() and _folded(name, value.split(self.linesep)):
-            return f"{name}: {value}{self.linesep}".encode("ascii")
+        if isinstance(value, str) and value.isascii():
+            lines = value.split(FOLD)
+            if _folded(name, lines):
+                return f"{name}: {self.linesep.join(lines)}{self.linesep}".encode("ascii")
         return super().fold_binary(name, value)
 
 
@@ -155,7 +159,7 @@ def _fits(indent: int, line: str) -> bool:
     )
 
 
-POLICY = _Prefolded(linesep="\r\n", mangle_from_=False)
+POLICY = _Prefolded(linesep=FOLD, mangle_from_=False)
 _ENCODED_WORD = re.compile(r"=\?")
 
 
@@ -204,15 +208,15 @@ def _mailbox(field: str, name: str, address: str) -> str:
     if _plain(field, plain):
         return plain  # the display name quoted where RFC 5322 needs it
     words = _encoded_words(field, mailbox.display_name)
-    lines = words.split("\r\n")
+    lines = words.split(FOLD)
     width = len(lines[-1]) + (len(field) + 2 if len(lines) == 1 else 0)  # "To: " on line one
-    fold = "\r\n " if width + len(mailbox.addr_spec) + 3 > MAX_LINE else " "
+    fold = f"{FOLD} " if width + len(mailbox.addr_spec) + 3 > MAX_LINE else " "
     return f"{words}{fold}<{mailbox.addr_spec}>"
 
 
 def _encoded_words(field: str, text: str) -> str:
     """`text` as RFC 2047 encoded words folded under 78 columns, its spaces inside the words."""
-    return Header(text, "utf-8", header_name=field).encode(linesep="\r\n")
+    return Header(text, "utf-8", header_name=field).encode(linesep=FOLD)
 
 
 def _part(body: str, subtype: str) -> Message:
