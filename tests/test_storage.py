@@ -313,12 +313,25 @@ def test_reads_for_a_page_of_stores_equal_the_reads_store_by_store(
     page = ["s1", "s2", "s3", "none"]
     latest = repository.latest_store_snapshots(at(4), page)
     assert latest == {s: repository.latest_store_snapshot(s, at(4)) for s in ("s1", "s2")}
-    assert repository.store_histories(page, until=at(4), since=at(2)) == {
-        s: repository.store_history(s, until=at(4), since=at(2)) for s in ("s1", "s2")
+
+    def buyers(found: dict[str, list[StoreSnapshot]]) -> dict[str, list[int | None]]:
+        return {s: [snapshot.buyers_30d for snapshot in found[s]] for s in found}
+
+    assert buyers(repository.store_histories(page, until=at(4), since=at(2))) == {
+        "s1": [3],
+        "s2": [3],
     }
+    assert buyers(repository.store_histories(page, until=at(4))) == {"s1": [1, 3], "s2": [1, 3]}
+    assert [s.buyers_30d for s in repository.store_history("s2", until=at(4))] == [1, 3]
+
+    def sales(found: dict[str, list[ProductSnapshot]]) -> dict[str, list[tuple[str, int | None]]]:
+        return {s: [(p.product_id, p.sales_30d) for p in found[s]] for s in found}
+
     every = repository.latest_products_of(page, at(4))
-    assert every == {s: repository.latest_product_snapshots(s, at(4)) for s in ("s1", "s2")}
-    assert [p.sales_30d for p in every["s1"]] == [1]
+    assert sales(every) == {"s1": [("p1", 1)], "s2": [("p1", 2), ("p2", 3)]}
+    # Every store at once (the dashboard) and one store at a time (emails, feeds): the same.
+    assert repository.latest_product_snapshots_all(at(4)) == every
+    assert {s: repository.latest_product_snapshots(s, at(4)) for s in every} == every
     assert repository.latest_store_snapshots(at(4), ["s3"]) == {}
     with pytest.raises(TypeError, match="not the string"):
         repository.store_histories("s1", until=at(4))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import RowMapping, func, select
+from sqlalchemy import ColumnElement, Connection, RowMapping, Select, Table, func, select
 
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.reminder_store import add_reminders
@@ -114,29 +114,18 @@ class Repository(SubscriberRepository):
         self, store_id: str, until: dt.datetime, since: dt.datetime | None = None
     ) -> list[StoreSnapshot]:
         """The store's snapshots captured in [since, until], oldest first."""
-        history = STORE_SNAPSHOTS
-        statement = (
-            select(*columns(history, STORE_COLUMNS))
-            .where(history.c.store_id == store_id, history.c.captured_at <= _aware(until))
-            .order_by(history.c.captured_at, history.c.id)
-        )
-        if since is not None:
-            statement = statement.where(history.c.captured_at >= _aware(since))
-        with self._engine.connect() as connection:
-            return [store_snapshot(row) for row in connection.execute(statement).mappings()]
+        return self.store_histories([store_id], until, since).get(store_id, [])
 
     def latest_store_snapshots(
         self, as_of: dt.datetime, store_ids: Collection[str] | None = None
     ) -> dict[str, StoreSnapshot]:
         """Every store's (or these stores') latest snapshot as of `as_of`, by store id; stores
         without one are left out."""
-        where = () if store_ids is None else (of_ids(STORE_SNAPSHOTS.c.store_id),)
-        statement = latest_per(STORE_SNAPSHOTS, "store_id", STORE_COLUMNS, as_of, *where)
+        statement = latest_per(
+            STORE_SNAPSHOTS, "store_id", STORE_COLUMNS, as_of, *_of(STORE_SNAPSHOTS, store_ids)
+        )
         with self._engine.connect() as connection:
-            if store_ids is None:
-                rows: Iterable[RowMapping] = connection.execute(statement).mappings()
-            else:
-                rows = rows_for(connection, statement, store_ids)
+            rows = _rows(connection, statement, store_ids)
             return {row["store_id"]: store_snapshot(row) for row in rows}
 
     def store_histories(
@@ -156,41 +145,32 @@ class Repository(SubscriberRepository):
 
     def latest_product_snapshots(self, store_id: str, as_of: dt.datetime) -> list[ProductSnapshot]:
         """The newest snapshot of each of the store's products as of `as_of`, by product id."""
-        statement = latest_per(
-            PRODUCT_SNAPSHOTS,
-            "product_id",
-            PRODUCT_COLUMNS,
-            as_of,
-            PRODUCT_SNAPSHOTS.c.store_id == store_id,
-        )
-        with self._engine.connect() as connection:
-            rows = connection.execute(statement).mappings()
-            return sorted((product_snapshot(r) for r in rows), key=lambda p: p.product_id)
+        return self.latest_products_of([store_id], as_of).get(store_id, [])
 
     def latest_product_snapshots_all(self, as_of: dt.datetime) -> dict[str, list[ProductSnapshot]]:
         """latest_product_snapshots for every store at once, by store id."""
-        statement = latest_per(PRODUCT_SNAPSHOTS, "product_id", PRODUCT_COLUMNS, as_of)
-        with self._engine.connect() as connection:
-            found = _by_store(connection.execute(statement).mappings(), product_snapshot)
-        return _sorted_products(found)
+        return self.latest_products_of(None, as_of)
 
     def latest_products_of(
-        self, store_ids: Collection[str], as_of: dt.datetime
+        self, store_ids: Collection[str] | None, as_of: dt.datetime
     ) -> dict[str, list[ProductSnapshot]]:
-        """latest_product_snapshots for each of these stores, by store id; stores without
-        products left out."""
-        # Per store and product, as latest_product_snapshots: a product whose snapshots name two
-        # stores is in both stores' lists, each with its newest snapshot there.
+        """latest_product_snapshots for each of these stores (None: every store), by store id;
+        stores without products left out."""
+        # Per store and product: a product whose snapshots name two stores is in both stores'
+        # lists, each with its newest snapshot there (the dashboard, the emails and the feeds
+        # judge a store on the same products).
         statement = latest_per(
             PRODUCT_SNAPSHOTS,
             ("store_id", "product_id"),
             PRODUCT_COLUMNS,
             as_of,
-            of_ids(PRODUCT_SNAPSHOTS.c.store_id),
+            *_of(PRODUCT_SNAPSHOTS, store_ids),
         )
         with self._engine.connect() as connection:
-            found = _by_store(rows_for(connection, statement, store_ids), product_snapshot)
-        return _sorted_products(found)
+            found = _by_store(_rows(connection, statement, store_ids), product_snapshot)
+        for products in found.values():
+            products.sort(key=lambda p: p.product_id)
+        return found
 
     def has_store(self, store_id: str) -> bool:
         """Whether any data was ever imported for this store."""
@@ -235,10 +215,18 @@ def _by_store(rows: Iterable[RowMapping], value: Callable[[RowMapping], T]) -> d
     return found
 
 
-def _sorted_products(found: dict[str, list[ProductSnapshot]]) -> dict[str, list[ProductSnapshot]]:
-    for products in found.values():
-        products.sort(key=lambda p: p.product_id)
-    return found
+def _of(table: Table, store_ids: Collection[str] | None) -> tuple[ColumnElement[bool], ...]:
+    """The condition that picks these stores' rows (`rows_for` gives the ids); none for all."""
+    return () if store_ids is None else (of_ids(table.c.store_id),)
+
+
+def _rows(
+    connection: Connection, statement: Select[Any], store_ids: Collection[str] | None
+) -> Iterable[RowMapping]:
+    """The rows of a statement built with `_of`: every store's, or these stores'."""
+    if store_ids is None:
+        return connection.execute(statement).mappings()
+    return rows_for(connection, statement, store_ids)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
