@@ -203,14 +203,12 @@ def _notes(
             found = (*rules.notes_without_products, invitation, *plan.window_notes)
             plan.invitation_notes[present] = found
         return found
-    if data.store is not None and not data.products:
-        found = rules.notes_without_products
-    else:
-        found = rules.fixed_notes
-        if data.store is None:
-            found += (notes.NO_DATA,)
-        if rules.product_rules and not data.products:
-            found += (notes.NO_PRODUCT_DATA,)
+    # A store with data and no products is handled above or by `_evaluate` (not called then).
+    found = rules.fixed_notes
+    if data.store is None:
+        found += (notes.NO_DATA,)
+    if rules.product_rules and not data.products:
+        found += (notes.NO_PRODUCT_DATA,)
     if rules.invitation_only and not data.no_data:
         best = products[0] if products else None
         found += (notes.invitation(criteria, best, bool(rules.product_rules)),)

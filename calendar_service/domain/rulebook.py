@@ -100,7 +100,7 @@ class OccurrencePlan:
 
     __slots__ = (
         "at", "book", "deadline_at", "deadline_utc", "invitation_notes", "key",
-        "notes_without_products", "occurrence", "on", "rules", "window_note", "window_notes",
+        "notes_without_products", "occurrence", "on", "rules", "window_notes",
         "windows",
     )  # fmt: skip
 
@@ -115,13 +115,12 @@ class OccurrencePlan:
         self.on = at.astimezone(occurrence.tz).date()
         # The sales windows by the captured_at of the snapshot that measured them.
         self.windows: dict[dt.datetime | None, SalesWindow] = {}
-        # The window's note: the same for every store (None once the window has closed).
+        # The note on the window, for a verdict that judged the sales in it: the same for every
+        # store (none once the window has closed).
         window = self.window(None)
-        self.window_note = None if window.phase == "closed" else notes.sales_window(window)
-        # The notes on the window, for a verdict that judged the sales in it.
-        self.window_notes = (
-            (self.window_note,) if self.window_note and self.rules.needs_sales_window else ()
-        )
+        self.window_notes: tuple[Note, ...] = ()
+        if self.rules.needs_sales_window and window.phase != "closed":
+            self.window_notes = (notes.sales_window(window),)
         # A store's notes when it has data but no products (and the activity is no invitation).
         self.notes_without_products = self.rules.notes_without_products + self.window_notes
         # An invitation's notes for a store without products, by which signals are present.
