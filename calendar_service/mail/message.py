@@ -118,6 +118,7 @@ def build_message(
     return msg
 
 
+@functools.lru_cache(maxsize=16)  # the same sender for every message of a pass
 def sender_header(sender: str) -> str:
     """The From header's value for `sender`, an address with an optional display name;
     AddressError (a ValueError) saying what is wrong when it cannot be one."""
