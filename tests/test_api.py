@@ -205,6 +205,22 @@ def test_bad_snapshots_are_a_422_listing_each_problem(shared: Api, body: Any, co
     assert shared.container.repository.store_ids() == before
 
 
+def test_half_a_surrogate_pair_in_a_name_is_a_422_naming_the_row(shared: Api) -> None:
+    """JSON may escape half of a UTF-16 pair ("\\ud83d"): no character, it cannot be stored."""
+    before = shared.container.repository.store_ids()
+    body = (
+        b'{"stores": [{"store_id": "api-9", "name": "\\u5e97\\ud83d",'
+        b' "captured_at": "2027-01-14 10:00"},\n'
+        b' {"store_id": "api-10", "name": "\\ud83d\\ude00 \\u5e97",'
+        b' "captured_at": "2027-01-14 10:00"}]}'
+    )
+    response = shared.client.post("/api/snapshots", content=body, headers=shared.auth)
+    assert response.status_code == 422, response.text
+    (error,) = response.json()["errors"]  # the whole pair (an emoji) on line 2 is fine
+    assert ERROR_LINE.match(error) and ":1: name: contains U+D83D at character 2" in error
+    assert shared.container.repository.store_ids() == before
+
+
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b""])
 def test_a_body_that_is_not_json_is_a_422(shared: Api, content: bytes) -> None:
     response = shared.client.post("/api/snapshots", content=content, headers=shared.auth)

@@ -584,6 +584,18 @@ def test_only_the_documented_placeholders_are_blank(cell: Cell) -> None:
         ),
         (
             parse_text,
+            "半个\ud83d表情",  # what JSON's "\ud83d" escape alone decodes to
+            "contains U+D83D at character 3, half of a UTF-16 surrogate pair and no character; "
+            "write the character itself, or both halves of its \\u escape",
+        ),
+        (
+            parse_id,
+            "b2b-\udc00",
+            "contains U+DC00 at character 5, half of a UTF-16 surrogate pair and no character; "
+            "write the character itself, or both halves of its \\u escape",
+        ),
+        (
+            parse_text,
             "#VALUE!",
             "the cell holds the spreadsheet error #VALUE!; fix the formula or leave the cell blank",
         ),

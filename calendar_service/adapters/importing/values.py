@@ -51,6 +51,8 @@ SPREADSHEET_ERRORS = frozenset(
 # C0/C1 controls (tab, CR and LF are handled apart) and the bidi overrides that can disguise text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\t]+[ \t]*")
+# Half of a UTF-16 pair: JSON's "\ud800" escape alone decodes to one, which is no character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CellError(ValueError):
@@ -158,10 +160,18 @@ def _plain_text(cell: Cell, what: str) -> str | None:
 
 
 def _check_controls(text: str) -> None:
-    if not text.isprintable() and (found := _CONTROL.search(text)):
+    if text.isprintable():
+        return
+    if found := _CONTROL.search(text):
         raise CellError(
             f"contains the invisible control character U+{ord(found.group()):04X} "
             f"at character {found.start() + 1}; remove it"
+        )
+    if found := _SURROGATE.search(text):
+        raise CellError(
+            f"contains U+{ord(found.group()):04X} at character {found.start() + 1}, half of a "
+            "UTF-16 surrogate pair and no character; write the character itself, or both "
+            "halves of its \\u escape"
         )
 
 
