@@ -15,18 +15,23 @@ One run, everything in a temporary directory and on 127.0.0.1 only:
   loop) that accepts every message and keeps its envelope and bytes, nothing more.
 
 The service: `plan` then `dispatch` (claim, re-judge and render, send over one SMTP connection,
-record), timed together. Checked afterwards: every due reminder is `sent` with a Message-ID,
-the sink received exactly one message per reminder, each Message-ID once, to the subscription's
-address; the reminders not yet due are still pending.
+record), timed together, once for each count of compose workers in BENCH_COMPOSE_WORKERS
+(default "0,1": composed in the dispatcher's thread, then by one worker process as the service
+does by default), each on a database of its own. A pool's workers are started and ready before
+the timing starts, as a daemon's are from its first long pass on. Checked afterwards: every
+due reminder is `sent` with a Message-ID, the sink received exactly one message per reminder,
+each Message-ID once, to the subscription's address; the reminders not yet due are still
+pending.
 
-The baseline: the bytes the sink received from the service, sent again unchanged with
-`smtplib.SMTP.sendmail` over one connection (same envelope, same MAIL options), timed; the sink
-must receive the same bytes again.
+The baseline, after each service run: the bytes the sink received from the service, sent again
+unchanged with `smtplib.SMTP.sendmail` over one connection (same envelope, same MAIL options),
+timed; the sink must receive the same bytes again.
 
-Where the service's time went is measured with thin timing wrappers around what `dispatch` is
-handed (the reminder store, the repository's snapshot reads, the transport): a few
-microseconds a call. BENCH_REMINDERS_PROFILE=1 runs the service under cProfile as well and
-prints the functions that took the most time (the rates are then inflated by the profiler).
+Where the dispatcher's time went is measured with thin timing wrappers around what `dispatch`
+is handed (the reminder store, the repository's snapshot reads, the transport): a few
+microseconds a call. With workers, the snapshot reads happen in them and are not timed.
+BENCH_REMINDERS_PROFILE=1 runs the dispatcher under cProfile as well and prints the functions
+that took the most time (the rates are then inflated by the profiler).
 
 The target is reported PASS / MISS and never fails the run; it exits non-zero only when the sink
 does not start or a run does not deliver what it should.
@@ -68,8 +73,9 @@ from calendar_service.bootstrap import Container
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.mail.transport import SendResult, SmtpTransport, parse_smtp_url
-from calendar_service.services.compose import MailSettings
+from calendar_service.mail.transport import Outgoing, SendResult, SmtpTransport, parse_smtp_url
+from calendar_service.services.compose import Composer, InlineComposer, mail_settings
+from calendar_service.services.compose_pool import ComposePool, WorkerSpec
 from calendar_service.services.dispatch import DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -84,6 +90,9 @@ LOCALE = "zh-CN"
 PROFILE_LINES = 20
 SHOWN_PROBLEMS = 5
 SINK_ATTEMPTS = 5  # another process may take the free port first
+DEFAULT_WORKERS = "0,1"  # in line, then one compose worker: both in each run
+MAX_WORKERS = 32
+POOL_START_WAIT = 60.0  # seconds for the workers to start, before the timed run
 
 
 class BenchError(Exception):
@@ -262,7 +271,7 @@ class TimedTransport:
     def close(self) -> None:
         self.inner.close()
 
-    def send(self, msg: Message) -> SendResult:
+    def send(self, msg: Message | Outgoing) -> SendResult:
         with self._clock.phase(SEND):
             return self.inner.send(msg)
 
@@ -347,9 +356,11 @@ class ServiceRun:
     clock: Clock
     connections: int
     profile: str | None
+    workers: int  # compose worker processes; 0: composed in line
+    pool_seconds: float  # starting them, before the timed run
 
 
-def _service(setup: Setup, port: int, profile: bool) -> ServiceRun:
+def _service(setup: Setup, port: int, profile: bool, workers: int) -> ServiceRun:
     container = setup.container
     settings = container.settings
     clock = Clock()
@@ -357,26 +368,42 @@ def _service(setup: Setup, port: int, profile: bool) -> ServiceRun:
     store = TimedReminderStore(container.engine, clock)
     smtp = SmtpTransport(parse_smtp_url(f"smtp://{HOST}:{port}"))
     transport = TimedTransport(smtp, clock)
-    mail = MailSettings(
-        settings.sender,
-        settings.base_url,
-        settings.message_domain,
-        dt.timedelta(days=settings.stale_after_days),
-    )
+    mail = mail_settings(settings)
     catalog, tz, now = container.catalog, settings.tz, setup.now
+    inline = InlineComposer(catalog, repository, tz, mail)
+    composer: Composer = inline
+    started_pool = time.perf_counter()
+    if workers:
+        spec = WorkerSpec(settings.database_url, catalog, settings.timezone, mail)
+        pool = ComposePool(spec, workers, inline)
+        pool.start(wait_ready=POOL_START_WAIT)  # as a daemon's pool is, from its first pass on
+        composer = pool
+    pool_seconds = time.perf_counter() - started_pool
     profiler = cProfile.Profile() if profile else None
     gc.collect()
-    if profiler is not None:
-        profiler.enable()
-    started = time.perf_counter()
-    planned = plan(catalog, repository, now, tz)
-    planned_at = time.perf_counter()
-    report = dispatch(
-        catalog, repository, store, transport, now, tz, mail, OWNER, random.Random(SEED)
-    )
-    finished = time.perf_counter()
-    if profiler is not None:
-        profiler.disable()
+    try:
+        if profiler is not None:
+            profiler.enable()
+        started = time.perf_counter()
+        planned = plan(catalog, repository, now, tz)
+        planned_at = time.perf_counter()
+        report = dispatch(
+            catalog,
+            repository,
+            store,
+            transport,
+            now,
+            tz,
+            mail,
+            OWNER,
+            random.Random(SEED),
+            composer=composer,
+        )
+        finished = time.perf_counter()
+        if profiler is not None:
+            profiler.disable()
+    finally:
+        composer.close()
     clock.seconds[PLAN] = planned_at - started
     clock.calls[PLAN] = 1
     return ServiceRun(
@@ -388,6 +415,8 @@ def _service(setup: Setup, port: int, profile: bool) -> ServiceRun:
         clock,
         smtp.connections,
         _profile_text(profiler) if profiler is not None else None,
+        workers,
+        pool_seconds,
     )
 
 
@@ -498,15 +527,20 @@ def _breakdown(run: ServiceRun, n: int) -> None:
     clock = run.clock
     measured = {name: clock.seconds[name] for name in (CLAIM, READ, SEND, RECORD)}
     rest = run.dispatch_seconds - sum(measured.values())
+    compose = (
+        f"waiting for {run.workers} worker(s) (the rest)"
+        if run.workers
+        else "compose: judge, render, build, flatten (rest)"
+    )
     rows = [
         ("plan (plan: occurrences, rows, INSERT)", clock.seconds[PLAN], clock.calls[PLAN]),
-        ("claim (claim_due, batches of 200)", measured[CLAIM], clock.calls[CLAIM]),
+        ("claim (claim_due, batches of 100)", measured[CLAIM], clock.calls[CLAIM]),
         ("compose: snapshot reads (3 queries)", measured[READ], clock.calls[READ]),
-        ("compose: judge, render, build (the rest)", rest, n),
-        ("SMTP (transport.send: flatten + exchange)", measured[SEND], clock.calls[SEND]),
+        (compose, rest, n),
+        ("SMTP (transport.send: the exchange)", measured[SEND], clock.calls[SEND]),
         ("record (finish, with the attempt)", measured[RECORD], clock.calls[RECORD]),
     ]
-    print("   where the service's time went:")
+    print("   where the dispatcher's time went:")
     print(f"     {'phase':<44}{'s':>8}{'share':>8}{'ms/msg':>9}{'calls':>9}")
     for name, seconds, calls in rows:
         print(
@@ -515,22 +549,47 @@ def _breakdown(run: ServiceRun, n: int) -> None:
         )
 
 
+def _workers() -> list[int]:
+    text = os.environ.get("BENCH_COMPOSE_WORKERS", DEFAULT_WORKERS)
+    try:
+        counts = [int(part) for part in text.split(",")]
+    except ValueError:
+        counts = []
+    if not counts or any(c < 0 or c > MAX_WORKERS for c in counts):
+        raise SystemExit(
+            f"BENCH_COMPOSE_WORKERS must list worker counts from 0 to {MAX_WORKERS} separated "
+            f"by commas, such as {DEFAULT_WORKERS}, not {text!r}"
+        )
+    return counts
+
+
 def main() -> None:
     target = int(os.environ.get("BENCH_REMINDERS", str(DEFAULT_REMINDERS)))
     if target < 1:
         raise SystemExit(f"BENCH_REMINDERS must be at least 1, not {target}")
     profile = os.environ.get("BENCH_REMINDERS_PROFILE", "") not in ("", "0")
+    counts = _workers()
+    ratios: dict[int, float] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="bench-reminders-") as tmp:
-            _run(Path(tmp), target, profile)
+            for workers in counts:
+                ratios[workers] = _run(Path(tmp), target, profile, workers)
     except BenchError as error:
         print(f"   FAILED: {error}")
         sys.exit(1)
+    if len(ratios) > 1:
+        shown = ", ".join(f"{_mode(w)} {r:.3f}x" for w, r in ratios.items())
+        print(f"   service / raw: {shown}; target ≥ {TARGET_VS_RAW:g}x")
 
 
-def _run(tmp: Path, target: int, profile: bool) -> None:
+def _mode(workers: int) -> str:
+    return f"{workers} compose worker(s)" if workers else "composed in line"
+
+
+def _run(tmp: Path, target: int, profile: bool, workers: int) -> float:
+    print(f"   -- {_mode(workers)} (CALENDAR_COMPOSE_WORKERS={workers})")
     started = time.perf_counter()
-    setup = _set_up(tmp / "calendar.db", target)
+    setup = _set_up(tmp / f"calendar-{workers}.db", target)
     engine = setup.container.engine
     try:
         n = setup.expected
@@ -545,7 +604,7 @@ def _run(tmp: Path, target: int, profile: bool) -> None:
             "the aiosmtpd sink runs in this process (its own thread, the same GIL) for both"
         )
         with running_sink() as (sink, port):
-            run = _service(setup, port, profile)
+            run = _service(setup, port, profile, workers)
             received = sink.take()
             _check_service(setup, run, received)
             raw_seconds = _raw(port, received)
@@ -559,6 +618,8 @@ def _run(tmp: Path, target: int, profile: bool) -> None:
         f"({sum(len(m.data) for m in received) / n / 1000:.1f} kB each on average), each "
         f"Message-ID once, to its subscriber; {run.connections} SMTP connection(s)"
     )
+    if workers:
+        print(f"   {workers} worker(s) started and ready in {run.pool_seconds:.2f} s (not timed)")
     print(
         f"   service  (plan + dispatch) {ours:>9,.1f} msg/s  ({run.seconds:.2f} s: plan "
         f"{run.plan_seconds:.2f} s adding {run.added:,} rows, dispatch {run.dispatch_seconds:.2f} s"
@@ -570,6 +631,7 @@ def _run(tmp: Path, target: int, profile: bool) -> None:
     print(f"   service / raw = {ratio:.3f}x; target ≥ {TARGET_VS_RAW:g}x  {verdict}")
     _breakdown(run, n)
     if run.profile is not None:
-        print("   cProfile of the service run (rates above inflated by the profiler):")
+        print("   cProfile of the dispatcher (rates above inflated by the profiler):")
         print("\n".join(f"     {line}" for line in run.profile.splitlines() if line.strip()))
     print(f"   load average at end: {os.getloadavg()[0]:.2f}")
+    return ratio

@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     mail_from: Annotated[str | None, AfterValidator(_mail_from)] = (
         None  # default: 1688活动提醒 <reminders@the base URL's host>
     )
+    compose_workers: int = Field(default=1, ge=0, le=32)  # processes composing reminders
     feed_revalidate_seconds: int = Field(default=60, ge=0, le=86400)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

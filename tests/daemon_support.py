@@ -31,7 +31,7 @@ from calendar_service.adapters.db.tables import REMINDERS
 from calendar_service.daemon.jobs import Work
 from calendar_service.domain.catalog import Catalog
 from calendar_service.mail.transport import MaildirTransport
-from calendar_service.services.compose import MailSettings
+from calendar_service.services.compose import InlineComposer, MailSettings
 from calendar_service.services.sample import load_sample
 from tests.cli import PROJECT
 from tests.smtp_server import HOST, RecordingHandler, SmtpServer
@@ -123,6 +123,39 @@ class DaemonProcess:
             self.kill()
 
 
+def ended(pid: int) -> bool:
+    """Whether the process has ended (gone, or a zombie its parent has not reaped)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rpartition(")")[2].split()[0] in ("Z", "X")
+
+
+def children(pid: int) -> list[int]:
+    """The process's children now: for a daemon, its compose workers and multiprocessing's
+    resource tracker, which starts with the first of them."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def compose_workers(pid: int) -> list[int]:
+    """The process's children that are spawned compose workers."""
+    found = []
+    for child in children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except FileNotFoundError:
+            continue
+    return found
+
+
 def wait_for(check: Callable[[], T | None], timeout: float, what: str, every: float = 0.1) -> T:
     """Poll `check` until it returns something truthy; AssertionError naming `what` after
     `timeout` seconds."""
@@ -190,16 +223,18 @@ def job_work(
 ) -> Work:
     """What the daemon's jobs are given, for calling a job in the test's process at `now`
     (mail goes nowhere: no job called this way sends any); `options`: Work's paging fields."""
+    mail = MailSettings("a@example.com", "https://example.com", "example.com", stale_after)
+    tz = ZoneInfo("Asia/Shanghai")
     return Work(
         catalog=catalog,
         repository=repository,
         store=store,
         transport=lambda: MaildirTransport(Path("unused")),
-        mail=MailSettings("a@example.com", "https://example.com", "example.com", stale_after),
-        tz=ZoneInfo("Asia/Shanghai"),
+        tz=tz,
         clock=lambda: now,
         owner="test",
         lease=dt.timedelta(minutes=1),
         stale_after=stale_after,
+        composer=InlineComposer(catalog, repository, tz, mail),
         **options,
     )

@@ -37,6 +37,9 @@ from tests.daemon_support import (
     DaemonProcess,
     ServerOnPort,
     Timeline,
+    children,
+    compose_workers,
+    ended,
     received_ids,
     sent_message_ids,
     statuses,
@@ -81,10 +84,12 @@ def test_kill_9_during_dispatch_loses_nothing_and_duplicates_only_at_the_commit(
     rng = random.Random(1688)
     kills = 5
     marks = sorted(rng.sample(range(50, expected - 100), kills))
+    orphans: list[int] = []
     for mark in marks:
         daemon = DaemonProcess(tmp_path, database_url, smtp_server.url(), timeline.now())
         daemons.append(daemon)
         wait_for(_sent_at_least(engine, mark), 60, f"{mark} sent", every=0.02)
+        orphans += compose_workers(daemon.process.pid)  # once a pass has been long enough
         daemon.kill()
     final = DaemonProcess(tmp_path, database_url, smtp_server.url(), timeline.now())
     daemons.append(final)
@@ -95,6 +100,8 @@ def test_kill_9_during_dispatch_loses_nothing_and_duplicates_only_at_the_commit(
     assert len(received) == expected
     duplicates = sum(received.values()) - len(received)
     assert duplicates <= kills, received.most_common(kills + 1)
+    assert orphans  # a pass of 1,001 reminders composes in a worker
+    wait_for(lambda: all(map(ended, orphans)), 60, "the killed daemons' workers to end")
 
 
 @postgres_only
@@ -250,7 +257,12 @@ def test_sigterm_mid_batch_exits_0_and_leaves_nothing_in_sending(
     daemon = DaemonProcess(tmp_path, database_url, smtp_server.url(), NOW, lease=600)
     daemons.append(daemon)
     wait_for(lambda: statuses(engine)["sent"] >= 120, 60, "a batch under way", every=0.02)
+    workers = compose_workers(daemon.process.pid)
+    assert len(workers) == 1  # CALENDAR_COMPOSE_WORKERS's default
+    tracker = set(children(daemon.process.pid)) - set(workers)  # multiprocessing's
     assert daemon.terminate() == 0
+    assert all(map(ended, workers))  # the daemon stopped it before it exited
+    wait_for(lambda: all(map(ended, tracker)), 30, "the resource tracker to end")
     counts = statuses(engine, NOW)
     assert counts["sending"] == 0
     assert counts["sent"] + counts["pending"] == expected and counts["pending"] > 0

@@ -26,6 +26,7 @@ from calendar_service.mail.retry import MAX_DELAY, next_attempt
 from calendar_service.mail.transport import (
     Envelope,
     MaildirTransport,
+    Outgoing,
     PermanentFailure,
     Sent,
     SmtpConfig,
@@ -359,6 +360,10 @@ def test_message_bytes_are_the_standard_generators_bytes(
     raw.set_payload(text.encode("ascii", "replace").decode())  # as it is: line breaks and all
     for msg in (modern, old, raw):
         assert message_bytes(msg, linesep) == _stdlib_bytes(msg, linesep)
+        # What a compose worker hands the dispatcher; the Maildir writes it with LF endings.
+        wire = Outgoing.of(msg).data
+        assert wire == message_bytes(msg, "\r\n")
+        assert wire.replace(b"\r\n", b"\n") == message_bytes(msg, "\n")
 
 
 def test_sending_needs_an_open_transport(smtp_server: SmtpServer, tmp_path: Path) -> None:

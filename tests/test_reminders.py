@@ -1,6 +1,7 @@
 """Reminders end to end: plan, re-judge, render, send to a real SMTP server, record — once.
 
-Every test runs on SQLite and PostgreSQL against an aiosmtpd server started by the test.
+Every test runs on SQLite and PostgreSQL against an aiosmtpd server started by the test, and
+each pass composes its messages in line and, again, in a pool's worker process.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import email
 import email.policy
 import random
 from collections import Counter
+from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,8 +28,9 @@ from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.entrypoints.web import create_app
 from calendar_service.mail.smtp_config import parse_smtp_url
-from calendar_service.mail.transport import MaildirTransport, SendResult, SmtpTransport
-from calendar_service.services.compose import MailSettings
+from calendar_service.mail.transport import MaildirTransport, Outgoing, SendResult, SmtpTransport
+from calendar_service.services.compose import InlineComposer, MailSettings
+from calendar_service.services.compose_pool import ComposePool, WorkerSpec
 from calendar_service.services.dispatch import LEASE, DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -47,6 +50,24 @@ MAIL = MailSettings(
 )
 
 
+@pytest.fixture(params=["in line", "worker"])
+def composer(
+    request: pytest.FixtureRequest, catalog: Catalog, repository: Repository, database_url: str
+) -> Iterator[ComposePool | None]:
+    """None (dispatch composes in line) or a pool of one worker, started and ready: whatever a
+    pass composes, the worker composes."""
+    if request.param == "in line":
+        yield None
+        return
+    inline = InlineComposer(catalog, repository, CST, MAIL)
+    spec = WorkerSpec(database_url, catalog, str(CST), MAIL)
+    pool = ComposePool(spec, 1, inline, start_after=0)
+    pool.start(wait_ready=60)
+    yield pool
+    pool.close()
+    assert (pool.composed_in_line, pool.lost) == (0, 0)
+
+
 @pytest.fixture
 def subscribed(repository: Repository) -> Repository:
     load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
@@ -60,12 +81,22 @@ def _pass(
     repository: Repository,
     engine_store: ReminderStore,
     server: SmtpServer,
+    composer: ComposePool | None,
     now: dt.datetime = NOW,
 ) -> DispatchReport:
     plan(catalog, repository, now, CST)
     transport = SmtpTransport(parse_smtp_url(server.url()))
     return dispatch(
-        catalog, repository, engine_store, transport, now, CST, MAIL, "test", random.Random(1)
+        catalog,
+        repository,
+        engine_store,
+        transport,
+        now,
+        CST,
+        MAIL,
+        "test",
+        random.Random(1),
+        composer=composer,
     )
 
 
@@ -77,13 +108,17 @@ def _parsed(server: SmtpServer) -> list[EmailMessage]:
 
 
 def test_due_reminders_go_out_once_over_one_connection(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
-    first = _pass(catalog, subscribed, store, smtp_server)
+    first = _pass(catalog, subscribed, store, smtp_server, composer)
     assert first.sent > 0 and first.sent == len(smtp_server.handler.messages)
     assert smtp_server.handler.connections == 1
-    again = _pass(catalog, subscribed, store, smtp_server)
+    again = _pass(catalog, subscribed, store, smtp_server, composer)
     assert again.sent == 0 and len(smtp_server.handler.messages) == first.sent
     ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
     assert max(ids.values()) == 1
@@ -93,9 +128,13 @@ def test_due_reminders_go_out_once_over_one_connection(
 
 
 def test_message_says_what_is_missing_with_the_headers_clients_need(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
-    _pass(catalog, subscribed, ReminderStore(engine), smtp_server)
+    _pass(catalog, subscribed, ReminderStore(engine), smtp_server, composer)
     messages = _parsed(smtp_server)
     chinese = [
         m
@@ -118,43 +157,55 @@ def test_message_says_what_is_missing_with_the_headers_clients_need(
 
 
 def test_temporary_failure_is_retried_later_and_sent_once(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
     smtp_server.handler.fail_next(1, "451 4.3.0 try again later")
-    report = _pass(catalog, subscribed, store, smtp_server)
+    report = _pass(catalog, subscribed, store, smtp_server, composer)
     assert report.retrying == 1
     waiting = [
         s for s in store.all() if s.row.attempts == 1 and s.row.status is ReminderStatus.PENDING
     ]
     assert len(waiting) == 1 and NOW < waiting[0].row.due_at < waiting[0].row.deadline_at
     assert [a.smtp_code for a in store.attempts(waiting[0].id)] == [451]
-    later = _pass(catalog, subscribed, store, smtp_server, now=waiting[0].row.due_at)
+    later = _pass(catalog, subscribed, store, smtp_server, composer, now=waiting[0].row.due_at)
     assert later.sent == 1
     ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
     assert max(ids.values()) == 1
 
 
 def test_dropped_connection_mid_batch_loses_nothing(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
     smtp_server.handler.fail_next(1, DROP)
-    report = _pass(catalog, subscribed, store, smtp_server)
+    report = _pass(catalog, subscribed, store, smtp_server, composer)
     assert report.retrying == 1 and report.sent >= 1
     retry = next(
         s for s in store.all() if s.row.status is ReminderStatus.PENDING and s.row.attempts == 1
     )
-    assert _pass(catalog, subscribed, store, smtp_server, now=retry.row.due_at).sent == 1
+    assert _pass(catalog, subscribed, store, smtp_server, composer, now=retry.row.due_at).sent == 1
     assert all(s.row.status is not ReminderStatus.SENDING for s in store.all())
 
 
 def test_permanent_failure_fails_and_suppresses_the_address(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
     smtp_server.handler.fail_next(1, "550 5.1.1 no such user", at="RCPT")
-    report = _pass(catalog, subscribed, store, smtp_server)
+    report = _pass(catalog, subscribed, store, smtp_server, composer)
     assert report.failed == 1 and report.suppressed >= 1
     failed = next(s for s in store.all() if s.row.status is ReminderStatus.FAILED)
     bounced = {s.email for s in subscribed.subscriptions(active_only=False) if not s.active}
@@ -181,7 +232,7 @@ class BreaksOnThird:
     def close(self) -> None:
         self.inner.close()
 
-    def send(self, msg: Message) -> SendResult:
+    def send(self, msg: Message | Outgoing) -> SendResult:
         if self.sent == 2:
             raise UnexpectedError("the transport broke")
         self.sent += 1
@@ -196,7 +247,11 @@ class BreaksOnThird:
 
 
 def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     """The sender thread's error is raised in the dispatching thread; what it had not recorded
     stays claimed, for the next pass once the lease lapses, and goes out once then."""
@@ -204,12 +259,23 @@ def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
     plan(catalog, subscribed, NOW, CST)
     transport = BreaksOnThird(SmtpTransport(parse_smtp_url(smtp_server.url())))
     with pytest.raises(UnexpectedError, match="the transport broke"):
-        dispatch(catalog, subscribed, store, transport, NOW, CST, MAIL, "one", random.Random(1))
+        dispatch(
+            catalog,
+            subscribed,
+            store,
+            transport,
+            NOW,
+            CST,
+            MAIL,
+            "one",
+            random.Random(1),
+            composer=composer,
+        )
     statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= NOW)
     assert statuses[ReminderStatus.SENT] == 2 == len(smtp_server.handler.messages)
     assert statuses[ReminderStatus.SENDING] > 0  # claimed, never recorded
     later = NOW + LEASE + dt.timedelta(minutes=1)
-    report = _pass(catalog, subscribed, store, smtp_server, now=later)
+    report = _pass(catalog, subscribed, store, smtp_server, composer, now=later)
     assert report.sent == statuses[ReminderStatus.SENDING] + statuses[ReminderStatus.PENDING]
     ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
     assert max(ids.values()) == 1
@@ -222,6 +288,7 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
     engine: Engine,
     smtp_server: SmtpServer,
     stored: str,
+    composer: ComposePool | None,
 ) -> None:
     """A row written before addresses were checked as they are now: the pass goes on."""
     with engine.begin() as connection:
@@ -232,7 +299,7 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
         )
     bad = next(s for s in subscribed.subscriptions() if s.email == stored)
     store = ReminderStore(engine)
-    report = _pass(catalog, subscribed, store, smtp_server)
+    report = _pass(catalog, subscribed, store, smtp_server, composer)
     theirs = [s for s in store.all() if s.row.subscription_id == bad.id and s.row.due_at <= NOW]
     failed = [s for s in theirs if s.row.status is ReminderStatus.FAILED]
     assert len(failed) == 1 and report.failed == 1
@@ -247,13 +314,28 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
 
 
 def test_past_deadline_is_missed_never_sent(
-    catalog: Catalog, subscribed: Repository, engine: Engine, smtp_server: SmtpServer
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
     plan(catalog, subscribed, NOW, CST)
     late = dt.datetime(2026, 12, 26, 10, 0, tzinfo=CST)  # the monthly sign-up closed on the 25th
     transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
-    report = dispatch(catalog, subscribed, store, transport, late, CST, MAIL, "t", random.Random())
+    report = dispatch(
+        catalog,
+        subscribed,
+        store,
+        transport,
+        late,
+        CST,
+        MAIL,
+        "t",
+        random.Random(),
+        composer=composer,
+    )
     assert report.missed > 0
     monthly = [
         s
@@ -270,6 +352,7 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
     engine: Engine,
     database_url: str,
     smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
     plan(catalog, subscribed, NOW, CST)
@@ -296,6 +379,7 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
         MAIL,
         "t",
         random.Random(),
+        composer=composer,
     )
     recipients = {r for m in smtp_server.handler.messages for r in m.rcpt_tos}
     assert recipients == {"agency@example.com"} and report.suppressed > 0
@@ -306,6 +390,7 @@ def test_store_names_with_newlines_and_markup_never_break_a_message(
     repository: Repository,
     engine: Engine,
     smtp_server: SmtpServer,
+    composer: ComposePool | None,
 ) -> None:
     load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
     from calendar_service.domain.snapshots import StoreSnapshot  # noqa: PLC0415
@@ -315,7 +400,7 @@ def test_store_names_with_newlines_and_markup_never_break_a_message(
     )
     repository.add_snapshots([evil], [], "api", SAMPLE_NOW)
     repository.subscribe("evil", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
-    report = _pass(catalog, repository, ReminderStore(engine), smtp_server)
+    report = _pass(catalog, repository, ReminderStore(engine), smtp_server, composer)
     assert report.sent > 0 and report.failed == 0
     for message, received in zip(_parsed(smtp_server), smtp_server.handler.messages, strict=True):
         assert received.rcpt_tos == ["ops@example.com"]
@@ -344,7 +429,11 @@ def test_remind_command_delivers_to_the_outbox_and_twice_sends_nothing(
 
 
 def test_maildir_transport_gets_the_same_messages(
-    catalog: Catalog, subscribed: Repository, engine: Engine, tmp_path: Path
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    tmp_path: Path,
+    composer: ComposePool | None,
 ) -> None:
     plan(catalog, subscribed, NOW, CST)
     report = dispatch(
@@ -357,6 +446,7 @@ def test_maildir_transport_gets_the_same_messages(
         MAIL,
         "t",
         random.Random(),
+        composer=composer,
     )
     assert report.sent > 0, report
     assert report.sent == len(list((tmp_path / "new").iterdir()))

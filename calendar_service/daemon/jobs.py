@@ -28,18 +28,17 @@ from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import occurrences
 from calendar_service.domain.planning import plan_reminders
 from calendar_service.mail.transport import Transport
-from calendar_service.services.compose import MailSettings, PassCache
+from calendar_service.services.compose import Composer
 from calendar_service.services.dispatch import (
     WATCH_PAGE,
     DispatchReport,
-    dispatch_one,
+    run_dispatch,
     watch_daily_statuses,
 )
 from calendar_service.services.planning import HORIZON, dates_to_plan
 
 PAGE = 500  # subscriptions planned per transaction
 FRESH = dt.timedelta(hours=1)  # planned through the horizon less this: nothing to plan yet
-BATCH = 100  # reminders claimed at once
 
 
 @dataclass
@@ -50,12 +49,12 @@ class Work:
     repository: Repository
     store: ReminderStore
     transport: Callable[[], Transport]
-    mail: MailSettings
     tz: ZoneInfo
     clock: Callable[[], dt.datetime]
     owner: str
     lease: dt.timedelta
     stale_after: dt.timedelta
+    composer: Composer
     stop: threading.Event = field(default_factory=threading.Event)
     rng: random.Random = field(default_factory=random.Random)
     page_size: int = PAGE  # subscriptions
@@ -144,40 +143,17 @@ def watch_statuses(work: Work) -> dict[str, Any]:
 
 
 def dispatch_due(work: Work) -> DispatchReport:
-    """Claim due reminders a batch at a time and send each once; on a stop request, release
-    the rest of the batch in hand. Leases are renewed while a batch takes long."""
-    report = DispatchReport()
+    """`services.dispatch.run_dispatch` at the daemon's clock: claims renewed while a pass runs
+    long; on a stop request, what is claimed and not yet sent is released."""
     with work.transport() as transport:
-        while not work.stop.is_set():
-            now = work.clock()
-            batch = work.store.claim_due(now, work.owner, work.lease, BATCH)
-            if not batch:
-                break
-            cache = PassCache(work.repository, now)  # per batch: memory stays flat
-            subscriptions = work.store.subscriptions_by_id({i.row.subscription_id for i in batch})
-            renew_at = work.clock() + work.lease / 2
-            for n, item in enumerate(batch):
-                if work.stop.is_set():
-                    left = [i.id for i in batch[n:]]
-                    report.lines.append(f"released {work.store.release(left, work.owner)}")
-                    break
-                if work.clock() >= renew_at:
-                    held = [i.id for i in batch[n:]]
-                    work.store.renew(held, work.owner, work.clock() + work.lease)
-                    renew_at = work.clock() + work.lease / 2
-                dispatch_one(
-                    work.catalog,
-                    work.repository,
-                    cache,
-                    work.store,
-                    transport,
-                    item,
-                    subscriptions,
-                    now,
-                    work.tz,
-                    work.mail,
-                    work.owner,
-                    work.rng,
-                    report,
-                )
-    return report
+        return run_dispatch(
+            work.repository,
+            work.store,
+            transport,
+            work.composer,
+            work.clock,
+            work.owner,
+            work.rng,
+            lease=work.lease,
+            stopped=work.stop.is_set,
+        )

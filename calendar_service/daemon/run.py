@@ -25,7 +25,7 @@ from calendar_service.daemon.lock import lock_sqlite
 from calendar_service.daemon.logs import configure_logging
 from calendar_service.daemon.scheduler import Daemon
 from calendar_service.mail.transport import Transport, make_transport
-from calendar_service.services.compose import MailSettings
+from calendar_service.services.compose_pool import make_composer
 
 log = logging.getLogger("calendar_service.daemon")
 Mode = Literal["both", "scheduler", "web"]
@@ -44,7 +44,6 @@ class DaemonOptions:
 def make_work(container: Container, clock: ShiftedClock, lease: dt.timedelta) -> Work:
     settings = container.settings
     stale_after = dt.timedelta(days=settings.stale_after_days)
-    mail = MailSettings(settings.sender, settings.base_url, settings.message_domain, stale_after)
 
     def transport() -> Transport:
         return make_transport(settings.smtp_url, settings.outbox_dir)
@@ -54,12 +53,12 @@ def make_work(container: Container, clock: ShiftedClock, lease: dt.timedelta) ->
         repository=container.repository,
         store=ReminderStore(container.engine),
         transport=transport,
-        mail=mail,
         tz=settings.tz,
         clock=clock,
         owner=f"{socket.gethostname()}:{os.getpid()}",
         lease=lease,
         stale_after=stale_after,
+        composer=make_composer(settings, container.catalog, container.repository),
     )
 
 

@@ -99,6 +99,7 @@ class Daemon:
         self.work.stop.set()
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
+        self.work.composer.close()  # its worker processes, once no job can use them
         log.info("scheduler stopped", extra={"event": "stop", "owner": self.work.owner})
 
     @property

@@ -25,8 +25,8 @@ from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.feeds import parse_options
 from calendar_service.mail.transport import make_transport
-from calendar_service.services.compose import MailSettings
-from calendar_service.services.dispatch import dispatch, due_reminders, watch_daily_statuses
+from calendar_service.services.compose_pool import make_composer
+from calendar_service.services.dispatch import due_reminders, run_dispatch, watch_daily_statuses
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
 from calendar_service.services.importing import import_files
@@ -415,24 +415,20 @@ def remind(now_text: str | None, dry_run: bool) -> None:
         ChineseWorkdays(),
         dt.timedelta(days=settings.stale_after_days),
     ).status_changes
-    mail = MailSettings(
-        settings.sender,
-        settings.base_url,
-        settings.message_domain,
-        dt.timedelta(days=settings.stale_after_days),
-    )
     transport = make_transport(settings.smtp_url, settings.outbox_dir)
-    report = dispatch(
-        container.catalog,
-        repository,
-        store,
-        transport,
-        now,
-        settings.tz,
-        mail,
-        f"cli-{os.getpid()}",
-        random.Random(),
-    )
+    composer = make_composer(settings, container.catalog, repository)
+    try:
+        report = run_dispatch(
+            repository,
+            store,
+            transport,
+            composer,
+            lambda: now,
+            f"cli-{os.getpid()}",
+            random.Random(),
+        )
+    finally:
+        composer.close()
     for line in report.lines:
         click.echo(line, err=True)
     click.echo(

@@ -8,6 +8,10 @@ silently. The caller decides what to do next with `calendar_service.mail.retry.n
     with make_transport(settings.smtp_url, settings.outbox_dir) as transport:
         for message in batch:
             result = transport.send(message)
+
+A message goes out as an `Outgoing`: its envelope and its bytes, made once. `send()` takes
+either; the dispatcher is handed `Outgoing`s, made where the message was composed (a compose
+worker), so the sending thread only sends.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from calendar_service.mail.smtp_config import SmtpConfig, parse_smtp_url
 __all__ = [
     "Envelope",
     "MaildirTransport",
+    "Outgoing",
     "PermanentFailure",
     "SendResult",
     "Sent",
@@ -120,6 +125,20 @@ def _envelope(sender: str, fields: tuple[str, ...]) -> Envelope | PermanentFailu
     return route
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """A message as it goes out: its envelope (or why it has none) and its bytes, CRLF ending
+    every line; ValueError from `of` when the message cannot be written."""
+
+    route: Envelope | PermanentFailure
+    data: bytes
+    message_id: str
+
+    @classmethod
+    def of(cls, msg: Message) -> Outgoing:
+        return cls(envelope(msg), message_bytes(msg, "\r\n"), str(msg.get("Message-ID", "")))
+
+
 class _Generator(BytesGenerator):
     """The standard library's BytesGenerator, a body's line endings converted in one pass.
 
@@ -153,7 +172,7 @@ class Transport(Protocol):
 
     def open(self) -> None: ...
     def close(self) -> None: ...
-    def send(self, msg: Message) -> SendResult: ...
+    def send(self, msg: Message | Outgoing) -> SendResult: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self, kind: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
@@ -232,18 +251,21 @@ class SmtpTransport(_Batch):
             except (smtplib.SMTPException, OSError):
                 smtp.close()
 
-    def send(self, msg: Message) -> SendResult:
+    def send(self, msg: Message | Outgoing) -> SendResult:
         self._check_open()
-        route = envelope(msg)
+        wire = _outgoing(msg)
+        if isinstance(wire, PermanentFailure):
+            return wire
+        route = wire.route
         if isinstance(route, PermanentFailure):
             return route
         reused = self._smtp is not None
-        result = self._attempt(msg, route)
+        result = self._attempt(wire.data, route)
         if reused and result is None:  # dropped before DATA on an old connection: once more
-            result = self._attempt(msg, route)
+            result = self._attempt(wire.data, route)
         return result or TemporaryFailure(None, "the SMTP server closed the connection")
 
-    def _attempt(self, msg: Message, route: Envelope) -> SendResult | None:
+    def _attempt(self, data: bytes, route: Envelope) -> SendResult | None:
         """The result, or None when the connection dropped before DATA (nothing delivered)."""
         if self._smtp is None:
             if self._down is not None:
@@ -254,15 +276,13 @@ class SmtpTransport(_Batch):
         smtp = self._smtp
         assert smtp is not None
         try:
-            refused = _send(smtp, msg, route)
+            refused = smtp.sendmail(route.sender, list(route.recipients), data)
         except smtplib.SMTPRecipientsRefused as e:  # every recipient refused
             codes = [(c, f"{rcpt}: {_text(c, t)}") for rcpt, (c, t) in e.recipients.items()]
             code, detail = min(codes) if codes else (-1, "no recipient accepted")
             return self._after_reply(smtp, code, detail)  # the lowest code: 4xx means retry
         except smtplib.SMTPResponseException as e:  # sender refused, data error, …
             return self._after_reply(smtp, e.smtp_code, _text(e.smtp_code, e.smtp_error))
-        except ValueError as e:  # malformed: a header the generator cannot write, …
-            return PermanentFailure(None, f"the message cannot be sent: {e}")
         except OSError as e:  # SMTPServerDisconnected, reset, timeout (SMTPException is one too)
             self._smtp = None
             smtp.close()
@@ -320,10 +340,13 @@ class SmtpTransport(_Batch):
         return TemporaryFailure(None, f"cannot use the SMTP server at {where}: {reason}")
 
 
-def _send(smtp: smtplib.SMTP, msg: Message, route: Envelope) -> dict[str, tuple[int, bytes]]:
-    """What `smtp.send_message(msg)` does for an ASCII envelope, the message flattened by
-    `message_bytes` and the envelope parsed once (`envelope`)."""
-    return smtp.sendmail(route.sender, list(route.recipients), message_bytes(msg, "\r\n"))
+def _outgoing(msg: Message | Outgoing) -> Outgoing | PermanentFailure:
+    if isinstance(msg, Outgoing):
+        return msg
+    try:
+        return Outgoing.of(msg)
+    except ValueError as e:  # malformed: a header the generator cannot write, …
+        return PermanentFailure(None, f"the message cannot be sent: {e}")
 
 
 class MaildirTransport(_Batch):
@@ -337,18 +360,20 @@ class MaildirTransport(_Batch):
         super().open()
         self._maildir = None
 
-    def send(self, msg: Message) -> SendResult:
+    def send(self, msg: Message | Outgoing) -> SendResult:
         self._check_open()
-        route = envelope(msg)
-        if isinstance(route, PermanentFailure):
-            return route
+        wire = _outgoing(msg)
+        if isinstance(wire, PermanentFailure):
+            return wire
+        if isinstance(wire.route, PermanentFailure):
+            return wire.route
         try:
             if self._maildir is None:
                 # An existing empty folder is a Maildir too (mailbox only creates missing ones).
                 for part in ("tmp", "new", "cur"):
                     (self.path / part).mkdir(parents=True, exist_ok=True)
                 self._maildir = mailbox.Maildir(self.path, factory=None, create=True)
-            key = self._maildir.add(message_bytes(msg))
+            key = self._maildir.add(wire.data.replace(b"\r\n", b"\n"))  # a file: LF
         except OSError as e:
             return TemporaryFailure(None, f"cannot write to the Maildir {self.path}: {e}")
         return Sent(None, f"written to {self.path / 'new' / key}")

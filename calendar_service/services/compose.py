@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from email.message import Message
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog, Cycle
@@ -14,9 +16,16 @@ from calendar_service.domain.planning import DIGEST, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.mail.message import MailLinks, Rendered, build_message
-from calendar_service.mail.render import render_digest, render_reminder, render_status_change
+from calendar_service.mail.message import AddressError, MailLinks, Rendered, build_message
+from calendar_service.mail.render import (
+    RenderError,
+    render_digest,
+    render_reminder,
+    render_status_change,
+)
+from calendar_service.mail.transport import Outgoing
 from calendar_service.services.eligibility import HISTORY, SnapshotReader, current_occurrences
+from calendar_service.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,15 @@ class MailSettings:
     base_url: str
     message_domain: str
     stale_after: dt.timedelta
+
+
+def mail_settings(settings: Settings) -> MailSettings:
+    return MailSettings(
+        settings.sender,
+        settings.base_url,
+        settings.message_domain,
+        dt.timedelta(days=settings.stale_after_days),
+    )
 
 
 def links(mail: MailSettings, subscription: Subscription, feed_url: str | None) -> MailLinks:
@@ -174,3 +192,82 @@ def compose(
         message_domain=mail.message_domain,
         date=now,
     )
+
+
+@dataclass(frozen=True)
+class ComposeJob:
+    """A claimed reminder to write, with all a composer needs (a worker process gets a copy)."""
+
+    reminder_id: int
+    row: ReminderRow
+    subscription: Subscription
+    now: dt.datetime  # the pass's time: the store is judged and the Date header set at it
+
+    @property
+    def previous_status(self) -> str | None:
+        """A status change's status before it (the row's key names the one after)."""
+        if self.row.kind != STATUS_CHANGE:
+            return None
+        return "ineligible" if self.row.occurrence_key.endswith(":eligible") else "eligible"
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The message for a job, or why there is none: the subscriber's address cannot go into a
+    header, or the reminder cannot be written (a template or catalog error)."""
+
+    message: Outgoing | None
+    problem: Literal["address-error", "render-error"] | None = None
+    detail: str = ""
+
+
+class Composer(Protocol):
+    """Writes claimed reminders; `compose_all` pulls jobs lazily and may yield out of order."""
+
+    def compose_all(self, jobs: Iterable[ComposeJob]) -> Iterator[tuple[ComposeJob, Composed]]: ...
+
+    def close(self) -> None: ...
+
+
+class InlineComposer:
+    """Composes in the calling thread; what a store's data is read once per pass (`now`)."""
+
+    def __init__(
+        self, catalog: Catalog, reader: SnapshotReader, tz: ZoneInfo, mail: MailSettings
+    ) -> None:
+        self._catalog = catalog
+        self._reader = reader
+        self._tz = tz
+        self._mail = mail
+        self._cache: PassCache | None = None
+        self._cache_at: dt.datetime | None = None
+
+    def compose_one(self, job: ComposeJob) -> Composed:
+        if self._cache is None or self._cache_at != job.now:
+            self._cache, self._cache_at = PassCache(self._reader, job.now), job.now
+        try:
+            message = compose(
+                self._catalog,
+                self._cache,
+                job.row,
+                job.subscription,
+                job.now,
+                self._tz,
+                self._mail,
+                job.previous_status,
+            )
+        except AddressError as error:  # the subscriber's: the sender's is checked at start-up
+            return Composed(None, "address-error", str(error))
+        except (RenderError, LookupError) as error:
+            return Composed(None, "render-error", str(error))
+        try:
+            return Composed(Outgoing.of(message))
+        except ValueError as error:  # a header the generator cannot write
+            return Composed(None, "render-error", f"the message cannot be written: {error}")
+
+    def compose_all(self, jobs: Iterable[ComposeJob]) -> Iterator[tuple[ComposeJob, Composed]]:
+        for job in jobs:
+            yield job, self.compose_one(job)
+
+    def close(self) -> None:
+        self._cache = self._cache_at = None

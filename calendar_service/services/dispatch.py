@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import Attempt, ReminderStore, StoredReminder
+from calendar_service.adapters.db.reminder_store import Attempt, ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.planning import (
-    STATUS_CHANGE,
     WorkdayCalendar,
     remembered,
     status_change_row,
@@ -28,15 +27,20 @@ from calendar_service.domain.planning import (
 )
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.mail.message import AddressError
-from calendar_service.mail.render import RenderError
 from calendar_service.mail.retry import next_attempt
 from calendar_service.mail.transport import Transport
-from calendar_service.services.compose import MailSettings, PassCache, compose
+from calendar_service.services.compose import (
+    Composed,
+    ComposeJob,
+    Composer,
+    InlineComposer,
+    MailSettings,
+)
 from calendar_service.services.eligibility import HISTORY, current_occurrences
 from calendar_service.services.planning import plan
 
 LEASE = dt.timedelta(minutes=10)
+BATCH = 100  # reminders claimed at once
 # Stores watched per page: one read of each kind and one write transaction a page. A page's
 # latest product snapshots are all in memory at once, hence fewer stores than PAGE subscriptions.
 WATCH_PAGE = 200
@@ -155,87 +159,116 @@ def dispatch(
     mail: MailSettings,
     owner: str,
     rng: random.Random,
+    composer: Composer | None = None,
 ) -> DispatchReport:
-    """Send every reminder due at `now`; each is recorded whatever happens to it."""
+    """Send every reminder due at `now`; each is recorded whatever happens to it. Composed in
+    this thread unless a composer (a pool of worker processes) is given."""
+    if composer is None:
+        composer = InlineComposer(catalog, repository, tz, mail)
+    return run_dispatch(repository, store, transport, composer, lambda: now, owner, rng)
+
+
+def run_dispatch(
+    repository: Repository,
+    store: ReminderStore,
+    transport: Transport,
+    composer: Composer,
+    clock: Callable[[], dt.datetime],
+    owner: str,
+    rng: random.Random,
+    *,
+    lease: dt.timedelta = LEASE,
+    batch: int = BATCH,
+    stopped: Callable[[], bool] = lambda: False,
+) -> DispatchReport:
+    """Claim due reminders `batch` at a time (each batch at `clock()`), compose, send and record
+    each once, over one transport connection.
+
+    The composer pulls the jobs as it needs them, so a pool composes the next reminders while
+    this thread sends. On `stopped()` no more is claimed, and what is claimed but not sent is
+    released (pending again); while the pass runs long, its claims are renewed.
+    """
     report = DispatchReport()
-    subscriptions = {s.id: s for s in repository.subscriptions(active_only=False)}
-    cache = PassCache(repository, now)
+    held: dict[int, None] = {}  # claimed and not yet recorded
+    renew_at = clock() + lease / 2
+
+    def jobs() -> Iterator[ComposeJob]:
+        while not stopped():
+            now = clock()
+            claimed = store.claim_due(now, owner, lease, batch)
+            if not claimed:
+                return
+            held.update(dict.fromkeys(item.id for item in claimed))
+            subscriptions = store.subscriptions_by_id({i.row.subscription_id for i in claimed})
+            for item in claimed:
+                if stopped():
+                    return
+                sub = subscriptions.get(item.row.subscription_id)
+                if item.row.deadline_at <= now:
+                    store.finish(item.id, owner, ReminderStatus.MISSED)
+                    report.missed += 1
+                elif sub is None or not sub.active or sub.email in report.bounced:
+                    store.finish(item.id, owner, ReminderStatus.SUPPRESSED)
+                    report.suppressed += 1
+                else:
+                    yield ComposeJob(item.id, item.row, sub, now)
+                    continue
+                del held[item.id]
+
     with transport:
-        while batch := store.claim_due(now, owner, LEASE):
-            for item in batch:
-                dispatch_one(
-                    catalog,
-                    repository,
-                    cache,
-                    store,
-                    transport,
-                    item,
-                    subscriptions,
-                    now,
-                    tz,
-                    mail,
-                    owner,
-                    rng,
-                    report,
-                )
+        for job, composed in composer.compose_all(jobs()):
+            if stopped():
+                continue  # released below, with the rest
+            if clock() >= renew_at:
+                store.renew(list(held), owner, clock() + lease)
+                renew_at = clock() + lease / 2
+            deliver(repository, store, transport, job, composed, owner, rng, report)
+            del held[job.reminder_id]
+    if held:
+        report.lines.append(f"released {store.release(list(held), owner)}")
     return report
 
 
-def dispatch_one(
-    catalog: Catalog,
+def deliver(
     repository: Repository,
-    cache: PassCache,
     store: ReminderStore,
     transport: Transport,
-    item: StoredReminder,
-    subscriptions: dict[int, Subscription],
-    now: dt.datetime,
-    tz: ZoneInfo,
-    mail: MailSettings,
+    job: ComposeJob,
+    composed: Composed,
     owner: str,
     rng: random.Random,
     report: DispatchReport,
 ) -> None:
-    """Send one claimed reminder and record its outcome (the daemon drives this too)."""
-    row = item.row
-    sub = subscriptions.get(row.subscription_id)
-    if row.deadline_at <= now:
-        store.finish(item.id, owner, ReminderStatus.MISSED)
-        report.missed += 1
-        return
-    if sub is None or not sub.active or sub.email in report.bounced:
-        store.finish(item.id, owner, ReminderStatus.SUPPRESSED)
+    """Send one composed reminder and record its outcome with the attempt."""
+    row, sub, now, reminder_id = job.row, job.subscription, job.now, job.reminder_id
+    if sub.email in report.bounced:  # bounced since this reminder was composed
+        store.finish(reminder_id, owner, ReminderStatus.SUPPRESSED)
         report.suppressed += 1
         return
     attempts = row.attempts + 1
-    previous = None
-    if row.kind == STATUS_CHANGE:
-        previous = "ineligible" if row.occurrence_key.endswith(":eligible") else "eligible"
-    try:
-        message = compose(catalog, cache, row, sub, now, tz, mail, previous)
-    except AddressError as error:  # the subscriber's: the sender's is checked at start-up
-        attempt = Attempt(item.id, now, "address-error", None, str(error))
-        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
-        repository.unsubscribe_by_token(sub.unsubscribe_token, now)  # by address could not parse
-        report.bounced.add(sub.email)
+    message = composed.message
+    if message is None:
+        attempt = Attempt(
+            reminder_id, now, composed.problem or "render-error", None, composed.detail
+        )
+        store.finish(reminder_id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         report.failed += 1
-        report.lines.append(f"{row.key}: {error}; address suppressed")
-        return
-    except (RenderError, LookupError) as error:
-        attempt = Attempt(item.id, now, "render-error", None, str(error))
-        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
-        report.failed += 1
-        report.lines.append(f"{row.key}: cannot be written: {error}")
+        if composed.problem == "address-error":
+            repository.unsubscribe_by_token(sub.unsubscribe_token, now)  # by address: no parse
+            report.bounced.add(sub.email)
+            report.lines.append(f"{row.key}: {composed.detail}; address suppressed")
+        else:
+            report.lines.append(f"{row.key}: cannot be written: {composed.detail}")
         return
     result = transport.send(message)
-    attempt = Attempt(item.id, now, result.outcome, result.code, result.detail)
+    attempt = Attempt(reminder_id, now, result.outcome, result.code, result.detail)
     if result.outcome == "sent":
         store.finish(
-            item.id,
+            reminder_id,
             owner,
             ReminderStatus.SENT,
             attempts=attempts,
-            message_id=str(message["Message-ID"]),
+            message_id=message.message_id,
             sent_at=now,
             attempt=attempt,
         )
@@ -243,11 +276,13 @@ def dispatch_one(
     elif result.outcome == "temporary":
         retry_at = next_attempt(attempts, now, row.deadline_at, rng)
         if retry_at is None:
-            store.finish(item.id, owner, ReminderStatus.MISSED, attempts=attempts, attempt=attempt)
+            store.finish(
+                reminder_id, owner, ReminderStatus.MISSED, attempts=attempts, attempt=attempt
+            )
             report.missed += 1
         else:
             store.finish(
-                item.id,
+                reminder_id,
                 owner,
                 ReminderStatus.PENDING,
                 attempts=attempts,
@@ -256,7 +291,7 @@ def dispatch_one(
             )
             report.retrying += 1
     else:
-        store.finish(item.id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
+        store.finish(reminder_id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         # The address bounces: no more mail to it, for any store.
         repository.unsubscribe(sub.email, now=now)
         report.bounced.add(sub.email)
