@@ -301,6 +301,11 @@ def test_close_ends_the_workers_and_they_end_by_themselves_when_the_dispatcher_d
         pids = pool.pids
         assert len(_by_id(pool.compose_all(case.jobs))) == len(case.jobs)
     assert all(ended(pid) for pid in pids)
+    starting = case.pool(2)
+    starting.start()  # closed before they are ready: they hold no work, and are not waited for
+    pids = starting.pids
+    starting.close()
+    assert len(pids) == 2 and all(ended(pid) for pid in pids)
 
     script = textwrap.dedent(
         f"""

@@ -321,11 +321,15 @@ class ComposePool:
             w.chunks.clear()
 
     def close(self) -> None:
-        """Ask every worker to end, wait `STOP_WAIT` seconds, then kill what remains."""
+        """End every worker: a ready one is asked and given `STOP_WAIT` seconds, one still
+        starting (it holds no work) is killed at once, as is one that does not end in time."""
         workers, self._workers = self._workers, []
         for w in workers:
-            with contextlib.suppress(OSError):  # it has gone already
-                w.connection.send(None)
+            if w.ready:
+                with contextlib.suppress(OSError):  # it has gone already
+                    w.connection.send(None)
+            else:
+                w.process.kill()
         until = time.monotonic() + STOP_WAIT
         for w in workers:
             w.process.join(max(0.0, until - time.monotonic()))
