@@ -1,3 +1,4 @@
 from calendar_service.entrypoints.cli import main
 
-main()
+if __name__ == "__main__":
+    main()
