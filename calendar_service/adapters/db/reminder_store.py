@@ -124,6 +124,8 @@ _FINISH = (
     )
 )
 
+_INSERT_ATTEMPT = insert(DELIVERY_ATTEMPTS)
+
 _ROW_FIELDS = (
     "key",
     "subscription_id",
@@ -223,7 +225,7 @@ class ReminderStore:
             if connection.execute(_FINISH, params).rowcount != 1:
                 return False
             if attempt is not None:
-                connection.execute(insert(DELIVERY_ATTEMPTS), _attempt_values(attempt))
+                connection.execute(_INSERT_ATTEMPT, _attempt_values(attempt))
             return True
 
     @contextmanager
