@@ -75,7 +75,8 @@ from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.transport import Outgoing, SendResult, SmtpTransport, parse_smtp_url
 from calendar_service.services.compose import Composer, InlineComposer, mail_settings
-from calendar_service.services.compose_pool import ComposePool, WorkerSpec
+from calendar_service.services.compose_pool import ComposePool
+from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample

@@ -38,10 +38,10 @@ from calendar_service.services.compose_pool import (
     DEADLINE,
     MAX_LOST,
     ComposePool,
-    WorkerSpec,
     make_composer,
     shares_database,
 )
+from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import LEASE
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -315,7 +315,8 @@ def test_close_ends_the_workers_and_they_end_by_themselves_when_the_dispatcher_d
         from zoneinfo import ZoneInfo
         from calendar_service.adapters.db import Repository, make_engine
         from calendar_service.services.compose import InlineComposer, MailSettings
-        from calendar_service.services.compose_pool import ComposePool, WorkerSpec
+        from calendar_service.services.compose_pool import ComposePool
+        from calendar_service.services.compose_worker import WorkerSpec
         catalog = load_catalog(Path({str(PROJECT / "data" / "activities.toml")!r}))
         mail = MailSettings("a@example.com", "https://e.example", "e.example", dt.timedelta(7))
         reader = Repository(make_engine({database_url!r}))

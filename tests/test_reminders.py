@@ -30,7 +30,8 @@ from calendar_service.entrypoints.web import create_app
 from calendar_service.mail.smtp_config import parse_smtp_url
 from calendar_service.mail.transport import MaildirTransport, Outgoing, SendResult, SmtpTransport
 from calendar_service.services.compose import InlineComposer, MailSettings
-from calendar_service.services.compose_pool import ComposePool, WorkerSpec
+from calendar_service.services.compose_pool import ComposePool
+from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import LEASE, DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample

@@ -24,9 +24,9 @@ from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.planning import remembered, status_change_row, status_changes
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.services.dispatch import Watched, watch_daily_statuses
 from calendar_service.services.eligibility import HISTORY, current_occurrences
 from calendar_service.services.sample import load_sample
+from calendar_service.services.status_watch import Watched, watch_daily_statuses
 from tests.cli import PROJECT
 from tests.daemon_support import job_work
 

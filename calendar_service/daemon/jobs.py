@@ -29,13 +29,9 @@ from calendar_service.domain.cycles import occurrences
 from calendar_service.domain.planning import plan_reminders
 from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import Composer
-from calendar_service.services.dispatch import (
-    WATCH_PAGE,
-    DispatchReport,
-    run_dispatch,
-    watch_daily_statuses,
-)
+from calendar_service.services.dispatch import DispatchReport, run_dispatch
 from calendar_service.services.planning import HORIZON, dates_to_plan
+from calendar_service.services.status_watch import WATCH_PAGE, watch_daily_statuses
 
 PAGE = 500  # subscriptions planned per transaction
 FRESH = dt.timedelta(hours=1)  # planned through the horizon less this: nothing to plan yet
@@ -127,7 +123,7 @@ def _summed(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def watch_statuses(work: Work) -> dict[str, Any]:
-    """`services.dispatch.watch_daily_statuses`, a page of stores at a time."""
+    """`services.status_watch.watch_daily_statuses`, a page of stores at a time."""
     watched = watch_daily_statuses(
         work.catalog,
         work.repository,

@@ -26,12 +26,13 @@ from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.feeds import parse_options
 from calendar_service.mail.transport import make_transport
 from calendar_service.services.compose_pool import make_composer
-from calendar_service.services.dispatch import due_reminders, run_dispatch, watch_daily_statuses
+from calendar_service.services.dispatch import due_reminders, run_dispatch
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
 from calendar_service.services.importing import import_files
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
+from calendar_service.services.status_watch import watch_daily_statuses
 from calendar_service.settings import load_settings
 
 LANGS = click.Choice(["zh", "en"])

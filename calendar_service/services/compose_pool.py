@@ -19,30 +19,25 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
-import signal
 import time
-import traceback
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
 
-from calendar_service.adapters.db.engine import make_engine
-from calendar_service.adapters.db.repository import Repository
 from calendar_service.domain.catalog import Catalog
 from calendar_service.services.compose import (
     Composed,
     ComposeJob,
     Composer,
     InlineComposer,
-    MailSettings,
     mail_settings,
 )
+from calendar_service.services.compose_worker import WorkerSpec, work
 from calendar_service.services.eligibility import SnapshotReader
 from calendar_service.settings import Settings
 
@@ -54,46 +49,6 @@ DEADLINE = 120.0  # seconds a worker may take over a chunk before it is stopped
 MAX_LOST = 3  # workers lost in one pass before the rest of it is composed in line
 STOP_WAIT = 5.0  # seconds a worker has to end after it is asked to
 START_AFTER = 64  # jobs composed in line before the workers start: most passes are small
-
-
-@dataclass(frozen=True)
-class WorkerSpec:
-    """What a worker needs to compose as the dispatcher would (pickled to it at start)."""
-
-    database_url: str
-    catalog: Catalog
-    timezone: str
-    mail: MailSettings
-
-
-def work(connection: Connection, spec: WorkerSpec) -> None:
-    """A worker's life: "ready", then a list of results for each chunk received, until None
-    or end-of-file (the dispatcher has gone). A chunk that raises is answered with the
-    traceback; the dispatcher composes it in line."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the dispatcher, which stops us
-    engine = make_engine(spec.database_url)
-    try:
-        composer = InlineComposer(
-            spec.catalog, Repository(engine), ZoneInfo(spec.timezone), spec.mail
-        )
-        connection.send("ready")
-        while True:
-            try:
-                chunk: list[ComposeJob] | None = connection.recv()
-            except EOFError:
-                return
-            if chunk is None:
-                return
-            answer: list[Composed] | str
-            try:
-                answer = [composer.compose_one(job) for job in chunk]
-            except Exception:  # reported to the dispatcher, which redoes it
-                answer = traceback.format_exc()
-            connection.send(answer)
-    except (BrokenPipeError, ConnectionResetError):
-        return  # the dispatcher has gone
-    finally:
-        engine.dispose()
 
 
 @dataclass

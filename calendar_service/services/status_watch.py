@@ -1,0 +1,115 @@
+"""Use case: notice where a subscribed store's status on a daily activity flipped, and plan a
+status-change reminder for each of its subscriptions (the daily activities send no daily mail).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from calendar_service.adapters.db.reminder_store import ReminderStore
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.domain.catalog import Catalog, Cycle
+from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.planning import (
+    WorkdayCalendar,
+    remembered,
+    status_change_row,
+    status_changes,
+)
+from calendar_service.domain.reminders import ReminderRow
+from calendar_service.domain.subscriptions import Subscription
+from calendar_service.services.eligibility import HISTORY, current_occurrences
+
+# Stores watched per page: one read of each kind and one write transaction a page. A page's
+# latest product snapshots are all in memory at once, hence fewer stores than PAGE subscriptions.
+WATCH_PAGE = 200
+
+
+@dataclass
+class Watched:
+    """What a status watch did: status-change reminders added, stores watched."""
+
+    status_changes: int = 0
+    stores: int = 0
+
+
+def watch_daily_statuses(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    workdays: WorkdayCalendar,
+    stale_after: dt.timedelta,
+    *,
+    page_size: int = WATCH_PAGE,
+    stopped: Callable[[], bool] = lambda: False,
+) -> Watched:
+    """Plan a status-change reminder wherever a subscribed store's daily status flipped.
+
+    Stores go `page_size` at a time, each page read with one query of each kind and written in
+    one transaction; `stopped()` is asked before each page.
+    """
+    daily = [o for o in current_occurrences(catalog, now, tz) if o.cycle is Cycle.DAILY]
+    watched = Watched()
+    after: str | None = None
+    while not stopped():
+        page = store.subscribed_stores(after, page_size)
+        if not page:
+            break
+        by_store: dict[str, list[Subscription]] = {}
+        for sub in page:
+            by_store.setdefault(sub.store_id, []).append(sub)
+        watched.status_changes += _watch_stores(
+            catalog, daily, repository, store, by_store, now, tz, workdays, stale_after
+        )
+        watched.stores += len(by_store)
+        after = page[-1].store_id
+    return watched
+
+
+def _watch_stores(
+    catalog: Catalog,
+    daily: Sequence[Occurrence],
+    repository: Repository,
+    store: ReminderStore,
+    by_store: Mapping[str, Sequence[Subscription]],
+    now: dt.datetime,
+    tz: ZoneInfo,
+    workdays: WorkdayCalendar,
+    stale_after: dt.timedelta,
+) -> int:
+    """One page of the watch: these stores (with their active subscriptions) judged on the
+    daily activities; how many status-change reminders were new."""
+    snapshots = repository.latest_store_snapshots(now, by_store)
+    histories = repository.store_histories(by_store, until=now, since=now - HISTORY)
+    products = repository.latest_products_of(by_store, now)
+    previous = store.daily_statuses_of(by_store)
+    rows: list[ReminderRow] = []
+    kept: dict[str, dict[str, str]] = {}
+    for store_id, subs in by_store.items():
+        verdicts = evaluate_store(
+            catalog,
+            daily,
+            snapshots.get(store_id),
+            products.get(store_id, []),
+            histories.get(store_id, []),
+            now,
+            stale_after,
+            store_id=store_id,
+        )
+        current = {v.activity: v.status for v in verdicts}
+        before = previous.get(store_id, {})
+        changes = status_changes(before, current)
+        rows += [
+            row
+            for sub in subs
+            for change in changes
+            if (row := status_change_row(sub, change, now, tz, workdays)) is not None
+        ]
+        kept[store_id] = remembered(before, current)
+    return store.record_statuses(rows, kept, now)
