@@ -28,7 +28,13 @@ from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.entrypoints.web import create_app
 from calendar_service.mail.smtp_config import parse_smtp_url
-from calendar_service.mail.transport import MaildirTransport, Outgoing, SendResult, SmtpTransport
+from calendar_service.mail.transport import (
+    MaildirTransport,
+    Outgoing,
+    SendResult,
+    SmtpTransport,
+    Transport,
+)
 from calendar_service.services.compose import InlineComposer, MailSettings
 from calendar_service.services.compose_pool import ComposePool
 from calendar_service.services.compose_worker import WorkerSpec
@@ -87,6 +93,18 @@ def _pass(
 ) -> DispatchReport:
     plan(catalog, repository, now, CST)
     transport = SmtpTransport(parse_smtp_url(server.url()))
+    return _dispatch(catalog, repository, engine_store, transport, composer, now)
+
+
+def _dispatch(
+    catalog: Catalog,
+    repository: Repository,
+    engine_store: ReminderStore,
+    transport: Transport,
+    composer: ComposePool | None,
+    now: dt.datetime = NOW,
+) -> DispatchReport:
+    """A dispatch pass at `now` over `transport`, nothing planned first."""
     return dispatch(
         catalog,
         repository,
@@ -260,18 +278,7 @@ def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
     plan(catalog, subscribed, NOW, CST)
     transport = BreaksOnThird(SmtpTransport(parse_smtp_url(smtp_server.url())))
     with pytest.raises(UnexpectedError, match="the transport broke"):
-        dispatch(
-            catalog,
-            subscribed,
-            store,
-            transport,
-            NOW,
-            CST,
-            MAIL,
-            "one",
-            random.Random(1),
-            composer=composer,
-        )
+        _dispatch(catalog, subscribed, store, transport, composer)
     statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= NOW)
     assert statuses[ReminderStatus.SENT] == 2 == len(smtp_server.handler.messages)
     assert statuses[ReminderStatus.SENDING] > 0  # claimed, never recorded
@@ -325,18 +332,7 @@ def test_past_deadline_is_missed_never_sent(
     plan(catalog, subscribed, NOW, CST)
     late = dt.datetime(2026, 12, 26, 10, 0, tzinfo=CST)  # the monthly sign-up closed on the 25th
     transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
-    report = dispatch(
-        catalog,
-        subscribed,
-        store,
-        transport,
-        late,
-        CST,
-        MAIL,
-        "t",
-        random.Random(),
-        composer=composer,
-    )
+    report = _dispatch(catalog, subscribed, store, transport, composer, late)
     assert report.missed > 0
     monthly = [
         s
@@ -370,18 +366,8 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
         )
         assert done.status_code == 200 and "已退订" in done.text
     assert client.post("/unsubscribe/nope").status_code == 404
-    report = dispatch(
-        catalog,
-        subscribed,
-        store,
-        SmtpTransport(parse_smtp_url(smtp_server.url())),
-        NOW,
-        CST,
-        MAIL,
-        "t",
-        random.Random(),
-        composer=composer,
-    )
+    transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
+    report = _dispatch(catalog, subscribed, store, transport, composer)
     recipients = {r for m in smtp_server.handler.messages for r in m.rcpt_tos}
     assert recipients == {"agency@example.com"} and report.suppressed > 0
 
@@ -437,17 +423,8 @@ def test_maildir_transport_gets_the_same_messages(
     composer: ComposePool | None,
 ) -> None:
     plan(catalog, subscribed, NOW, CST)
-    report = dispatch(
-        catalog,
-        subscribed,
-        ReminderStore(engine),
-        MaildirTransport(tmp_path),
-        NOW,
-        CST,
-        MAIL,
-        "t",
-        random.Random(),
-        composer=composer,
+    report = _dispatch(
+        catalog, subscribed, ReminderStore(engine), MaildirTransport(tmp_path), composer
     )
     assert report.sent > 0, report
     assert report.sent == len(list((tmp_path / "new").iterdir()))
