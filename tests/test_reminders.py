@@ -6,6 +6,7 @@ each pass composes its messages in line and, again, in a pool's worker process.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email
 import email.policy
@@ -319,6 +320,53 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
     received = smtp_server.handler.messages
     assert report.sent == len(received) > 0
     assert {tuple(m.rcpt_tos) for m in received} == {("agency@example.com",)}
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_reminder_that_cannot_be_written_fails_alone_and_the_rest_go_out(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    database_url: str,
+    smtp_server: SmtpServer,
+    workers: int,
+) -> None:
+    """The catalog lost an activity after its reminders were planned: each of them fails with
+    the reason, recorded with its attempt, in line or in a worker; the pass goes on."""
+    store = ReminderStore(engine)
+    plan(catalog, subscribed, NOW, CST)
+    gone = "monthly-sales"
+    edited = dataclasses.replace(
+        catalog, activities=tuple(a for a in catalog.activities if a.key != gone)
+    )
+    pool = None
+    if workers:
+        spec = WorkerSpec(database_url, edited, str(CST), MAIL)
+        pool = ComposePool(
+            spec, workers, InlineComposer(edited, subscribed, CST, MAIL), start_after=0
+        )
+        pool.start(wait_ready=60)
+    transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
+    try:
+        report = _dispatch(edited, subscribed, store, transport, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+    due = [s for s in store.all() if s.row.due_at <= NOW]
+    theirs = [s for s in due if s.row.activity == gone]
+    assert theirs and all(s.row.status is ReminderStatus.FAILED for s in theirs)
+    for failed in theirs:
+        (attempt,) = store.attempts(failed.id)
+        assert attempt.outcome == "render-error" and f"unknown activity '{gone}'" in (
+            attempt.detail or ""
+        )
+        assert any(line.startswith(f"{failed.row.key}: cannot be written") for line in report.lines)
+    rest = [s for s in due if s.row.activity != gone]
+    assert all(s.row.status is ReminderStatus.SENT for s in rest)
+    assert (report.failed, report.sent) == (len(theirs), len(rest))
+    assert len(smtp_server.handler.messages) == len(rest) > 0
+    if pool is not None:
+        assert pool.composed_in_workers == len(due) and pool.composed_in_line == 0
 
 
 def test_past_deadline_is_missed_never_sent(

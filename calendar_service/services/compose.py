@@ -256,14 +256,13 @@ class InlineComposer:
                 self._mail,
                 job.previous_status,
             )
+            return Composed(Outgoing.of(message))
         except AddressError as error:  # the subscriber's: the sender's is checked at start-up
             return Composed(None, "address-error", str(error))
-        except (RenderError, LookupError) as error:
+        # A template or catalog error, or text no header or body can carry: this reminder fails
+        # alone instead of stopping every pass at it.
+        except (RenderError, LookupError, ValueError) as error:
             return Composed(None, "render-error", str(error))
-        try:
-            return Composed(Outgoing.of(message))
-        except ValueError as error:  # a header the generator cannot write
-            return Composed(None, "render-error", f"the message cannot be written: {error}")
 
     def compose_all(self, jobs: Iterable[ComposeJob]) -> Iterator[tuple[ComposeJob, Composed]]:
         for job in jobs:
