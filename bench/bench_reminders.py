@@ -74,9 +74,8 @@ from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.transport import Outgoing, SendResult, SmtpTransport, parse_smtp_url
-from calendar_service.services.compose import Composer, InlineComposer, mail_settings
-from calendar_service.services.compose_pool import ComposePool
-from calendar_service.services.compose_worker import WorkerSpec
+from calendar_service.services.compose import mail_settings
+from calendar_service.services.compose_pool import ComposePool, make_composer
 from calendar_service.services.dispatch import DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -371,14 +370,12 @@ def _service(setup: Setup, port: int, profile: bool, workers: int) -> ServiceRun
     transport = TimedTransport(smtp, clock)
     mail = mail_settings(settings)
     catalog, tz, now = container.catalog, settings.tz, setup.now
-    inline = InlineComposer(catalog, repository, tz, mail)
-    composer: Composer = inline
     started_pool = time.perf_counter()
-    if workers:
-        spec = WorkerSpec(settings.database_url, catalog, settings.timezone, mail)
-        pool = ComposePool(spec, workers, inline)
-        pool.start(wait_ready=POOL_START_WAIT)  # as a daemon's pool is, from its first pass on
-        composer = pool
+    composer = make_composer(
+        settings.model_copy(update={"compose_workers": workers}), catalog, repository
+    )
+    if isinstance(composer, ComposePool):
+        composer.start(wait_ready=POOL_START_WAIT)  # as a daemon's are, from its first long pass
     pool_seconds = time.perf_counter() - started_pool
     profiler = cProfile.Profile() if profile else None
     gc.collect()
