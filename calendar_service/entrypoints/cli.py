@@ -15,12 +15,13 @@ import click
 from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.workdays import ChineseWorkdays
-from calendar_service.bootstrap import Container
+from calendar_service.bootstrap import Container, SchemaPolicy
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
 from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, subscriber_address
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
+from calendar_service.entrypoints.cli_db import db
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.feeds import parse_options
@@ -38,11 +39,11 @@ from calendar_service.settings import load_settings
 LANGS = click.Choice(["zh", "en"])
 
 
-def _container() -> Container:
+def _container(schema: SchemaPolicy = "require") -> Container:
     ctx = click.get_current_context()
     container = ctx.find_object(Container)
     if container is None:
-        container = Container(load_settings())
+        container = Container(load_settings(), schema)
         ctx.obj = container
     return container
 
@@ -287,11 +288,11 @@ def run(
 
     if scheduler_only and web_only:
         raise click.UsageError("--scheduler-only and --web-only exclude each other")
-    container = _container()
+    container = _container(schema="upgrade")
     settings = container.settings
     start = None if now_text is None else _instant(now_text, settings.tz)
     now = start or dt.datetime.now(settings.tz)
-    repository = container.repository  # creates the schema on first start
+    repository = container.repository  # creates the schema, or upgrades it, before serving
     if sample:
         added = load_sample(settings.sample_dir, repository, settings.tz, now)
         if added:
@@ -471,6 +472,9 @@ def apikey_revoke(name: str) -> None:
     if not revoked:
         raise UserError(f"no active key named {name!r}; see `calendar-service apikey list`")
     click.echo(f"revoked key {name!r}")
+
+
+cli.add_command(db)
 
 
 def _print_json(data: Any) -> None:

@@ -1,6 +1,7 @@
 """Persistence: SQLModel tables on SQLite (the embedded default) or PostgreSQL, same code for both.
 
-Build the engine with `make_engine(url)`, then `create_schema` and `check_connection` at start;
+Build the engine with `make_engine(url)`, then `check_connection` and `create_schema` (the
+schema's migrations, schema.py) at start;
 `Repository(engine)` takes and returns the domain values. Nothing connects at import.
 """
 
@@ -8,12 +9,12 @@ from calendar_service.adapters.db.engine import (
     DEFAULT_URL,
     SETTING,
     check_connection,
-    create_schema,
     make_engine,
     mask_url,
     write_transaction,
 )
 from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.db.schema import create_schema
 from calendar_service.adapters.db.stores import UnknownStoreError
 from calendar_service.adapters.db.subscribers import feed_token_hash, normalize_email
 

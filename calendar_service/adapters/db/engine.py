@@ -13,7 +13,6 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from calendar_service.adapters.db.tables import METADATA, TABLES
 from calendar_service.errors import DatabaseError
 
 SETTING = "CALENDAR_DATABASE_URL"
@@ -26,7 +25,6 @@ EXAMPLES = f"{DEFAULT_URL} or postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
 WRITE = "calendar_write"
 SQLITE_BUSY_TIMEOUT_S = 15.0
 POSTGRES_CONNECT_TIMEOUT_S = 10
-_SCHEMA_LOCK_KEY = 0x1688_CA1E  # serialises create_schema between daemons sharing PostgreSQL
 
 
 def mask_url(url: str | URL) -> str:
@@ -116,15 +114,6 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         connection.execution_options(**{WRITE: True})
         with connection.begin():
             yield connection
-
-
-def create_schema(engine: Engine) -> None:
-    """Create the tables and indexes that do not exist yet; harmless when they all do."""
-    with write_transaction(engine) as connection:
-        if connection.dialect.name == "postgresql":
-            lock = text("SELECT pg_advisory_xact_lock(:key)")
-            connection.execute(lock, {"key": _SCHEMA_LOCK_KEY})
-        METADATA.create_all(connection, tables=list(TABLES), checkfirst=True)
 
 
 def check_connection(engine: Engine) -> None:

@@ -32,6 +32,17 @@ def _one_of(table: str, name: str, values: tuple[str, ...]) -> CheckConstraint:
 _INT = Integer()
 _DEC = ExactDecimal()
 
+# Names for the constraints the models leave unnamed, so that a migration can drop or alter them
+# (SQLite's batch mode needs a name for everything it rebuilds). They are PostgreSQL's own
+# defaults, so a database created by release 0.1.0 (before the convention) already has them; the
+# CHECK and UNIQUE constraints are named one by one below.
+NAMING: dict[str, str] = {
+    "ix": "ix_%(column_0_label)s",
+    "pk": "%(table_name)s_pkey",
+    "fk": "%(table_name)s_%(column_0_name)s_fkey",
+}
+SQLModel.metadata.naming_convention = NAMING
+
 
 class StoreTable(SQLModel, table=True):
     __tablename__ = "stores"
