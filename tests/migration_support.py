@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, inspect, make_url, text
 from sqlalchemy.pool import NullPool
 
-from calendar_service.adapters.db.schema import migrations_folder
+from calendar_service.adapters.db.schema import default_migrations, migrations_folder
 
 RELEASE_DATA = Path(__file__).resolve().parent / "data" / "release-0.1.0"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -89,21 +89,28 @@ def all_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def migrations_with(folder: Path, *revisions: str) -> Path:
-    """A copy of the package's migrations with `revisions` (revision files' text) added."""
+    """A copy of the package's migrations with `revisions` (from `revision`) added after the
+    head, numbered on from it: the first is `next_revision()`."""
     target = folder / "migrations"
     shutil.copytree(migrations_folder(), target, ignore=shutil.ignore_patterns("__pycache__"))
-    for number, source in enumerate(revisions, start=2):
-        (target / "versions" / f"{number:04d}_test.py").write_text(source)
+    head = int(default_migrations().head)
+    for number, source in enumerate(revisions, start=head + 1):
+        text = source.replace("REVISION", f"{number:04d}").replace("DOWN", f"{number - 1:04d}")
+        (target / "versions" / f"{number:04d}_test.py").write_text(text)
     return target
 
 
-def revision(number: int, body: str, imports: str = "") -> str:
-    """The text of revision `number` (after number - 1) whose upgrade is `body`."""
+def next_revision() -> str:
+    """The id the first revision added by `migrations_with` gets."""
+    return f"{int(default_migrations().head) + 1:04d}"
+
+
+def revision(body: str) -> str:
+    """The text of a revision whose upgrade is `body`, for `migrations_with`."""
     indented = "\n".join(f"    {line}" if line else "" for line in body.strip().splitlines())
     return (
-        "import sqlalchemy as sa\nfrom alembic import op\n"
-        f"{imports}\n"
-        f"revision = '{number:04d}'\ndown_revision = '{number - 1:04d}'\n"
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        "revision = 'REVISION'\ndown_revision = 'DOWN'\n"
         "branch_labels = None\ndepends_on = None\n\n"
         f"def upgrade() -> None:\n{indented}\n\n"
         "def downgrade() -> None:\n    pass\n"

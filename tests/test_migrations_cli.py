@@ -17,10 +17,12 @@ from calendar_service.bootstrap import Container
 from calendar_service.errors import DatabaseError
 from calendar_service.settings import load_settings
 from tests.cli import run_cli
-from tests.daemon_support import DaemonProcess, wait_for
-from tests.migration_support import RELEASE_DATA, migrations_with, revision
+from tests.daemon_support import DaemonProcess, statuses, wait_for
+from tests.migration_support import RELEASE_DATA, migrations_with, next_revision, revision
+from tests.smtp_server import SmtpServer, smtp_server
 
-NOW = dt.datetime(2026, 12, 16, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+FIXTURES = (smtp_server,)  # used by name below
+DUE_18_DECEMBER = dt.datetime(2026, 12, 18, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def _release_copy(tmp_path: Path) -> str:
@@ -98,7 +100,6 @@ def test_db_current_refuses_a_database_of_other_tables(tmp_path: Path) -> None:
 
 
 ADDS_A_COLUMN = revision(
-    2,
     """
 with op.batch_alter_table("api_keys") as batch:
     batch.add_column(sa.Column("note", sa.String(), nullable=True))
@@ -115,13 +116,16 @@ def test_commands_refuse_a_database_behind_the_code_and_run_upgrades_it(tmp_path
         _ = refusing.engine
     message = str(refused.value)
     assert "\n" not in message and "revision 0001 (release 0.1.0)" in message
-    assert "this code needs 0002" in message and "run `calendar-service db upgrade`" in message
+    assert (
+        f"this code needs {next_revision()}" in message
+        and "run `calendar-service db upgrade`" in message
+    )
     assert _version_or_none(url) is None  # refused: nothing written
 
     upgrading = Container(load_settings(database_url=url), schema="upgrade")
     upgrading.migrations = newer
     _ = upgrading.engine
-    assert _version(url) == ["0002"]
+    assert _version(url) == [next_revision()]
 
 
 def _version_or_none(url: str) -> str | None:
@@ -139,12 +143,25 @@ def test_commands_create_a_new_database_at_the_head(tmp_path: Path) -> None:
     assert _version(url) == [default_migrations().head]
 
 
-def test_the_daemon_upgrades_a_release_0_1_0_database_before_it_serves(tmp_path: Path) -> None:
+def test_the_daemon_upgrades_a_release_0_1_0_database_and_sends_what_it_planned(
+    tmp_path: Path, smtp_server: SmtpServer
+) -> None:
+    """The reminders release 0.1.0 planned for 18 December go out from the upgraded database."""
     url = _release_copy(tmp_path)
-    daemon = DaemonProcess(tmp_path, url, "smtp://127.0.0.1:9", NOW)
+    daemon = DaemonProcess(tmp_path, url, smtp_server.url(), DUE_18_DECEMBER)
     try:
         wait_for(lambda: '"event": "start"' in daemon.output(), 60, "the daemon to start")
         assert _version(url) == [default_migrations().head]
+        engine = make_engine(url)
+        try:
+            wait_for(
+                lambda: statuses(engine)["sent"] >= 21 + 18 or None,
+                60,
+                "the 18 reminders due on 18 December to be sent",
+            )
+        finally:
+            engine.dispose()
+        assert len(smtp_server.handler.messages) >= 18
         assert daemon.terminate() == 0
     finally:
         daemon.stop()
