@@ -500,4 +500,12 @@ def main() -> None:
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as e:
+        from calendar_service.adapters.db.health import database_problem  # noqa: PLC0415
+
+        problem = database_problem(e)  # a read-only or full database: one line, no traceback
+        if problem is None:
+            raise
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
     sys.exit(status if isinstance(status, int) else 0)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Header, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from calendar_service.adapters.db.health import UNAVAILABLE, database_problem, write_check
 from calendar_service.api import api_router
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard import dashboard_router
@@ -72,18 +73,32 @@ def create_app(
     def bad_option(_request: Request, error: FeedOptionError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=400)
 
+    def unavailable(request: Request, error: Exception) -> Response:
+        # A read-only file, a full disk, a read-only server: the client may retry later.
+        problem = database_problem(error) or "the database cannot be used"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": problem}, status_code=503)
+        text = f"数据库暂时无法使用,请稍后重试 · The database cannot be used now.\n{problem}\n"
+        return Response(text, status_code=503, media_type="text/plain; charset=utf-8")
+
+    for error_class in UNAVAILABLE:
+        app.add_exception_handler(error_class, unavailable)
+
     @app.get("/healthz")
-    def healthz() -> dict[str, Any]:
+    def healthz() -> JSONResponse:
         from calendar_service.adapters.db.reminder_store import ReminderStore  # noqa: PLC0415
 
-        reminders = ReminderStore(container.engine).counts(clock())
+        problem = write_check(container.engine)
+        reminders = ReminderStore(container.engine).counts(clock()) if problem is None else None
         scheduler: Any = "not running here" if health is None else health()
-        return {
-            "status": "ok",
+        body = {
+            "status": "ok" if problem is None else "degraded",
+            "database": "ok" if problem is None else f"cannot be written: {problem}",
             "catalog_version": catalog.version,
             "scheduler": scheduler,
             "reminders": reminders,
         }
+        return JSONResponse(body, status_code=200 if problem is None else 503)
 
     @app.get("/calendar.ics", response_class=Response)
     def calendar(
