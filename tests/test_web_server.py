@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -111,3 +114,22 @@ def test_tokens_never_reach_the_access_log(server: Server) -> None:
 )
 def test_mask_tokens(path: str, masked: str) -> None:
     assert mask_tokens(path) == masked
+
+
+def test_a_store_id_with_a_percent_and_a_slash_is_reachable(server: Server) -> None:
+    """uvicorn decodes the path once: the ID comes back as it was imported."""
+    key = re.search(
+        r"sign-in key \(made for the sample data, shown once\): (\S+)", server.log.read_text()
+    )
+    assert key is not None
+    store_id = "百分%2F/店?#"
+    body = json.dumps({"stores": [{"store_id": store_id, "captured_at": "2026-01-14 10:00"}]})
+    auth = {"X-API-Key": key[1], "Content-Type": "application/json"}
+    made = urllib.request.Request(f"{server.url}/api/snapshots", body.encode(), auth, method="POST")
+    try:
+        urllib.request.urlopen(made, timeout=10).close()
+    except urllib.error.HTTPError as e:
+        pytest.fail(e.read().decode())
+    url = f"{server.url}/api/stores/{quote(store_id, safe='')}/eligibility"
+    with urllib.request.urlopen(urllib.request.Request(url, headers=auth), timeout=10) as response:
+        assert json.loads(response.read())[0]["store_id"] == store_id

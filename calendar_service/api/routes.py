@@ -77,7 +77,7 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
             for store_id, name in container.repository.stores()
         ]
 
-    @router.get("/stores/{store_id}/eligibility", responses={404: {"model": schemas.Problem}})
+    @router.get("/stores/{store_id:path}/eligibility", responses={404: {"model": schemas.Problem}})
     def eligibility(
         store_id: str,
         activity: str | None = None,

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard import catalog_view, store_view
 from calendar_service.dashboard.overview import STATUSES, Filters, cycles, overview
-from calendar_service.dashboard.pages import Lang, render
+from calendar_service.dashboard.pages import Lang, render, store_path
 from calendar_service.dashboard.session import Staff
 from calendar_service.dashboard.signin import add_signin_routes
 from calendar_service.dashboard.timeline import timeline
@@ -94,15 +94,15 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
             name=report.name or store_id,
             sections=store_view.sections(report, page.locale, tz),
             subscriptions=container.repository.subscriptions(store_id, active_only=False),
-            here=f"/stores/{store_id}",
+            here=store_path(store_id),
             **({"links": None, "qr": None} | extra),
         )
 
-    @router.get("/stores/{store_id}", response_class=HTMLResponse)
+    @router.get("/stores/{store_id:path}", response_class=HTMLResponse)
     def store(who: SignedIn, store_id: str, lang: str | None = None) -> HTMLResponse:
         return store_page(who, store_id, Lang.of(lang))
 
-    @router.post("/stores/{store_id}/feed-token", response_class=HTMLResponse)
+    @router.post("/stores/{store_id:path}/feed-token", response_class=HTMLResponse)
     def feed_token(
         who: FormStaff, store_id: str, lang: Annotated[str, Form()] = "zh"
     ) -> HTMLResponse:

@@ -68,7 +68,9 @@ def add_signin_routes(
     def staff(request: Request, lang: str | None = None) -> Staff:
         found = sessions.staff(request, clock())
         if found is None:  # also when the key was revoked or the session ended since
-            here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            # The path as the browser sent it: a store ID's %2F stays encoded.
+            raw = request.scope.get("raw_path") or request.url.path.encode()
+            here = raw.decode("latin-1") + (f"?{request.url.query}" if request.url.query else "")
             if request.method != "GET":  # a form's POST: come back to the page it was on
                 here = urlsplit(request.headers.get("referer", "/")).path or "/"
             login = Lang.of(lang).url("/login", next=here)
