@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form
+from fastapi import APIRouter, Depends, Form, Query
 from fastapi.responses import HTMLResponse
 
 from calendar_service.bootstrap import Container
@@ -38,8 +38,9 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
         cycle: str | None = None,
         status: str | None = None,
         q: str | None = None,
+        page_number: Annotated[str | None, Query(alias="page", max_length=10)] = None,
     ) -> HTMLResponse:
-        page, filters = Lang.of(lang), Filters.of(cycle, status, q)
+        page, filters = Lang.of(lang), Filters.of(cycle, status, q, page_number)
         found = overview(
             container.catalog,
             container.repository,
