@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     )
     compose_workers: int = Field(default=1, ge=0, le=32)  # processes composing reminders
     feed_revalidate_seconds: int = Field(default=60, ge=0, le=86400)
+    # A client has this long to send a request's headers (slow clients hold no socket longer).
+    header_timeout_seconds: float = Field(default=10, gt=0, le=300)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -125,4 +127,85 @@ def test_sign_in_follow_a_cell_and_subscribe(
     with urllib.request.urlopen(feed, timeout=5) as response:  # the feed needs no sign-in
         assert response.read().startswith(b"BEGIN:VCALENDAR")
     page.screenshot(path=str(ARTIFACTS / f"subscribe-{lang}.png"), full_page=True)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def elsewhere() -> Iterator[tuple[str, dict[str, bytes]]]:
+    """A web server on another port of the same host, serving the pages put in its dict."""
+    pages: dict[str, bytes] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = pages.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    served = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=served.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{served.server_address[1]}", pages
+    served.shutdown()
+    served.server_close()
+
+
+def _auto_post(action: str, fields: dict[str, str]) -> bytes:
+    inputs = "".join(f'<input name="{k}" value="{v}">' for k, v in fields.items())
+    return (
+        f'<!doctype html><form id="f" method="post" action="{action}">{inputs}</form>'
+        "<script>document.getElementById('f').submit()</script>"
+    ).encode()
+
+
+def test_a_page_on_another_port_cannot_post_our_forms(
+    server: tuple[str, str], browser: Browser, elsewhere: tuple[str, dict[str, bytes]]
+) -> None:
+    url, key = server
+    other, pages = elsewhere
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}/login")
+    page.fill("input[name=key]", key)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/")
+    page.goto(f"{url}/stores/b2b-220011")
+    token = page.locator("input[name=csrf]").first.get_attribute("value") or ""
+    action = f"{url}/stores/b2b-220011/feed-token"
+    # Even with the page's own token (say it leaked), the browser says where the form came from.
+    pages["/no-token"] = _auto_post(action, {"lang": "en"})
+    pages["/with-token"] = _auto_post(action, {"lang": "en", "csrf": token})
+    for attack in ("/no-token", "/with-token"):
+        with page.expect_response(lambda r: r.url == action) as posted:
+            page.goto(other + attack)
+        assert posted.value.status == 403
+        page.wait_for_load_state()
+        assert "Request refused" in page.content() and "webcal://" not in page.content()
+    # The signed-in staff member's own click still works.
+    page.goto(f"{url}/stores/b2b-220011?lang=en")
+    page.click("text=Create a subscription link")
+    page.locator("a.subscribe-webcal").wait_for()
+    context.close()
+
+
+def test_a_page_elsewhere_cannot_sign_the_browser_in(
+    server: tuple[str, str], browser: Browser, elsewhere: tuple[str, dict[str, bytes]]
+) -> None:
+    url, key = server  # say the attacker's own key: login CSRF signs the victim in as them
+    other, pages = elsewhere
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}/login")  # the victim has the sign-in form's cookie already
+    pages["/login"] = _auto_post(f"{url}/login", {"key": key, "next": "/"})
+    with page.expect_response(
+        lambda r: r.url == f"{url}/login" and r.request.method == "POST"
+    ) as posted:
+        page.goto(other + "/login")
+    assert posted.value.status == 403
+    page.goto(f"{url}/")
+    assert "/login" in page.url  # not signed in
     context.close()

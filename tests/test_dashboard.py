@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 
 from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.bootstrap import Container
-from calendar_service.dashboard.routes import safe_next
 from calendar_service.dashboard.session import COOKIE
+from calendar_service.dashboard.signin import safe_next
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.entrypoints.web import create_app
 from calendar_service.services.sample import load_sample
@@ -40,10 +40,24 @@ class Site:
 
     def sign_in(self, key: str | None = None, next_: str = "/") -> TestClient:
         response = self.client.post(
-            "/login", data={"key": key or self.key, "next": next_}, follow_redirects=False
+            "/login",
+            data={"key": key or self.key, "next": next_, "csrf": login_token(self.client)},
+            follow_redirects=False,
         )
         assert response.status_code == 303, response.text
         return self.client
+
+
+def form_token(html: str) -> str:
+    """The token a page's forms carry."""
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found is not None, "the page's forms carry no token"
+    return found[1]
+
+
+def login_token(client: TestClient) -> str:
+    """The sign-in form's token, as a browser gets it: by opening the sign-in page."""
+    return form_token(client.get("/login").text)
 
 
 @pytest.fixture
@@ -70,18 +84,27 @@ def test_every_page_needs_a_sign_in(site: Site, path: str) -> None:
     assert "有限公司" not in login.text and "店</b>" not in login.text  # no store data
     after = site.client.post(
         "/login",
-        data={"key": site.key, "next": re.search(r'name="next" value="([^"]*)"', login.text)[1]},  # type: ignore[index]
+        data={
+            "key": site.key,
+            "next": re.search(r'name="next" value="([^"]*)"', login.text)[1],  # type: ignore[index]
+            "csrf": form_token(login.text),
+        },
         follow_redirects=False,
     )
     assert after.headers["location"] == path
 
 
 def test_a_bad_key_a_forged_cookie_and_a_revoked_key_are_refused(site: Site) -> None:
-    refused = site.client.post("/login", data={"key": "cs_wrong"}, follow_redirects=False)
+    refused = site.client.post(
+        "/login",
+        data={"key": "cs_wrong", "csrf": login_token(site.client)},
+        follow_redirects=False,
+    )
     assert refused.status_code == 401 and "密钥无效" in refused.text
     assert COOKIE not in refused.cookies
     site.client.cookies.set(COOKIE, "eyJrZXkiOiAxfQ==.forged.signature")
     assert site.client.get("/", follow_redirects=False).status_code == 303
+    site.client.cookies.clear()
     site.sign_in()
     assert site.client.get("/", follow_redirects=False).status_code == 200
     site.keys.revoke("staff", NOW)  # revoking the key ends its sessions
@@ -97,14 +120,19 @@ def test_a_form_posted_without_a_session_comes_back_to_its_page(site: Site) -> N
     )
     assert response.status_code == 303
     assert response.headers["location"] == "/login?next=%2Fstores%2Fb2b-220011"
-    after = site.client.post("/login", data={"key": site.key, "next": page}, follow_redirects=False)
+    after = site.client.post(
+        "/login",
+        data={"key": site.key, "next": page, "csrf": login_token(site.client)},
+        follow_redirects=False,
+    )
     assert after.headers["location"] == page
     assert site.client.get(page).status_code == 200  # a page, not 405 Method Not Allowed
 
 
 def test_sign_out(site: Site) -> None:
     client = site.sign_in()
-    out = client.post("/logout", data={"lang": "en"}, follow_redirects=False)
+    token = form_token(client.get("/").text)
+    out = client.post("/logout", data={"lang": "en", "csrf": token}, follow_redirects=False)
     assert out.status_code == 303 and out.headers["location"] == "/login?lang=en"
     assert client.get("/", follow_redirects=False).status_code == 303
 
@@ -177,7 +205,7 @@ def test_store_page_shows_bars_and_subscribe_links(site: Site) -> None:
     assert 'id="daily-group-wholesale"' in html
     assert html.count('role="meter"') > 10 and "还差 3 位买家" in html
     assert "width:" in html and 'aria-valuenow="' in html
-    made = client.post(f"/stores/{STORE}/feed-token", data={"lang": "en"})
+    made = client.post(f"/stores/{STORE}/feed-token", data={"lang": "en", "csrf": form_token(html)})
     assert made.status_code == 200
     webcal = re.search(r'class="subscribe-webcal" href="(webcal://[^"]+)"', made.text)
     assert webcal is not None and webcal[1].endswith(".ics?lang=en")

@@ -76,3 +76,23 @@ def test_data_version_moves_with_store_and_product_snapshots(repository: Reposit
     repository.add_snapshots([later], [], "b.csv", STAMP)
     assert repository.data_version("s-1") > before
     assert repository.data_version("nowhere") == (0, 0)
+
+
+def test_one_token_keeps_a_bounded_number_of_variants(repository: Repository) -> None:
+    """A URL tried with many options replaces its own variants, never other tokens' feeds."""
+    repository.add_snapshots([STORE], [], "a.csv", STAMP)
+    mine, other = repository.create_feed_token("s-1"), repository.create_feed_token("s-1")
+    cache = FeedCache(repository, dt.timedelta(seconds=60), size=10, per_token=3)
+    builds: list[str] = []
+
+    def build(store_id: str) -> FeedFile:
+        builds.append(store_id)
+        return feed_file(f"feed {len(builds)}".encode(), STAMP)
+
+    kept = cache.get(other, "zh", build)
+    for variant in range(20):
+        cache.get(mine, variant, build)
+    assert cache.get(other, "zh", build) is kept and len(builds) == 21  # still cached
+    assert cache.get(mine, 19, build) is not None and len(builds) == 21  # the newest kept
+    cache.get(mine, 0, build)
+    assert len(builds) == 22  # an old variant of its own was dropped

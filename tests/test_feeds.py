@@ -345,13 +345,13 @@ def test_size_of_a_rolling_window_stays_under_1_mb(catalog: Catalog) -> None:
 
 def test_options_parsed_and_written_back() -> None:
     options = parse_options(
-        {"cycles": "Yearly, quarterly", "alarms": "PT2H,P1D,P1D,P1W,PT1H30M", "lang": "en-US"}
+        {"cycles": "Yearly, quarterly", "alarms": "PT2H,P1D,P1W", "lang": "en-US"}
     )
     assert options.lang is Lang.EN
-    assert [a.total_seconds() / 3600 for a in options.alarms] == [168, 24, 2, 1.5]
+    assert [a.total_seconds() / 3600 for a in options.alarms] == [168, 24, 2]
     assert options.query() == {
         "cycles": "yearly,quarterly",
-        "alarms": "P7D,P1D,PT2H,PT1H30M",
+        "alarms": "P7D,P1D,PT2H",
         "lang": "en",
     }
     assert parse_options(options.query()) == options
@@ -367,9 +367,10 @@ def test_options_parsed_and_written_back() -> None:
         ({"alarms": "-P1D"}, "alarms: '-P1D' is not a duration"),
         ({"alarms": "P1H"}, "alarms: 'P1H' is not a duration"),
         ({"alarms": "PT"}, "alarms: 'PT' is not a duration"),
-        ({"alarms": "P0D"}, "alarms: 'P0D' must be more than zero and at most P90D"),
-        ({"alarms": "P91D"}, "alarms: 'P91D' must be more than zero and at most P90D"),
-        ({"alarms": "P1D,P2D,P3D,P4D,P5D,P6D"}, "alarms: at most 5 alarms, got 6"),
+        ({"alarms": "P0D"}, "alarms: 'P0D' is not offered; choose from PT2H, PT12H, PT15H"),
+        ({"alarms": "P91D"}, "alarms: 'P91D' is not offered; choose from PT2H, PT12H, PT15H"),
+        ({"alarms": "PT15S"}, "alarms: 'PT15S' is not offered; choose from PT2H, PT12H, PT15H"),
+        ({"alarms": "P1D,P2D,P3D,P4D,P5D,P6D"}, "alarms: at most 3 alarms, got 6"),
         ({"lang": "fr"}, "lang: 'fr' is not supported; use zh (default) or en"),
         ({"alarm": "P1D"}, "unknown feed option 'alarm'; the options are cycles, alarms and lang"),
     ],

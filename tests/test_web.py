@@ -62,6 +62,19 @@ def test_bad_feed_options_are_a_400_with_a_reason(client: TestClient, query: str
     assert response.json()["detail"]
 
 
+@pytest.mark.parametrize("alarms", ["PT15S", "PT1H", "PT3599S", "P4D", "P90D", "P1D,P2D,P3D,P1W"])
+def test_alarms_come_from_a_closed_set(client: TestClient, alarms: str) -> None:
+    """Each new `?alarms=PT<n>S` was another feed built and cached: now a 400 naming the choices."""
+    response = client.get(f"/calendar.ics?alarms={alarms}")
+    assert response.status_code == 400
+    assert "PT15H" in response.json()["detail"] or "at most 3" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("alarms", ["PT2H", "PT12H", "PT15H", "P1D", "P2D", "P3D", "P1W", "P14D"])
+def test_every_offered_alarm_is_taken(client: TestClient, alarms: str) -> None:
+    assert client.get(f"/calendar.ics?alarms={alarms}").status_code == 200
+
+
 @pytest.fixture
 def store_client(database_url: str) -> tuple[TestClient, str, Repository]:
     container = Container(load_settings(database_url=database_url))

@@ -19,6 +19,7 @@ from calendar_service.api.subscriptions import add_subscription_routes
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
+from calendar_service.domain.time_range import out_of_range
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.errors import UnknownStoreError, UserError
@@ -76,7 +77,7 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
             for store_id, name in container.repository.stores()
         ]
 
-    @router.get("/stores/{store_id}/eligibility", responses={404: {"model": schemas.Problem}})
+    @router.get("/stores/{store_id:path}/eligibility", responses={404: {"model": schemas.Problem}})
     def eligibility(
         store_id: str,
         activity: str | None = None,
@@ -109,6 +110,10 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
         cycle: Cycle | None = None,
     ) -> list[dict[str, Any]]:
         """Sign-up windows in [from, to) (default: today and the next 90 days)."""
+        for name, day in (("from", start), ("to", end)):
+            problem = None if day is None else out_of_range(day, name)
+            if problem is not None:
+                raise HTTPException(422, problem)
         start = start or clock().astimezone(settings.tz).date()
         end = end or start + dt.timedelta(days=90)
         if end <= start or (end - start).days > MAX_DAYS:
@@ -133,6 +138,9 @@ def instant(text: str, tz: dt.tzinfo) -> dt.datetime:
         raise HTTPException(
             422, f"at={text!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]"
         ) from None
+    problem = out_of_range(parsed, "at", text)
+    if problem is not None:
+        raise HTTPException(422, problem)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 

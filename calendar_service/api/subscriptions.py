@@ -27,7 +27,7 @@ def add_subscription_routes(
     Store = Annotated[str, Depends(known_store)]  # noqa: N806  # a type alias, named as one
 
     @router.get(
-        "/stores/{store_id}/subscriptions",
+        "/stores/{store_id:path}/subscriptions",
         response_model=list[schemas.SubscriptionOut],
         responses=NOT_FOUND,
     )
@@ -37,7 +37,7 @@ def add_subscription_routes(
         return [schemas.SubscriptionOut.of(s) for s in found]
 
     @router.post(
-        "/stores/{store_id}/subscriptions",
+        "/stores/{store_id:path}/subscriptions",
         status_code=201,
         response_model=schemas.SubscriptionOut,
         responses=NOT_FOUND,
@@ -48,7 +48,7 @@ def add_subscription_routes(
         return schemas.SubscriptionOut.of(made)
 
     @router.delete(
-        "/stores/{store_id}/subscriptions/{email}",
+        "/stores/{store_id:path}/subscriptions/{email}",
         response_model=schemas.Ended,
         responses=NOT_FOUND,
     )
@@ -63,7 +63,7 @@ def add_subscription_routes(
         return schemas.Ended(ended=ended)
 
     @router.post(
-        "/stores/{store_id}/feed-tokens",
+        "/stores/{store_id:path}/feed-tokens",
         status_code=201,
         response_model=schemas.FeedLinks,
         responses=NOT_FOUND,
@@ -78,7 +78,7 @@ def add_subscription_routes(
         return schemas.FeedLinks(url=links.https, webcal=links.webcal, google=links.google)
 
     @router.delete(
-        "/stores/{store_id}/feed-tokens", response_model=schemas.Revoked, responses=NOT_FOUND
+        "/stores/{store_id:path}/feed-tokens", response_model=schemas.Revoked, responses=NOT_FOUND
     )
     def revoke_feed_tokens(store_id: Store) -> Any:
         """Revoke every private feed URL of the store."""

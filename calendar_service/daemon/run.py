@@ -106,15 +106,15 @@ def _serve(
     import uvicorn  # noqa: PLC0415  # only the web part needs the server
 
     from calendar_service.entrypoints.web import create_app  # noqa: PLC0415
+    from calendar_service.entrypoints.web_server import server_config  # noqa: PLC0415
 
     settings = container.settings
     app = create_app(container, clock, health=None if daemon is None else daemon.health)
-    config = uvicorn.Config(
+    config = server_config(
         app,
         host=options.host or settings.host,
         port=options.port or settings.port,
-        log_level="info",
-        log_config=None,  # keep the JSON lines
+        header_timeout=settings.header_timeout_seconds,
     )
     # uvicorn handles SIGTERM/SIGINT itself while it serves, then re-raises the signal to the
     # handlers installed before it (ours), which only set the stop flag: exit 0.

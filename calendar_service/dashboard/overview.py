@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -15,15 +16,19 @@ from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.services.eligibility import current_occurrences
 
 STATUSES = ("eligible", "ineligible", "unknown", "invitation")
+PAGE_SIZE = 100  # stores a page: 30,000 stores on one page were 66 MB of HTML
+BATCH = 500  # stores judged at a time when a status filter has to look at all of them
 
 
 class BulkReader(Protocol):
     def stores(self) -> list[tuple[str, str | None]]: ...
 
-    def latest_store_snapshots(self, as_of: dt.datetime) -> dict[str, StoreSnapshot]: ...
+    def latest_store_snapshots(
+        self, as_of: dt.datetime, store_ids: Collection[str] | None = None
+    ) -> dict[str, StoreSnapshot]: ...
 
-    def latest_product_snapshots_all(
-        self, as_of: dt.datetime
+    def latest_products_of(
+        self, store_ids: Collection[str] | None, as_of: dt.datetime
     ) -> dict[str, list[ProductSnapshot]]: ...
 
 
@@ -32,10 +37,14 @@ class Filters:
     cycle: str = ""
     status: str = ""
     q: str = ""
+    page: int = 1
 
     @classmethod
-    def of(cls, cycle: str | None, status: str | None, q: str | None) -> Filters:
-        return cls(cycle or "", status if status in STATUSES else "", (q or "").strip())
+    def of(
+        cls, cycle: str | None, status: str | None, q: str | None, page: str | None = None
+    ) -> Filters:
+        number = max(1, int(page)) if page and page.isdigit() and len(page) < 7 else 1
+        return cls(cycle or "", status if status in STATUSES else "", (q or "").strip(), number)
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,12 @@ class Line:
 @dataclass(frozen=True)
 class Overview:
     columns: tuple[Column, ...]
-    lines: tuple[Line, ...]
-    counts: dict[str, int]
+    lines: tuple[Line, ...]  # this page's
+    counts: dict[str, int]  # this page's cells by status
     stores_total: int
+    matching: int  # stores that pass the filters, on every page
+    page: int
+    pages: int
 
 
 def overview(
@@ -89,16 +101,74 @@ def overview(
         )
         for o in chosen
     )
-    stores = reader.stores()
-    latest = reader.latest_store_snapshots(now)
-    products = reader.latest_product_snapshots_all(now)
     needle = filters.q.casefold()
-    lines: list[Line] = []
+    stores = reader.stores()
+    candidates = [
+        (store_id, name or store_id)
+        for store_id, name in stores
+        if not needle or needle in (name or store_id).casefold() or needle in store_id.casefold()
+    ]
+    judge = functools.partial(_lines, reader, catalog, chosen, now, stale_after, filters.status)
+    if filters.status:
+        matching, page, shown = _filtered_page(judge, candidates, filters)
+    else:
+        matching = len(candidates)
+        page = min(filters.page, _pages(matching))
+        first = (page - 1) * PAGE_SIZE
+        shown = judge(candidates[first : first + PAGE_SIZE])
     counts = dict.fromkeys(STATUSES, 0)
-    for store_id, name in stores:
-        shown = name or store_id
-        if needle and needle not in shown.casefold() and needle not in store_id.casefold():
-            continue
+    for line in shown:
+        for cell in line.cells:
+            counts[cell.status] += 1
+    return Overview(columns, tuple(shown), counts, len(stores), matching, page, _pages(matching))
+
+
+def _pages(matching: int) -> int:
+    return max(1, -(-matching // PAGE_SIZE))
+
+
+def _filtered_page(
+    judge: Callable[[list[tuple[str, str]]], list[Line]],
+    candidates: list[tuple[str, str]],
+    filters: Filters,
+) -> tuple[int, int, list[Line]]:
+    """How many stores have the status, which page is shown (the last when the one asked
+    for is past the end) and its lines; judged BATCH stores at a time: memory stays flat."""
+    wanted: list[Line] = []
+    latest: list[Line] = []  # the last page so far
+    count = 0
+    for at in range(0, len(candidates), BATCH):
+        for line in judge(candidates[at : at + BATCH]):
+            if filters.status not in (c.status for c in line.cells):
+                continue
+            block = count // PAGE_SIZE
+            if block == filters.page - 1:
+                wanted.append(line)
+            if count % PAGE_SIZE == 0:
+                latest = []
+            latest.append(line)
+            count += 1
+    last = _pages(count)
+    if filters.page <= last:
+        return count, filters.page, wanted
+    return count, last, latest
+
+
+def _lines(
+    reader: BulkReader,
+    catalog: Catalog,
+    chosen: list[Occurrence],
+    now: dt.datetime,
+    stale_after: dt.timedelta,
+    status: str,
+    stores: list[tuple[str, str]],
+) -> list[Line]:
+    """The matrix lines of these stores, their data read for them only."""
+    ids = [store_id for store_id, _ in stores]
+    latest = reader.latest_store_snapshots(now, ids)
+    products = reader.latest_products_of(ids, now)
+    lines: list[Line] = []
+    for store_id, shown in stores:
         verdicts = evaluate_store(
             catalog,
             chosen,
@@ -109,17 +179,11 @@ def overview(
             stale_after,
             store_id=store_id,
         )
-        statuses = [v.status for v in verdicts]
-        if filters.status and filters.status not in statuses:
-            continue
-        for status in statuses:
-            counts[status] += 1
         cells = tuple(
-            Cell(v.activity, v.status, bool(filters.status) and v.status != filters.status)
-            for v in verdicts
+            Cell(v.activity, v.status, bool(status) and v.status != status) for v in verdicts
         )
         lines.append(Line(store_id, shown, any(v.stale for v in verdicts), cells))
-    return Overview(columns, tuple(lines), counts, len(stores))
+    return lines
 
 
 def cycles(catalog: Catalog) -> Sequence[str]:

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi.responses import HTMLResponse
@@ -18,13 +18,20 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 @functools.cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Every page autoescaped; an undefined variable is an error, not a blank."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["store_path"] = store_path
+    return env
+
+
+def store_path(store_id: str) -> str:
+    """The store page's path, the ID percent-encoded whole: `/`, `?`, `#` and spaces included."""
+    return "/stores/" + quote(store_id, safe="")
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from calendar_service.bootstrap import Container, SchemaPolicy
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
 from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, subscriber_address
+from calendar_service.domain.time_range import out_of_range
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.entrypoints.cli_db import db
@@ -52,12 +53,16 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+    problem = out_of_range(parsed, param.opts[0], value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return parsed
 
 
-def _instant(value: str | None, tz: dt.tzinfo) -> dt.datetime:
+def _instant(value: str | None, tz: dt.tzinfo, name: str = "--now") -> dt.datetime:
     """A --now / --at value: a date or ISO datetime, in the service's time zone unless it says."""
     if value is None:
         return dt.datetime.now(tz)
@@ -67,6 +72,9 @@ def _instant(value: str | None, tz: dt.tzinfo) -> dt.datetime:
         raise click.BadParameter(
             f"{value!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]"
         ) from None
+    problem = out_of_range(parsed, name, value)
+    if problem is not None:
+        raise click.BadParameter(problem)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
@@ -154,7 +162,7 @@ def eligibility(
     """A store's status for the windows open now or next, criterion by criterion."""
     container = _container()
     settings = container.settings
-    at = _instant(at_text, settings.tz)
+    at = _instant(at_text, settings.tz, "--at")
     report = store_report(
         container.catalog,
         container.repository,
@@ -496,4 +504,12 @@ def main() -> None:
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as e:
+        from calendar_service.adapters.db.health import database_problem  # noqa: PLC0415
+
+        problem = database_problem(e)  # a read-only or full database: one line, no traceback
+        if problem is None:
+            raise
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
     sys.exit(status if isinstance(status, int) else 0)

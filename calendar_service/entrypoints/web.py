@@ -12,9 +12,12 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Header, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from calendar_service.adapters.db.health import UNAVAILABLE, database_problem, write_check
 from calendar_service.api import api_router
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard import dashboard_router
+from calendar_service.dashboard.signin import FormRefused, refused_page
+from calendar_service.entrypoints.web_guard import WebGuard
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
 from calendar_service.services.feed_cache import FeedCache
 from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
@@ -22,11 +25,17 @@ from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
-def _respond(feed: FeedFile, if_none_match: str | None) -> Response:
+PUBLIC_FEED = "public, max-age=3600"
+# A private feed is for its subscriber only: no shared cache may keep it (a revoked token must
+# stop working), and the subscriber's app asks again each time (a 304 when nothing changed).
+PRIVATE_FEED = "private, no-cache"
+
+
+def _respond(feed: FeedFile, if_none_match: str | None, cache_control: str) -> Response:
     headers = {
         "ETag": feed.etag,
         "Last-Modified": format_datetime(feed.last_modified.astimezone(dt.UTC), usegmt=True),
-        "Cache-Control": "public, max-age=3600",
+        "Cache-Control": cache_control,
     }
     if if_none_match is not None and feed.etag in {t.strip() for t in if_none_match.split(",")}:
         return Response(status_code=304, headers=headers)
@@ -47,7 +56,13 @@ def create_app(
     store_feeds = FeedCache(
         container.repository, dt.timedelta(seconds=settings.feed_revalidate_seconds)
     )
-    app = FastAPI(title="1688 promotion calendar", version=catalog.version)
+    # No /docs or /redoc: FastAPI loads Swagger UI and ReDoc from a public CDN without an
+    # integrity hash. The description itself stays at /openapi.json.
+    app = FastAPI(
+        title="1688 promotion calendar", version=catalog.version, docs_url=None, redoc_url=None
+    )
+    app.add_middleware(WebGuard)
+    app.add_exception_handler(FormRefused, refused_page)
 
     @lru_cache(maxsize=64)
     def cached_catalog_feed(options: FeedOptions, window: tuple[dt.date, dt.date]) -> FeedFile:
@@ -58,18 +73,32 @@ def create_app(
     def bad_option(_request: Request, error: FeedOptionError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=400)
 
+    def unavailable(request: Request, error: Exception) -> Response:
+        # A read-only file, a full disk, a read-only server: the client may retry later.
+        problem = database_problem(error) or "the database cannot be used"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": problem}, status_code=503)
+        text = f"数据库暂时无法使用,请稍后重试 · The database cannot be used now.\n{problem}\n"
+        return Response(text, status_code=503, media_type="text/plain; charset=utf-8")
+
+    for error_class in UNAVAILABLE:
+        app.add_exception_handler(error_class, unavailable)
+
     @app.get("/healthz")
-    def healthz() -> dict[str, Any]:
+    def healthz() -> JSONResponse:
         from calendar_service.adapters.db.reminder_store import ReminderStore  # noqa: PLC0415
 
-        reminders = ReminderStore(container.engine).counts(clock())
+        problem = write_check(container.engine)
+        reminders = ReminderStore(container.engine).counts(clock()) if problem is None else None
         scheduler: Any = "not running here" if health is None else health()
-        return {
-            "status": "ok",
+        body = {
+            "status": "ok" if problem is None else "degraded",
+            "database": "ok" if problem is None else f"cannot be written: {problem}",
             "catalog_version": catalog.version,
             "scheduler": scheduler,
             "reminders": reminders,
         }
+        return JSONResponse(body, status_code=200 if problem is None else 503)
 
     @app.get("/calendar.ics", response_class=Response)
     def calendar(
@@ -77,7 +106,7 @@ def create_app(
     ) -> Response:
         options = parse_options(dict(request.query_params))
         feed = cached_catalog_feed(options, feed_range(clock(), settings.tz))
-        return _respond(feed, if_none_match)
+        return _respond(feed, if_none_match, PUBLIC_FEED)
 
     @app.get("/feeds/{token}.ics", response_class=Response)
     def store_calendar(
@@ -104,7 +133,7 @@ def create_app(
         feed = store_feeds.get(token, (options, now.astimezone(settings.tz).date()), build)
         if feed is None:  # unknown and revoked look the same
             return JSONResponse({"detail": "Not Found"}, status_code=404)
-        return _respond(feed, if_none_match)
+        return _respond(feed, if_none_match, PRIVATE_FEED)
 
     @app.get("/unsubscribe/{token}", response_class=HTMLResponse)
     def unsubscribe_page(token: str) -> HTMLResponse:

@@ -10,8 +10,20 @@ from enum import StrEnum
 
 from calendar_service.domain.catalog import Cycle
 
-MAX_ALARMS = 5
-MAX_ALARM_BEFORE = dt.timedelta(days=90)  # as far ahead as the catalog's reminders go
+MAX_ALARMS = 3
+# The alarms a feed may carry, as offsets before the deadline day starts (see FeedOptions): a
+# closed set, so a feed has a bounded number of variants and each is built and cached once.
+# PT15H is 09:00 the day before the deadline day, PT12H noon, PT2H 22:00.
+ALARMS: tuple[dt.timedelta, ...] = (
+    dt.timedelta(hours=2),
+    dt.timedelta(hours=12),
+    dt.timedelta(hours=15),
+    dt.timedelta(days=1),
+    dt.timedelta(days=2),
+    dt.timedelta(days=3),
+    dt.timedelta(weeks=1),
+    dt.timedelta(weeks=2),
+)
 
 # RFC 5545 §3.3.6 dur-value without its sign: P1W, P1D, P1DT12H, PT2H, PT30M, PT1H30M, PT45S.
 _DURATION = re.compile(
@@ -104,11 +116,9 @@ def _alarms(raw: str) -> tuple[dt.timedelta, ...]:
                 f"alarms: {item!r} is not a duration; write how long before the sign-up deadline "
                 "as in RFC 5545, e.g. P1D (a day), PT2H (two hours), P1DT12H, P1W"
             )
-        if not dt.timedelta(0) < before <= MAX_ALARM_BEFORE:
-            raise FeedOptionError(
-                f"alarms: {item!r} must be more than zero and at most "
-                f"{format_duration(MAX_ALARM_BEFORE)} before the deadline"
-            )
+        if before not in ALARMS:
+            offered = ", ".join(format_duration(a) for a in ALARMS)
+            raise FeedOptionError(f"alarms: {item!r} is not offered; choose from {offered}")
         found.add(before)
     return tuple(sorted(found, reverse=True))
 

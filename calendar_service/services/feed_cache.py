@@ -31,7 +31,9 @@ class _Entry:
 
 
 class FeedCache:
-    """Feeds by (token, options, day); thread-safe; bounded to `size` entries."""
+    """Feeds by (token, options, day); thread-safe; bounded to `size` entries, and to
+    `per_token` of them for one token, so one URL tried with many options cannot push every
+    other subscriber's feed out."""
 
     def __init__(
         self,
@@ -39,12 +41,14 @@ class FeedCache:
         revalidate_after: dt.timedelta,
         size: int = 2048,
         monotonic: Callable[[], float] = time.monotonic,
+        per_token: int = 8,
     ) -> None:
         self._source = source
         self._after = revalidate_after.total_seconds()
         self._size = size
+        self._per_token = per_token
         self._monotonic = monotonic
-        self._entries: dict[Hashable, _Entry] = {}
+        self._entries: dict[tuple[str, Hashable], _Entry] = {}
         self._lock = threading.Lock()
 
     def get(
@@ -68,7 +72,11 @@ class FeedCache:
             return entry.feed
         feed = build(store_id)
         with self._lock:
-            if len(self._entries) >= self._size:
+            self._entries.pop(key, None)
+            mine = [k for k in self._entries if k[0] == token]
+            if len(mine) >= self._per_token:
+                self._entries.pop(mine[0])  # this token's oldest variant
+            elif len(self._entries) >= self._size:
                 self._entries.pop(next(iter(self._entries)))  # the oldest entry
             self._entries[key] = _Entry(feed, version, now)
         return feed

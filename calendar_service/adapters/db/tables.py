@@ -258,6 +258,18 @@ class ApiKeyTable(SQLModel, table=True):
     revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class DashboardSessionTable(SQLModel, table=True):
+    """A signed-in dashboard session: only the sha256 of its cookie's id is kept, so a copied
+    database opens no session; signing out deletes the row, revoking the key ends it too."""
+
+    __tablename__ = "dashboard_sessions"
+
+    id_hash: str = Field(primary_key=True, max_length=64)
+    api_key_id: int = Field(foreign_key="api_keys.id", index=True)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    expires_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
 METADATA: MetaData = SQLModel.metadata
 
 # Core views of the tables above, for statements (inserts in bulk, upserts, window queries).
@@ -272,6 +284,7 @@ DELIVERY_ATTEMPTS: Table = METADATA.tables["delivery_attempts"]
 DAILY_STATUSES: Table = METADATA.tables["daily_statuses"]
 API_KEYS: Table = METADATA.tables["api_keys"]
 PLANNED: Table = METADATA.tables["planned"]
+DASHBOARD_SESSIONS: Table = METADATA.tables["dashboard_sessions"]
 TABLES: tuple[Table, ...] = (
     STORES,
     STORE_SNAPSHOTS,
@@ -284,4 +297,5 @@ TABLES: tuple[Table, ...] = (
     DAILY_STATUSES,
     API_KEYS,
     PLANNED,
+    DASHBOARD_SESSIONS,
 )
