@@ -61,7 +61,10 @@ def evaluate(
     if occurrence.activity != activity_key:
         raise ValueError(f"occurrence {occurrence.key!r} is not of activity {activity_key!r}")
     found = plan(rulebook(catalog), occurrence, at)
-    data = StoreData.prepare(store, products, history, at, found.on, stale_after, store_id=store_id)
+    data = StoreData.prepare(
+        store, products, history, at, found.on, stale_after,
+        store_id=store_id, discount=catalog.promotion_discount,
+    )  # fmt: skip
     return _evaluate(found, catalog.version, data)
 
 
@@ -82,8 +85,9 @@ def evaluate_store(
     by_day: dict[dt.date, StoreData] = {}
     for on in found.days:
         by_day[on] = StoreData.prepare(
-            store, products, history, at, on, stale_after, store_id=store_id
-        )
+            store, products, history, at, on, stale_after,
+            store_id=store_id, discount=catalog.promotion_discount,
+        )  # fmt: skip
     version = catalog.version
     return [_evaluate(p, version, by_day[p.on]) for p in found.plans]
 
@@ -130,6 +134,12 @@ def _evaluate(plan: OccurrencePlan, version: str, data: StoreData) -> Verdict:
         if data.without_products and not rules.invitation_only
         else _notes(plan, criteria, products, data)
     )
+    if failed and (
+        assumed := notes.assumed_failures(
+            rules.activity.key, criteria, products[0] if products else None
+        )
+    ):
+        found_notes += (assumed,)
     if stale_note is not None:
         found_notes += (stale_note,)
     forecasts: tuple[Forecast, ...] = ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from calendar_service.domain.catalog import CriterionKind, Op, Threshold
+from calendar_service.domain.catalog import Criterion, CriterionKind, Op, Source, Threshold
 from calendar_service.domain.derived import SalesWindow
 from calendar_service.domain.figures import Figure, FigureType, figure
 from calendar_service.domain.formatting import (
@@ -134,7 +134,22 @@ def _requirement(j: Judgement, zh: bool) -> str:
             return f"{_comparison(j, zh)}:达标" if zh else f"{_comparison(j, zh)}: met"
         shown = show(fig, j.value, zh)
         return f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
-    return f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
+    text = f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
+    return text + caveats(c, zh)
+
+
+def caveats(c: Criterion, zh: bool) -> str:
+    """What a failure on this criterion must also say: the platform's exception, an assumption."""
+    text = ""
+    if exception := c.exception_zh if zh else c.exception_en:
+        text += f"({exception})" if zh else f" ({exception})"
+    if c.source is Source.ASSUMED:
+        text += (
+            "(此门槛为假设,资料未给;在活动目录中设置)"
+            if zh
+            else " (an assumed threshold the source does not give; set in the activity catalog)"
+        )
+    return text
 
 
 def _conditional(j: Judgement, op: Op, value: Threshold, cond_fig: Figure, zh: bool) -> str:
@@ -218,9 +233,15 @@ def _gap_text(fig: Figure, op: Op, gap: Decimal, need: str, zh: bool) -> str:
 def _amount(fig: Figure, gap: Decimal, zh: bool) -> str:
     if fig.type is FigureType.MONEY:
         return f"{number(gap)} 元" if zh else f"CNY {number(gap)}"
+    if fig.name == "activity_discount" and zh:
+        return f"{number(gap * 10)} 折"
     if fig.type is FigureType.RATE:
         points = number(gap * 100)
-        return f"{points} 个百分点" if zh else f"{points} percentage points"
+        return (
+            f"{points} 个百分点"
+            if zh
+            else f"{points} percentage point{'' if gap * 100 == 1 else 's'}"
+        )
     zh_noun, one, many = GAP_NOUNS.get(fig.name, (fig.unit_zh, fig.unit_en, fig.unit_en))
     if zh:
         return f"{number(gap)} {zh_noun}".rstrip()
@@ -288,7 +309,11 @@ def _tally(t: ProductTally, zh: bool) -> str:
             else f"none of the {t.total} products is known to qualify: {t.unknown} lack figures"
         )
     failed = [] if best is None else [j for j in best.criteria if j.status == "fail"]
-    names = ("、" if zh else ", ").join(j.label_zh if zh else j.label_en for j in failed)
+    names = ("、" if zh else ", ").join(
+        (j.label_zh if zh else j.label_en)
+        + (("(假设)" if zh else " (assumed)") if j.source is Source.ASSUMED else "")
+        for j in failed
+    )
     return (
         f"{t.total} 件商品均不满足全部商品条件;最接近:{title}(未满足:{names})"
         if zh
