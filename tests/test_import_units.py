@@ -109,7 +109,9 @@ def test_units_that_change_nothing_still_read(
         ("店铺满意度(天)", "satisfaction", "天"),
     ],
 )
-def test_a_unit_the_column_cannot_take_is_a_clear_error(header: str, column: str, unit: str) -> None:
+def test_a_unit_the_column_cannot_take_is_a_clear_error(
+    header: str, column: str, unit: str
+) -> None:
     result = parsed(header, "1")
     assert not result.stores  # nothing half-read
     (error,) = result.errors

@@ -87,25 +87,32 @@ def requirement(fig: Figure, op: Op, threshold: Threshold, zh: bool) -> str:
 
 
 def criterion_text(criterion: Criterion, zh: bool) -> str:
-    """ "近30天点击量 ≥ 1", "活动折扣 ≤ 8.5折", "近90天纠纷率 < 0.01%": a rule as people read it.
+    """ "近30天点击量 ≥ 1", "活动折扣 ≤ 8.5折", "近90天纠纷率 < 0.01%": a rule as people read it."""
+    label = criterion.label_zh if zh else criterion.label_en
+    return f"{label} {threshold_text(criterion, zh)}"
 
-    The threshold shows in the figure's unit (rates as percent, discounts as 折, money in 元),
-    never as a fraction, and the unit once.
+
+def threshold_text(criterion: Criterion, zh: bool) -> str:
+    """ "≥ 1", "≤ 8.5折", "< 0.01%", "= 是": the comparison with the threshold in the figure's unit.
+
+    Never a fraction (0.0001, 0.85), and the unit once (no "≥ 1 clicks" after "30-day clicks").
     """
     fig = figure(criterion.scope, criterion.figure)
-    label = criterion.label_zh if zh else criterion.label_en
     if fig is None:  # pragma: no cover - the loader checks every figure
-        return f"{label} {SYMBOL[criterion.op]} {criterion.threshold}"
-    if isinstance(criterion.threshold, bool) and criterion.op is Op.EQUALS:
-        return (
-            f"{label}:{show(fig, criterion.threshold, zh)}"
-            if zh
-            else (f"{label}: {show(fig, criterion.threshold, zh)}")
-        )
+        return f"{SYMBOL[criterion.op]} {criterion.threshold}"
     shown = show_threshold(fig, criterion.threshold, zh)
-    if criterion.unit and not shown.endswith(criterion.unit):
-        shown += criterion.unit
-    return f"{label} {SYMBOL[criterion.op]} {shown}"
+    unit = criterion.unit or _plain_unit(fig, zh)
+    label = criterion.label_zh if zh else criterion.label_en
+    if unit and not shown.endswith(unit) and (zh or unit.rstrip("s") not in label):
+        shown += unit if zh else f" {unit}"
+    return f"{SYMBOL[criterion.op]} {shown}"
+
+
+def _plain_unit(fig: Figure, zh: bool) -> str:
+    """The unit `show` leaves off a count or a score (件, 分 / points); "" for the others."""
+    if fig.type not in (FigureType.COUNT, FigureType.NUMBER) or fig.unit_zh in ("个月", "天"):
+        return ""
+    return fig.unit_zh if zh else fig.unit_en
 
 
 def figure_names(fig: Figure, zh: bool) -> str:
