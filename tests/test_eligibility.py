@@ -986,3 +986,72 @@ def test_status_follows_the_requirements_and_unknown_figures_never_pass_or_fail(
             if j.status == "signal":
                 assert j.kind.value != "requirement"
             assert j.message("zh-CN") and j.message("en")
+
+
+# ─── The deck's exceptions and the catalog's assumptions, said where a store fails ──────────
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"medal_level": 1}, "medal"),
+        ({"member_since": TODAY - dt.timedelta(days=40)}, "membership"),
+    ],
+)
+def test_quick_order_failures_say_alibaba_s_approval_waives_them(
+    change: dict[str, Any], key: str
+) -> None:
+    """快订: 2A以上 / 大于3个月 (经阿里巴巴审核同意的除外)."""
+    j = judged(verdict(QUICK, passing_store(**change)), key)
+    assert j.status == "fail"
+    assert "经阿里巴巴审核同意的可除外" in j.message("zh-CN")
+    assert "1688's approval waives this" in j.message("en")
+
+
+def test_a_quick_order_failure_without_an_exception_does_not_claim_one() -> None:
+    j = judged(verdict(QUICK, passing_store(satisfaction=D("3.9"))), "satisfaction")
+    assert j.status == "fail" and "审核同意" not in j.message("zh-CN")
+
+
+WEAK_STORE = dict(
+    medal_level=0, satisfaction=D(0), products_online=0, products_listed=0, gmv_30d=D(0),
+    buyers_30d=0, shipping_promise="none", buyer_protection=False, alipay_verified=False,
+    member_since=TODAY - dt.timedelta(days=10), dispute_rate_90d=D("0.5"), disputes_90d=5,
+    risk_score=D(0), full_reduction=False,
+)  # fmt: skip
+WEAK_PRODUCT = dict(
+    clicks_30d=0, sales_30d=0, buyers_30d=0, activity_discount=D(1), free_shipping=False,
+    sample_price=D("0.5"), listed_at=TODAY - dt.timedelta(days=200),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("activity", [a.key for a in CATALOG.activities])
+def test_a_store_never_fails_an_assumed_rule_without_being_told(activity: str) -> None:
+    """Every failed assumed requirement says it is assumed, and a note says where it is set."""
+    v = verdict(activity, passing_store(**WEAK_STORE), [good_product(**WEAK_PRODUCT)])
+    failed = [j for j in v.criteria if j.status == "fail" and j.tally is None]
+    if v.products and any(j.tally is not None and j.status == "fail" for j in v.criteria):
+        failed += [j for j in v.products[0].criteria if j.status == "fail"]
+    assumed = [j for j in failed if j.source.value == "assumed"]
+    note = next((n for n in v.notes if n.code == "assumed-failed"), None)
+    if not assumed:
+        assert note is None
+        return
+    assert note is not None, activity
+    for j in assumed:
+        assert "假设" in j.message("zh-CN") and "assumed" in j.message("en")
+        assert j.key in note.text("en") and j.label_zh in note.text("zh-CN")
+    assert f"activities.{activity}.criteria" in note.text("zh-CN")
+    assert "activities.toml" in note.text("en")
+
+
+def test_group_buy_borrows_group_wholesale_gates_and_says_so_when_it_fails() -> None:
+    """今日团: the deck gives only its traffic; 伙拼's ten gates are borrowed, all assumed."""
+    v = verdict("daily-group-buy", passing_store(medal_level=2))
+    assert v.status == "ineligible"
+    j = judged(v, "medal")
+    assert j.source.value == "assumed"
+    assert "此门槛为假设" in j.message("zh-CN")
+    note = next(n for n in v.notes if n.code == "assumed-failed")
+    assert "activities.daily-group-buy.criteria(medal)" in note.text("zh-CN")
+    assert all(c.source.value == "assumed" for c in CATALOG.activity("daily-group-buy").criteria)
