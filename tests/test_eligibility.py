@@ -146,12 +146,18 @@ def _expected_for_passing_store(activity: str) -> str:
 def test_a_fully_passing_store_is_eligible_for_every_activity(activity: str) -> None:
     # 样品's free-sample share is over the store's products online: one product, one online.
     store = passing_store(products_online=1) if activity == SAMPLES else passing_store()
-    v = verdict(activity, store, [good_product()])
+    product, at = good_product(), AT
+    if activity == "quarterly-new-arrivals":
+        # Counted on the sign-up day: only a product listed near the window can be new then.
+        at = dt.datetime(2027, 4, 5, 10, 0, tzinfo=CST)
+        store = passing_store(captured_at=at - dt.timedelta(hours=2))
+        product = good_product(captured_at=at, listed_at=at.date() - dt.timedelta(days=10))
+    v = verdict(activity, store, [product], at=at)
     assert v.status == _expected_for_passing_store(activity)
     assert not v.failed() and not v.unknown() and not v.stale
     assert all(j.present for j in v.criteria if j.status == "signal")
     assert v.catalog_version == CATALOG.version
-    assert v.snapshot_captured_at == passing_store().captured_at
+    assert v.snapshot_captured_at == store.captured_at
 
 
 SIGN_UPS = ["monthly-hot-items", "monthly-top-sellers", "monthly-origin", "monthly-benchmark"]
@@ -628,7 +634,7 @@ def test_clearance_accepts_8_5_zhe_and_lower(discount: Decimal | None, status: s
 def test_new_arrivals_need_a_product_listed_within_30_days() -> None:
     old = verdict("quarterly-new-arrivals", passing_store(), [good_product(listed_at=OLD)])
     assert old.status == "ineligible"
-    assert "within the last 30 days" in old.products[0].criteria[0].message("en")
+    assert "within 30 days of sign-up" in old.products[0].criteria[0].message("en")
 
 
 def test_group_wholesale_ranks_products_by_their_advantages() -> None:
@@ -1055,3 +1061,53 @@ def test_group_buy_borrows_group_wholesale_gates_and_says_so_when_it_fails() -> 
     note = next(n for n in v.notes if n.code == "assumed-failed")
     assert "activities.daily-group-buy.criteria(medal)" in note.text("zh-CN")
     assert all(c.source.value == "assumed" for c in CATALOG.activity("daily-group-buy").criteria)
+
+
+# ─── 上新: 上架时间在30天内 is counted on the day of sign-up ────────────────────────────────
+
+NEW_ARRIVALS = "quarterly-new-arrivals"
+DECEMBER = dt.datetime(2026, 12, 3, 10, 0, tzinfo=CST)
+
+
+@pytest.mark.parametrize(
+    ("listed", "status", "until"),
+    [
+        (dt.date(2026, 11, 3), "ineligible", dt.date(2026, 12, 3)),  # new today, 59 days on Jan 1
+        (dt.date(2026, 12, 1), "ineligible", dt.date(2026, 12, 31)),  # 31 days on Jan 1
+        (dt.date(2026, 12, 2), "eligible", dt.date(2027, 1, 1)),  # 30 days on Jan 1: just
+        (dt.date(2026, 12, 3), "eligible", dt.date(2027, 1, 2)),
+    ],
+)
+def test_new_arrivals_count_listing_age_on_the_sign_up_day(
+    listed: dt.date, status: str, until: dt.date
+) -> None:
+    """Judged in December for January's window: a product must still be new when sign-up opens."""
+    product = good_product(listed_at=listed, captured_at=DECEMBER)
+    store = passing_store(captured_at=DECEMBER)
+    v = verdict(NEW_ARRIVALS, store, [product], at=DECEMBER)
+    assert v.occurrence_key == "quarterly-new-arrivals:2027-Q1"
+    j = next(j for j in v.products[0].criteria if j.key == "listed-within-30-days")
+    assert (v.status, j.counted_on, j.until) == (status, dt.date(2027, 1, 1), until)
+    assert "按报名日 2027-01-01 计" in j.message("zh-CN")
+    assert "on the sign-up day 2027-01-01" in j.message("en")
+    assert until.isoformat() in j.message("zh-CN")
+
+
+def test_inside_the_window_listing_age_counts_from_today() -> None:
+    at = dt.datetime(2027, 1, 5, 10, 0, tzinfo=CST)
+    product = good_product(listed_at=dt.date(2026, 12, 6), captured_at=at)
+    v = verdict(NEW_ARRIVALS, passing_store(captured_at=at), [product], at=at)
+    j = next(j for j in v.products[0].criteria if j.key == "listed-within-30-days")
+    assert (j.status, j.value, j.counted_on, j.until) == (
+        "pass",
+        30,
+        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 5),
+    )
+    assert "2027-01-05(含当天)" in j.message("zh-CN")
+
+
+def test_a_daily_activity_counts_listing_age_on_the_judging_day() -> None:
+    v = verdict(SAMPLES, passing_store(), [good_product(listed_at=OLD, sales_30d=1)])
+    j = next(j for j in v.products[0].criteria if j.key == "sales-if-older")
+    assert j.counted_on is None and j.until is None

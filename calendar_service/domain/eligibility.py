@@ -19,11 +19,16 @@ from calendar_service.domain import notes
 from calendar_service.domain.candidates import judge_products, tally
 from calendar_service.domain.catalog import Catalog, Op
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.derived import SALES_BEFORE_DEADLINE, chosen_snapshot
+from calendar_service.domain.derived import (
+    SALES_BEFORE_DEADLINE,
+    chosen_snapshot,
+    listing_age_days,
+)
 from calendar_service.domain.forecast import Forecast, project, store_figure
 from calendar_service.domain.judging import Rule, judge, judge_value
 from calendar_service.domain.rulebook import (
     FORECAST_FROM,
+    LISTING_AGE,
     ActivityRules,
     OccurrencePlan,
     batch,
@@ -121,7 +126,7 @@ def _evaluate(plan: OccurrencePlan, version: str, data: StoreData) -> Verdict:
     products: tuple[ProductVerdict, ...] = ()
     qualifying = rules.no_qualifying_products
     if data.products:
-        products, qualifying = _products(rules, data)
+        products, qualifying = _products(rules, data, plan.signup_on)
     if qualifying is not None:
         criteria.append(qualifying)
         failed = failed or qualifying.status == "fail"
@@ -166,11 +171,25 @@ def _sales(plan: OccurrencePlan, rule: Rule, data: StoreData) -> Judgement:
 
 
 def _products(
-    rules: ActivityRules, data: StoreData
+    rules: ActivityRules, data: StoreData, signup_on: dt.date
 ) -> tuple[tuple[ProductVerdict, ...], Judgement | None]:
-    """The store's products judged, best candidate first, and the "qualifying products" one."""
-    products = judge_products(rules, data.product_facts()) if rules.product_rules else ()
+    """The store's products judged, best candidate first, and the "qualifying products" one.
+
+    An activity whose window opens later counts listing ages on its first sign-up day.
+    """
+    facts = data.product_facts()
+    counted_on = signup_on if rules.ages_on_signup else None
+    if counted_on is not None and counted_on != data.on:
+        facts = [
+            {**f, LISTING_AGE: listing_age_days(_date(f.get("listed_at")), counted_on)}
+            for f in facts
+        ]
+    products = judge_products(rules, facts, counted_on) if rules.product_rules else ()
     return products, None if rules.qualifying is None else tally(rules.qualifying, products)
+
+
+def _date(value: object) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
 
 
 def _forecasts(

@@ -10,12 +10,21 @@ from dataclasses import dataclass
 
 from calendar_service.domain import notes
 from calendar_service.domain.candidates import tally
-from calendar_service.domain.catalog import Activity, Catalog, Criterion, CriterionKind, Op, Scope
+from calendar_service.domain.catalog import (
+    Activity,
+    Catalog,
+    Criterion,
+    CriterionKind,
+    Cycle,
+    Op,
+    Scope,
+)
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import SALES_BEFORE_DEADLINE, SalesWindow, window_phase
 from calendar_service.domain.judging import Rule, compile_rule, qualifying_rule
 from calendar_service.domain.verdicts import Judgement, Note, VerdictStatus
 
+LISTING_AGE = "listing_age_days"
 # Store figures computed from the store's products.
 PRODUCT_BASED = frozenset({"free_sample_share", "promotion_offered"})
 # Failing requirements on these figures get a forecast, read from this column's history.
@@ -46,6 +55,8 @@ class ActivityRules:
     notes_without_products: tuple[Note, ...] = ()
     # The "qualifying products" judgement of a store without products (always the same).
     no_qualifying_products: Judgement | None = None
+    # Listing age is counted on the day of sign-up (上架时间在30天内): activities with a window.
+    ages_on_signup: bool = False
 
     @property
     def key(self) -> str:
@@ -92,6 +103,11 @@ def activity_rules(activity: Activity, compiled: dict[Criterion, Rule]) -> Activ
         fixed_notes=fixed,
         notes_without_products=fixed + (notes.NO_PRODUCT_DATA,) * bool(product),
         no_qualifying_products=None if qualifying is None else tally(qualifying, ()),
+        ages_on_signup=activity.cycle is not Cycle.DAILY
+        and any(
+            r.name == LISTING_AGE or (r.condition is not None and r.condition.figure == LISTING_AGE)
+            for r in product
+        ),
     )
 
 
@@ -100,7 +116,7 @@ class OccurrencePlan:
 
     __slots__ = (
         "at", "book", "deadline_at", "deadline_utc", "invitation_notes", "key",
-        "notes_without_products", "occurrence", "on", "rules", "window_notes",
+        "notes_without_products", "occurrence", "on", "rules", "signup_on", "window_notes",
         "windows",
     )  # fmt: skip
 
@@ -113,6 +129,10 @@ class OccurrencePlan:
         # one zone skips a time zone lookup on each side (ten times faster).
         self.deadline_utc = self.deadline_at.astimezone(dt.UTC)
         self.on = at.astimezone(occurrence.tz).date()
+        # The first day of sign-up still ahead: age rules count on it (today once it is open).
+        self.signup_on = self.on
+        if not occurrence.is_series and self.on < occurrence.opens_on:
+            self.signup_on = occurrence.opens_on
         # The sales windows by the captured_at of the snapshot that measured them.
         self.windows: dict[dt.datetime | None, SalesWindow] = {}
         # The note on the window, for a verdict that judged the sales in it: the same for every

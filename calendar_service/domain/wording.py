@@ -80,12 +80,20 @@ def _label(j: Judgement, zh: bool) -> str:
 
 def _comparison(j: Judgement, zh: bool) -> str:
     """ "近30天买家数 12 < 15": the value against the threshold, the symbol telling which side."""
-    value = show(j.figure, j.value, zh)
+    value = show(j.figure, j.value, zh) + _counted(j, zh)
     if j.figure.type is FigureType.BOOL:
         return f"{_label(j, zh)} {value}"
     op = j.criterion.op
     symbol = SYMBOL[op] if j.met else NEGATED[op]
     return f"{_label(j, zh)} {value} {symbol} {show_threshold(j.figure, j.threshold, zh)}"
+
+
+def _counted(j: Judgement, zh: bool) -> str:
+    """ "(按报名日 2027-01-01 计)": an age counted on the sign-up day, not the judging day."""
+    if j.counted_on is None:
+        return ""
+    day = j.counted_on.isoformat()
+    return f"(按报名日 {day} 计)" if zh else f" (on the sign-up day {day})"
 
 
 def _signal(j: Judgement, zh: bool) -> str:
@@ -132,8 +140,12 @@ def _requirement(j: Judgement, zh: bool) -> str:
     if j.status == "pass":
         if fig.type is FigureType.BOOL:
             return f"{_comparison(j, zh)}:达标" if zh else f"{_comparison(j, zh)}: met"
-        shown = show(fig, j.value, zh)
-        return f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
+        shown = show(fig, j.value, zh) + _counted(j, zh)
+        text = f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
+        if j.until is not None:
+            day = j.until.isoformat()
+            text += f";报名时符合至 {day}(含当天)" if zh else f"; qualifies for sign-up until {day}"
+        return text
     text = f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
     return text + caveats(c, zh)
 
@@ -193,10 +205,19 @@ def _fix(j: Judgement, zh: bool) -> str:
         day = j.passes_on.isoformat()
         return f"{need},{day} 起满足" if zh else f"{need}: passes on {day}"
     if fig.name == "listing_age_days":
+        days = number(_dec(c.threshold))
+        if j.counted_on is not None:
+            past = "" if j.until is None else j.until.isoformat()
+            return (
+                f"报名时需为 {days} 天内上架的商品" + (f"(只到 {past} 符合)" if past else "")
+                if zh
+                else f"must have been listed within {days} days of sign-up"
+                + (f" (it qualified until {past})" if past else "")
+            )
         return (
-            f"需为近 {number(_dec(c.threshold))} 天内发布的商品"
+            f"需为近 {days} 天内发布的商品"
             if zh
-            else f"must have been listed within the last {number(_dec(c.threshold))} days"
+            else f"must have been listed within the last {days} days"
         )
     if isinstance(c.threshold, bool):
         fix = BOOL_FIXES.get((fig.name, c.threshold))
