@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
@@ -108,6 +109,7 @@ def overview(
             now,
             stale_after,
             store_id=store_id,
+            holidays=HOLIDAYS,
         )
         statuses = [v.status for v in verdicts]
         if filters.status and filters.status not in statuses:

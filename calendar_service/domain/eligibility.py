@@ -25,6 +25,7 @@ from calendar_service.domain.derived import (
     listing_age_days,
 )
 from calendar_service.domain.forecast import Forecast, project, store_figure
+from calendar_service.domain.holidays import HolidayCalendar
 from calendar_service.domain.judging import Rule, judge, judge_value
 from calendar_service.domain.rulebook import (
     FORECAST_FROM,
@@ -55,6 +56,7 @@ def evaluate(
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
     *,
     store_id: str | None = None,
+    holidays: HolidayCalendar | None = None,
 ) -> Verdict:
     """The store's verdict for one occurrence, judged from its latest snapshot at `at`.
 
@@ -65,7 +67,7 @@ def evaluate(
     _require_aware(at)
     if occurrence.activity != activity_key:
         raise ValueError(f"occurrence {occurrence.key!r} is not of activity {activity_key!r}")
-    found = plan(rulebook(catalog), occurrence, at)
+    found = plan(rulebook(catalog), occurrence, at, holidays)
     data = StoreData.prepare(
         store, products, history, at, found.on, stale_after,
         store_id=store_id, discount=catalog.promotion_discount,
@@ -83,10 +85,11 @@ def evaluate_store(
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
     *,
     store_id: str | None = None,
+    holidays: HolidayCalendar | None = None,
 ) -> list[Verdict]:
     """The store's verdicts for many occurrences (in their order), its data prepared once."""
     _require_aware(at)
-    found = batch(rulebook(catalog), tuple(occurrences), at)
+    found = batch(rulebook(catalog), tuple(occurrences), at, holidays)
     by_day: dict[dt.date, StoreData] = {}
     for on in found.days:
         by_day[on] = StoreData.prepare(

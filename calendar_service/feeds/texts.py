@@ -10,7 +10,9 @@ from enum import StrEnum
 
 from calendar_service.domain.catalog import Activity, Criterion, Cycle, Op, Source
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.derived import SALES_BEFORE_DEADLINE
 from calendar_service.domain.formatting import criterion_text
+from calendar_service.domain.holidays import HolidayCalendar, holiday_notes
 from calendar_service.feeds.options import Lang
 
 
@@ -97,13 +99,20 @@ def categories(occ: Occurrence, role: Role, lang: Lang) -> tuple[str, str]:
     return CYCLES[lang][occ.cycle], ROLES[lang][role]
 
 
-def description(activity: Activity, occ: Occurrence, lang: Lang) -> str:
-    """The activity's summary, its dates, entry traffic, tips, notes and assumed figures."""
+def description(
+    activity: Activity, occ: Occurrence, lang: Lang, holidays: HolidayCalendar | None = None
+) -> str:
+    """The activity's summary, its dates (and holidays they fall in), entry traffic, tips, notes
+    and assumed figures."""
     words, zh = _WORDS[lang], lang is Lang.ZH
     lines = [f"{activity.name_zh if zh else activity.name_en} · {CYCLES[lang][occ.cycle]}"]
     if text := activity.summary_zh if zh else activity.summary_en:
         lines.append(text)
     lines += ["", *_dates(occ, lang)]
+    if holidays is not None:
+        sales = any(c.figure == SALES_BEFORE_DEADLINE for c in activity.criteria)
+        locale = "zh-CN" if zh else "en"
+        lines += [note.text(locale) for note in holiday_notes(occ, holidays, sales)]
     if activity.entry_uv is not None:
         note = f"({activity.entry_uv_note})" if activity.entry_uv_note else ""
         lines.append(words["traffic"].format(uv=activity.entry_uv) + note)
