@@ -57,5 +57,7 @@ def _rule(c: Criterion, zh: bool) -> Rule:
         scope=c.scope.value,
         requirement=threshold_text(c, zh),
         assumed=c.source is Source.ASSUMED,
-        note=c.note_zh if zh else c.note_en,
+        note=" ".join(
+            filter(None, (f"「{c.deck}」" if c.deck else "", c.note_zh if zh else c.note_en))
+        ),
     )
