@@ -56,32 +56,48 @@ class Derived:
 
     __slots__ = ("belt", "months", "promotion", "share")
 
-    def __init__(self, store: StoreSnapshot, products: Sequence[ProductSnapshot], on: dt.date):
+    def __init__(
+        self,
+        store: StoreSnapshot,
+        products: Sequence[ProductSnapshot],
+        on: dt.date,
+        discount: Decimal = Decimal("0.9"),
+    ):
         since = store.member_since
         self.months = None if since is None else membership_months(since, on)
         belt = store.industrial_belt
         self.belt = None if belt is None else belt.strip().lower() not in NOT_IN_A_BELT
-        # A promotional discount: some product ships free or has an activity price below 1.
-        promotion: bool | None = None  # unknown without product data
-        if products:
+        # A promotion: 满减, or some product ships free or has a discount of `discount` or lower.
+        promotion: bool | None = None  # unknown without product data (unless 满减)
+        if store.full_reduction is True:
+            promotion = True
+        elif products:
+            unknown = store.full_reduction is None
             promotion = False
             for p in products:
                 if p.free_shipping is True or (
-                    p.activity_discount is not None and p.activity_discount < 1
+                    p.activity_discount is not None and p.activity_discount <= discount
                 ):
-                    promotion = True
+                    promotion, unknown = True, False
                     break
                 if p.free_shipping is None or p.activity_discount is None:
-                    promotion = None
+                    unknown = True
+            if unknown:
+                promotion = None
         self.promotion = promotion
-        # The share of the products whose free sampling is known that offer it.
+        # The share of the store's products online that offer free samples.
         known = offering = 0
         for p in products:
             if p.free_sample is not None:
                 known += 1
                 offering += p.free_sample
+        online = store.products_online
         self.share = (
-            None if not known else (Decimal(offering) / Decimal(known)).quantize(TEN_THOUSANDTH)
+            None
+            if not known or not online
+            else min(Decimal(offering) / Decimal(online), ONE).quantize(
+                TEN_THOUSANDTH, rounding=ROUND_DOWN
+            )
         )
 
 
@@ -267,7 +283,7 @@ def _qualifying(products: Sequence[ProductSnapshot], check: ProductCheck) -> Row
 # ─── Yearly: 327 / 916 / 1118 ────────────────────────────────────────────────────────────────
 
 
-def _promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _promotion(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     medal = t.number(key, "medal", "medal_level", Op.AT_LEAST)
     risk = t.number(key, "risk-score", "risk_score", Op.AT_LEAST)
     listed = t.number(key, "products-listed", "products_listed", Op.AT_LEAST)
@@ -276,7 +292,7 @@ def _promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) 
 
     def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
         # Sales in the 30 days before the deadline: the snapshot's, if taken by the deadline.
-        gmv = s.gmv_30d if s.captured_at <= deadline_at else None
+        gmv = s.gmv_30d if s.captured_at <= occ.deadline_at else None
         criteria = [
             _at_least("medal", s.medal_level, medal),
             _at_least("risk-score", s.risk_score, risk),
@@ -292,15 +308,16 @@ def _promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) 
 # ─── Quarterly: judged per product ───────────────────────────────────────────────────────────
 
 
-def _new_arrivals(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _new_arrivals(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     max_age = t.number(key, "listed-within-30-days", "listing_age_days", Op.AT_MOST, Scope.PRODUCT)
     clicks = t.number(key, "has-clicks", "clicks_30d", Op.AT_LEAST, Scope.PRODUCT)
+    signup = max(on, occ.opens_on)  # listing age counts on the first sign-up day still ahead
 
     def check(p: ProductSnapshot) -> int:
         outcome = PASS
         if p.listed_at is None:
             outcome = UNSURE
-        elif (on - p.listed_at).days > max_age:
+        elif (signup - p.listed_at).days > max_age:
             return FAIL
         if p.clicks_30d is None:
             outcome = UNSURE
@@ -315,31 +332,20 @@ def _new_arrivals(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetim
     return judge
 
 
-def _hot_sellers(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
-    buyers = t.number(key, "product-has-buyers", "buyers_30d", Op.AT_LEAST, Scope.PRODUCT)
-    t.signal(key, "medal-3a", "medal_level")
-
-    def check(p: ProductSnapshot) -> int:
-        if p.buyers_30d is None:
-            return UNSURE
-        return FAIL if p.buyers_30d < buyers else PASS
-
-    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
-        criteria = [("medal-3a", "signal", s.medal_level, None), _qualifying(products, check)]
-        return _status(criteria), criteria
-
-    return judge
+def _hot_sellers(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
+    t.signal(key, "medal-3a", "medal_level")  # no gate: the products' figures are advantages
+    return lambda s, products, d: (ELIGIBLE, [("medal-3a", "signal", s.medal_level, None)])
 
 
-def _clearance(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
-    discount = t.number(key, "discount-below-85", "activity_discount", Op.BELOW, Scope.PRODUCT)
+def _clearance(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
+    discount = t.number(key, "discount-85-or-lower", "activity_discount", Op.AT_MOST, Scope.PRODUCT)
     clicks = t.number(key, "popularity", "clicks_30d", Op.AT_LEAST, Scope.PRODUCT)
 
     def check(p: ProductSnapshot) -> int:
         outcome = PASS
         if p.activity_discount is None:
             outcome = UNSURE
-        elif p.activity_discount >= discount:
+        elif p.activity_discount > discount:
             return FAIL
         if p.clicks_30d is None:
             outcome = UNSURE
@@ -354,24 +360,30 @@ def _clearance(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) 
     return judge
 
 
-# ─── Monthly: invitations only (signals never fail a store with data) ────────────────────────
+# ─── Monthly: two invitations, four sign-ups (signals never fail a store with data) ──────────
 
 
-def _monthly_sales(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _monthly_sales(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     t.signal(key, "high-sales", "gmv_30d")
     return lambda s, products, d: (INVITATION, [("high-sales", "signal", s.gmv_30d, None)])
 
 
-def _hot_items(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
-    criteria = t.catalog.activity(key).criteria
-    if not criteria or any(
-        c.kind is not CriterionKind.INVITATION or c.scope is not Scope.PRODUCT for c in criteria
-    ):
-        raise CatalogChangedError(f"{key}: the baseline expects product invitation signals only")
-    return lambda s, products, d: (INVITATION, [])  # the signals are the products'
+def _hot_items(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
+    sales = t.number(key, "product-sales", "sales_30d", Op.AT_LEAST, Scope.PRODUCT)
+
+    def check(p: ProductSnapshot) -> int:
+        if p.sales_30d is None:
+            return UNSURE
+        return FAIL if p.sales_30d < sales else PASS
+
+    def judge(s: StoreSnapshot, products: Sequence[ProductSnapshot], d: Derived) -> Result:
+        criteria = [_qualifying(products, check)]
+        return _status(criteria), criteria
+
+    return judge
 
 
-def _core_promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _core_promotion(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     t.signal(key, "promotion-performance", "last_promotion_gmv")
     return lambda s, products, d: (
         INVITATION,
@@ -379,29 +391,31 @@ def _core_promotion(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datet
     )
 
 
-def _top_sellers(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _top_sellers(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     t.signal(key, "recent-sales", "gmv_30d")
-    return lambda s, products, d: (INVITATION, [("recent-sales", "signal", s.gmv_30d, None)])
+    return lambda s, products, d: (ELIGIBLE, [("recent-sales", "signal", s.gmv_30d, None)])
 
 
-def _origin(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _origin(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     t.signal(key, "industrial-belt", "in_industrial_belt")
-    return lambda s, products, d: (INVITATION, [("industrial-belt", "signal", d.belt, None)])
+    return lambda s, products, d: (ELIGIBLE, [("industrial-belt", "signal", d.belt, None)])
 
 
-def _benchmark(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _benchmark(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     t.signal(key, "recent-sales", "gmv_30d")
+    t.signal(key, "recent-buyers", "buyers_30d")
     t.signal(key, "promotion-performance", "last_promotion_gmv")
     return lambda s, products, d: (
-        INVITATION,
+        ELIGIBLE,
         [
             ("recent-sales", "signal", s.gmv_30d, None),
+            ("recent-buyers", "signal", s.buyers_30d, None),
             ("promotion-performance", "signal", s.last_promotion_gmv, None),
         ],
     )
 
 
-def _no_rules(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _no_rules(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     if t.catalog.activity(key).criteria:
         raise CatalogChangedError(f"{key}: the baseline expects an activity without criteria")
     return lambda s, products, d: (UNKNOWN, [])
@@ -410,7 +424,7 @@ def _no_rules(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -
 # ─── Daily ───────────────────────────────────────────────────────────────────────────────────
 
 
-def _quick_order(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _quick_order(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     months = t.number(key, "membership", "membership_months", Op.MORE_THAN)
     medal = t.number(key, "medal", "medal_level", Op.AT_LEAST)
     online = t.number(key, "products-online", "products_online", Op.AT_LEAST)
@@ -452,7 +466,7 @@ def _quick_order(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime
     return judge
 
 
-def _group(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _group(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     """伙拼, and 今日团 which borrows its rules (without the advantages)."""
     medal = t.number(key, "medal", "medal_level", Op.AT_LEAST)
     satisfaction = t.number(key, "satisfaction", "satisfaction", Op.AT_LEAST)
@@ -494,7 +508,7 @@ def _group(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> J
     return judge
 
 
-def _samples(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) -> Judge:
+def _samples(t: _Thresholds, key: str, on: dt.date, occ: Occurrence) -> Judge:
     p_ = Scope.PRODUCT
     free_sample = t.flag(key, "free-sample", "free_sample", p_)
     online_order = t.flag(key, "online-order", "online_order", p_)
@@ -502,12 +516,13 @@ def _samples(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) ->
     watermark = t.flag(key, "image-watermark", "image_watermark", p_)
     description = t.flag(key, "description", "description_complete", p_)
     price = t.number(key, "wholesale-price", "wholesale_price", Op.AT_LEAST, p_)
-    sales = t.number(key, "sales-if-older", "sales_30d", Op.AT_LEAST, p_)
+    has_sales = t.flag(key, "sales-if-older", "has_sales", p_)
     older_than = t.condition(
         key, "sales-if-older", "applies_when", "listing_age_days", Op.MORE_THAN
     )
+    token = t.number(key, "sample-price-not-token", "sample_price", Op.MORE_THAN, p_)
     sample_ratio = t.number(key, "sample-price", "sample_price_ratio", Op.AT_LEAST, p_)
-    stock = t.number(key, "stock", "stock", Op.AT_LEAST, p_)
+    stock = t.number(key, "sample-stock", "sample_stock", Op.AT_LEAST, p_)
     competitiveness = t.number(key, "competitiveness", "competitiveness_score", Op.AT_LEAST, p_)
     t.signal(key, "free-sample-share", "free_sample_share")
 
@@ -528,25 +543,31 @@ def _samples(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) ->
             outcome = UNSURE
         elif p.wholesale_price < price:
             return FAIL
-        # Sales are required only of a product listed more than 30 days ago.
-        if p.sales_30d is not None and p.sales_30d >= sales:
+        # Sales (units or buyers) are required only of a product listed more than 30 days ago.
+        sold = (p.sales_30d or 0) > 0 or (p.buyers_30d or 0) > 0
+        shown = None if not sold and p.sales_30d is None and p.buyers_30d is None else sold
+        if shown is has_sales:
             pass
         elif p.listed_at is None:
             outcome = UNSURE
         elif (on - p.listed_at).days > older_than:
-            if p.sales_30d is None:
+            if shown is None:
                 outcome = UNSURE
             else:
                 return FAIL
-        # The sample at the wholesale price: sample / wholesale (to 0.0001, rounded down) >= 1.
+        # No token price (0.01 元), and a normal one: sample / wholesale (0.0001, down) >= 0.5.
+        if p.sample_price is None:
+            outcome = UNSURE
+        elif p.sample_price <= token:
+            return FAIL
         w = p.wholesale_price
         if p.sample_price is None or w is None or w == 0:
             outcome = UNSURE
-        elif p.sample_price < sample_ratio * w:
+        elif (p.sample_price / w).quantize(TEN_THOUSANDTH, rounding=ROUND_DOWN) < sample_ratio:
             return FAIL
-        if p.stock is None:
+        if p.sample_stock is None:
             outcome = UNSURE
-        elif p.stock < stock:
+        elif p.sample_stock < stock:
             return FAIL
         if p.competitiveness_score is None:
             outcome = UNSURE
@@ -561,7 +582,7 @@ def _samples(t: _Thresholds, key: str, on: dt.date, deadline_at: dt.datetime) ->
     return judge
 
 
-MAKERS: dict[str, Callable[[_Thresholds, str, dt.date, dt.datetime], Judge]] = {
+MAKERS: dict[str, Callable[[_Thresholds, str, dt.date, Occurrence], Judge]] = {
     "promo-327": _promotion,
     "promo-916": _promotion,
     "promo-1118": _promotion,
@@ -591,15 +612,16 @@ class Baseline:
             raise CatalogChangedError(f"the baseline evaluates on one day, not {sorted(days)}")
         self.on = days.pop() if days else at.date()
         self.judges: list[Judge] = []
+        self.discount = catalog.promotion_discount
         for occurrence in occurrences:
             make = MAKERS.get(occurrence.activity)
             if make is None:
                 raise CatalogChangedError(f"{occurrence.activity}: an activity the baseline lacks")
             t = _Thresholds(catalog)
-            self.judges.append(make(t, occurrence.activity, self.on, occurrence.deadline_at))
+            self.judges.append(make(t, occurrence.activity, self.on, occurrence))
             t.check_complete(occurrence.activity)
 
     def __call__(self, store: StoreSnapshot, products: Sequence[ProductSnapshot]) -> list[Result]:
         """One (status, criteria) per occurrence, in their order."""
-        derived = Derived(store, products, self.on)
+        derived = Derived(store, products, self.on, self.discount)
         return [judge(store, products, derived) for judge in self.judges]

@@ -67,12 +67,13 @@ STORE_HEADER = (
     "products_online", "products_listed", "gmv_30d", "buyers_30d", "shipping_promise",
     "buyer_protection", "delivery_guarantee", "alipay_verified", "online_trading",
     "disputes_90d", "dispute_rate_90d", "risk_score", "industrial_belt", "email",
+    "full_reduction",
 )  # fmt: skip
 PRODUCT_HEADER = (
     "product_id", "store_id", "title", "captured_at", "listed_at", "wholesale_price",
     "sales_30d", "buyers_30d", "clicks_30d", "competitiveness_score", "free_sample",
     "sample_price", "stock", "online_order", "image_square", "image_watermark",
-    "description_complete", "activity_discount", "free_shipping",
+    "description_complete", "activity_discount", "free_shipping", "sample_stock",
 )  # fmt: skip
 YES_NO = (("是", "否"), ("yes", "no"), ("true", "false"), ("1", "0"), ("已开通", "未开通"))
 SHIPPING = {"24h": ("24h", "24小时", "24小时发货"), "48h": ("48h", "48小时发货"), "72h": ("72h",)}
@@ -198,6 +199,7 @@ def _store_row(rng: random.Random, i: int, on: dt.date) -> list[str]:
         w.decimal(320, 800, "32") if good else w.decimal(100, 600, "32"),
         rng.choice(BELTS),
         "" if rng.random() < 0.1 else f"shop{i}@example.com",
+        "" if w.missing() else rng.choice(("是", "否", "否", "满300减20")),
     ]
 
 
@@ -234,6 +236,7 @@ def _product_row(rng: random.Random, j: int, store: int) -> list[str]:
         w.flag(0.9),
         "" if w.missing() else rng.choice(DISCOUNTS),
         w.flag(0.4),
+        w.count(0, 50, 1),
     ]
 
 

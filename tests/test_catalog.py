@@ -11,6 +11,8 @@ import pytest
 
 from calendar_service.adapters.catalog_file import load_catalog, parse_catalog
 from calendar_service.domain.catalog import Catalog, CriterionKind, Cycle, Op, Scope, Source
+from calendar_service.domain.deck_words import op_of
+from calendar_service.domain.figures import ORDERING_OPS
 from calendar_service.errors import CatalogError
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
@@ -66,7 +68,12 @@ def test_every_activity_is_named_in_both_languages(catalog: Catalog) -> None:
         ("daily-quick-order", "disputes", Op.BELOW, Decimal(2), Source.SEED),
         ("daily-samples", "wholesale-price", Op.AT_LEAST, Decimal(20), Source.SEED),
         ("daily-samples", "competitiveness", Op.AT_LEAST, Decimal(20), Source.SEED),
-        ("quarterly-clearance", "discount-below-85", Op.BELOW, Decimal("0.85"), Source.SEED),
+        # 8.5折以下 includes 8.5折.
+        ("quarterly-clearance", "discount-85-or-lower", Op.AT_MOST, Decimal("0.85"), Source.SEED),
+        ("quarterly-new-arrivals", "listed-within-30-days", Op.AT_MOST, Decimal(30), Source.SEED),
+        ("daily-samples", "free-sample-share", Op.MORE_THAN, Decimal("0.5"), Source.SEED),
+        ("daily-samples", "sample-stock", Op.AT_LEAST, Decimal(1), Source.SEED),
+        ("daily-samples", "sample-price-not-token", Op.MORE_THAN, Decimal("0.01"), Source.SEED),
         ("promo-327", "risk-score", Op.AT_LEAST, Decimal(32), Source.ASSUMED),
         ("promo-327", "sales-before-deadline", Op.AT_LEAST, Decimal(10000), Source.ASSUMED),
         ("promo-1118", "medal", Op.AT_LEAST, Decimal(1), Source.ASSUMED),
@@ -95,9 +102,60 @@ def test_samples_sales_rule_only_applies_after_30_days(catalog: Catalog) -> None
     assert sales.applies_when.figure == "listing_age_days"
 
 
-def test_monthly_activities_are_invitation_only(catalog: Catalog) -> None:
+def test_only_the_deck_s_two_monthly_invitations_are_invitations(catalog: Catalog) -> None:
+    """销售额 and 核心大促: 小二会主动引导选款报名并直接通过. The other four are sign-ups."""
     for a in catalog.in_cycle(Cycle.MONTHLY):
-        assert a.criteria and all(c.kind is CriterionKind.INVITATION for c in a.criteria), a.key
+        invited = a.key in ("monthly-sales", "monthly-core-promotion")
+        kinds = {c.kind for c in a.criteria}
+        assert a.criteria, a.key
+        assert (kinds == {CriterionKind.INVITATION}) is invited, a.key
+        assert (CriterionKind.INVITATION in kinds) is invited, a.key
+
+
+def test_every_criterion_carries_the_deck_s_words_and_its_op_agrees(catalog: Catalog) -> None:
+    """Each seed threshold stands next to the deck's words; 以上/以下 include, 大于/低于 do not."""
+    for a in catalog.activities:
+        for c in a.criteria:
+            if a.key == "daily-group-buy":
+                continue  # the deck gives 今日团 no rules: every one is borrowed and assumed
+            assert c.deck, f"{a.key}.{c.key} has no deck words"
+            said = op_of(c.deck)
+            if c.source is Source.SEED and c.op in ORDERING_OPS and said is not None:
+                assert said is c.op, f"{a.key}.{c.key}"
+
+
+@pytest.mark.parametrize(
+    ("words", "op"),
+    [
+        ("给予的价格在8.5折以下", Op.AT_MOST),
+        ("交易勋章应为2A以上", Op.AT_LEAST),
+        ("上架时间在30天内", Op.AT_MOST),
+        ("开通时间大于3个月", Op.MORE_THAN),
+        ("纠纷率低于0.01%", Op.BELOW),
+        ("比重超过50%", Op.MORE_THAN),
+        ("店铺满意度需不低于4", Op.AT_LEAST),
+        ("已上网产品数需大于或等于20件", Op.AT_LEAST),
+        ("纠纷率<=0.01%", Op.AT_MOST),
+        ("剩余数量>=1", Op.AT_LEAST),
+        ("不超过5天", Op.AT_MOST),
+        ("交易勋章(要求较低)", None),
+        ("大于3个月且低于5", None),  # two directions: no single reading
+    ],
+)
+def test_the_deck_s_comparison_words(words: str, op: Op | None) -> None:
+    assert op_of(words) is op
+
+
+def test_the_loader_refuses_an_op_against_the_deck_s_words() -> None:
+    raw = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
+    for c in raw["activities"]["quarterly-clearance"]["criteria"]:
+        if c["key"] == "discount-85-or-lower":
+            c["op"] = "<"
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(raw)
+    message = str(caught.value)
+    assert "activities.quarterly-clearance.criteria[0].op" in message
+    assert "以下" in message and "'<='" in message
 
 
 def test_windows_the_seed_does_not_give_are_marked_assumed(catalog: Catalog) -> None:

@@ -47,7 +47,17 @@ def test_activities_json_has_the_whole_catalog() -> None:
 def test_activities_text_marks_assumed_thresholds() -> None:
     result = run_cli("activities")
     assert result.code == 0
-    assert "风险评估分 >= 32  [假设]" in result.out
+    assert "风险评估分 ≥ 32分  [假设]" in result.out
+
+
+def test_activities_text_shows_rates_and_discounts_as_the_deck_writes_them() -> None:
+    zh, en = run_cli("activities").out, run_cli("activities", "--lang", "en").out
+    assert "活动折扣(商品) ≤ 8.5折" in zh and "近90天纠纷率 < 0.01%" in zh
+    assert "资料:「给予的价格在8.5折以下」" in zh
+    assert "activity discount (product) ≤ 8.5折 (85%)" in en
+    assert "30-day clicks (product) ≥ 1  [assumed]" in en  # the unit once, not "1 clicks"
+    for text in (zh, en):
+        assert "0.0001" not in text and "0.85" not in text
 
 
 @pytest.mark.parametrize(

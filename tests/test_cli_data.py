@@ -62,7 +62,8 @@ def test_import_reports_what_it_added_and_a_second_import_adds_nothing(database_
         ("b2b-220016", "daily-quick-order", "eligible", []),  # one dispute waives the rate
         ("b2b-220016", "daily-group-wholesale", "ineligible", ["dispute-rate"]),
         ("b2b-220015", "daily-quick-order", "ineligible", ["dispute-rate", "disputes"]),
-        ("b2b-220031", "monthly-top-sellers", "invitation", []),
+        # 牛商 is a sign-up with an advantage (近段时间销售额高的商家有优势), not an invitation.
+        ("b2b-220031", "monthly-top-sellers", "eligible", []),
     ],
 )
 def test_sample_stores_come_out_as_the_domain_page_says(

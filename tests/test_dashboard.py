@@ -151,8 +151,20 @@ def test_sign_in_never_redirects_off_site(target: str) -> None:
         ("/", "en", ["Overview", "eligible", "closes"]),
         ("/timeline", "zh", ["时间线", "截止日", "每天开放报名"]),
         ("/timeline", "en", ["Timeline", "deadline", "every day"]),
-        ("/catalog", "zh", ["活动目录", "目录版本", "假设值"]),
-        ("/catalog", "en", ["Catalog", "Catalog version", "assumed"]),
+        # The deck's words beside each rule; thresholds as the deck writes them (8.5折, 0.01%).
+        (
+            "/catalog",
+            "zh",
+            [
+                "活动目录",
+                "目录版本",
+                "假设值",
+                "「给予的价格在8.5折以下」",
+                "≤ 8.5折",
+                "&lt; 0.01%",
+            ],
+        ),
+        ("/catalog", "en", ["Catalog", "Catalog version", "assumed", "≤ 8.5折 (85%)"]),
         (f"/stores/{STORE}", "zh", ["差距", "生成订阅链接", "数据日期"]),
         (f"/stores/{STORE}", "en", ["Criterion", "Create a subscription link", "Data as of"]),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import tomllib
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -15,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_service.adapters.catalog_file import load_catalog
-from calendar_service.domain.catalog import Cycle, Op
+from calendar_service.adapters.catalog_file import load_catalog, parse_catalog
+from calendar_service.domain.catalog import Op
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.derived import (
     free_sample_share,
@@ -98,6 +99,7 @@ def good_product(**changes: Any) -> ProductSnapshot:
         description_complete=True,
         activity_discount=D("0.8"),
         free_shipping=True,
+        sample_stock=5,
     )
     return dataclasses.replace(base, **changes)
 
@@ -135,17 +137,68 @@ def failed_keys(v: Verdict) -> list[str]:
 def _expected_for_passing_store(activity: str) -> str:
     if activity == "daily-mobile":
         return "unknown"  # the source gives no rules
-    return "invitation" if CATALOG.activity(activity).cycle is Cycle.MONTHLY else "eligible"
+    # The deck's two invitations: 小二会主动引导选款报名并直接通过. Every other monthly activity
+    # is a sign-up (爆款's rules, 牛商's and 产地's advantages, 标杆's examined figures).
+    return "invitation" if activity in ("monthly-sales", "monthly-core-promotion") else "eligible"
 
 
 @pytest.mark.parametrize("activity", [a.key for a in CATALOG.activities])
 def test_a_fully_passing_store_is_eligible_for_every_activity(activity: str) -> None:
-    v = verdict(activity, passing_store(), [good_product()])
+    # 样品's free-sample share is over the store's products online: one product, one online.
+    store = passing_store(products_online=1) if activity == SAMPLES else passing_store()
+    product, at = good_product(), AT
+    if activity == "quarterly-new-arrivals":
+        # Counted on the sign-up day: only a product listed near the window can be new then.
+        at = dt.datetime(2027, 4, 5, 10, 0, tzinfo=CST)
+        store = passing_store(captured_at=at - dt.timedelta(hours=2))
+        product = good_product(captured_at=at, listed_at=at.date() - dt.timedelta(days=10))
+    v = verdict(activity, store, [product], at=at)
     assert v.status == _expected_for_passing_store(activity)
     assert not v.failed() and not v.unknown() and not v.stale
     assert all(j.present for j in v.criteria if j.status == "signal")
     assert v.catalog_version == CATALOG.version
-    assert v.snapshot_captured_at == passing_store().captured_at
+    assert v.snapshot_captured_at == store.captured_at
+
+
+SIGN_UPS = ["monthly-hot-items", "monthly-top-sellers", "monthly-origin", "monthly-benchmark"]
+
+
+@pytest.mark.parametrize("activity", SIGN_UPS)
+@pytest.mark.parametrize("store", [passing_store(), passing_store(gmv_30d=D(10), buyers_30d=1,
+                                   industrial_belt="无", last_promotion_gmv=D(0))])  # fmt: skip
+def test_monthly_sign_ups_never_read_as_invitations(activity: str, store: StoreSnapshot) -> None:
+    """爆款, 牛商, 产地 and 标杆 are sign-ups: the deck names their rules or advantages."""
+    for products in ([], [good_product()], [good_product(sales_30d=1, buyers_30d=1)]):
+        v = verdict(activity, store, products)
+        assert v.status != "invitation"
+        texts = [n.text(loc) for n in v.notes for loc in ("zh-CN", "en")]
+        assert not any("不能自行报名" in t or "not in the seller's hands" in t for t in texts)
+        assert all(j.kind.value != "invitation" for j in v.criteria)
+
+
+@pytest.mark.parametrize("activity", ["monthly-top-sellers", "monthly-origin", "monthly-benchmark"])
+def test_monthly_advantages_never_make_a_store_ineligible(activity: str) -> None:
+    weak = passing_store(gmv_30d=D(10), buyers_30d=1, industrial_belt="无", last_promotion_gmv=D(0))
+    v = verdict(activity, weak, [good_product(sales_30d=1, buyers_30d=1)])
+    assert v.status == "eligible"
+    assert any(j.status == "signal" and j.present is False for j in v.criteria)
+
+
+def test_monthly_hot_items_demand_30_day_product_sales() -> None:
+    """爆款: 报名规则对产品近30天的销量情况要求较高 (a sign-up with a demanding, assumed rule)."""
+    v = verdict("monthly-hot-items", passing_store(), [good_product(sales_30d=10)])
+    assert v.status == "ineligible"
+    assert "assumed" in v.products[0].criteria[0].message("en")
+
+
+@pytest.mark.parametrize("buyers", [0, 9, None])
+def test_quarterly_hot_sellers_have_no_gate(buyers: int | None) -> None:
+    """季度爆款: buyers, transaction value and a 3A medal are advantages, not requirements."""
+    v = verdict("quarterly-hot-sellers", passing_store(medal_level=1), [good_product(
+        buyers_30d=buyers, sales_30d=0)])  # fmt: skip
+    assert v.status == "eligible"
+    assert not v.failed() and not v.unknown()
+    assert not [j for p in v.products for j in p.criteria if j.status in ("fail", "unknown")]
 
 
 def test_the_mobile_activity_without_rules_is_unknown_with_notes_saying_so() -> None:
@@ -161,7 +214,7 @@ def test_an_activity_with_assumed_rules_says_so_in_its_notes() -> None:
     assert "伙拼" in next(n for n in v.notes if n.code == "rules-assumed").text("en")
 
 
-@pytest.mark.parametrize("activity", ["monthly-sales", "monthly-origin", "monthly-hot-items"])
+@pytest.mark.parametrize("activity", ["monthly-sales", "monthly-core-promotion"])
 def test_invitation_activities_say_sign_up_is_by_invitation_and_which_signals(
     activity: str,
 ) -> None:
@@ -407,29 +460,53 @@ def test_in_industrial_belt(belt: str | None, inside: bool | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("flags", "share"),
-    [([True, False], D("0.5")), ([True, True, None], D(1)), ([None], None), ([], None)],
+    ("flags", "online", "share"),
+    [
+        ([True, False], 2, D("0.5")),
+        ([True, True, None], 4, D("0.5")),  # over the products online, not those imported
+        ([True, True], 3, D("0.6666")),
+        ([True, True], 1, D(1)),  # more imported than online: at most all of them
+        ([True], None, None),  # the store's count is unknown
+        ([True], 0, None),
+        ([None], 5, None),
+        ([], 5, None),
+    ],
 )
-def test_free_sample_share_counts_the_products_whose_flag_is_known(
-    flags: list[bool | None], share: Decimal | None
+def test_free_sample_share_is_over_the_store_s_products_online(
+    flags: list[bool | None], online: int | None, share: Decimal | None
 ) -> None:
-    assert free_sample_share([good_product(free_sample=f) for f in flags]) == share
+    assert free_sample_share([good_product(free_sample=f) for f in flags], online) == share
+
+
+def test_free_sample_share_advantage_says_it_earns_priority_review() -> None:
+    products = [good_product(product_id=f"p{i}") for i in range(3)]
+    v = verdict(SAMPLES, passing_store(products_online=10), products)
+    j = judged(v, "free-sample-share")
+    assert (j.value, j.present) == (D("0.3"), False)  # 3 of 10 online, not 3 of 3 imported
+    assert "优先审核排期" in j.message("zh-CN") and "priority review" in j.message("en")
+    assert "30%" in j.message("zh-CN") and "0.3" not in j.message("zh-CN")
 
 
 @pytest.mark.parametrize(
-    ("products", "offered"),
+    ("products", "reduction", "offered"),
     [
-        ([], None),  # no product data
-        ([{"free_shipping": True, "activity_discount": None}], True),
-        ([{"free_shipping": False, "activity_discount": D("0.9")}], True),
-        ([{"free_shipping": False, "activity_discount": D("1")}], False),
-        ([{"free_shipping": None, "activity_discount": D("1")}], None),
+        ([], None, None),  # no product data
+        ([], True, True),  # 满减 alone
+        ([], False, None),
+        ([{"free_shipping": True, "activity_discount": None}], None, True),
+        ([{"free_shipping": False, "activity_discount": D("0.9")}], False, True),  # 9折
+        ([{"free_shipping": False, "activity_discount": D("0.95")}], False, False),  # 9.5折
+        ([{"free_shipping": False, "activity_discount": D("1")}], False, False),
+        ([{"free_shipping": False, "activity_discount": D("1")}], True, True),
+        ([{"free_shipping": False, "activity_discount": D("1")}], None, None),
+        ([{"free_shipping": None, "activity_discount": D("1")}], False, None),
     ],
 )
-def test_promotion_offered_reads_free_shipping_and_discounts(
-    products: list[dict[str, Any]], offered: bool | None
+def test_promotion_offered_reads_free_shipping_discounts_and_full_reduction(
+    products: list[dict[str, Any]], reduction: bool | None, offered: bool | None
 ) -> None:
-    assert promotion_offered([good_product(**p) for p in products]) is offered
+    found = promotion_offered([good_product(**p) for p in products], reduction, D("0.9"))
+    assert found is offered
 
 
 def test_product_figures_listing_age_and_transaction_value() -> None:
@@ -458,20 +535,32 @@ NEW = TODAY - dt.timedelta(days=10)
         ({}, "eligible", []),
         ({"wholesale_price": D("19.99")}, "ineligible", ["wholesale-price"]),
         ({"wholesale_price": D("20")}, "eligible", []),
-        ({"sample_price": D("0.01")}, "ineligible", ["sample-price"]),
-        ({"sample_price": D("0.02")}, "ineligible", ["sample-price"]),  # not the normal price
+        ({"sample_price": D("0.01")}, "ineligible", ["sample-price-not-token", "sample-price"]),
+        ({"sample_price": D("0.02")}, "ineligible", ["sample-price"]),  # a token price
+        ({"sample_price": D("49.99")}, "eligible", []),  # just under 50 is normal
         ({"wholesale_price": D("30"), "sample_price": D("30")}, "eligible", []),
         ({"sample_price": None}, "unknown", []),
-        ({"listed_at": OLD, "sales_30d": 0}, "ineligible", ["sales-if-older"]),
+        ({"listed_at": OLD, "sales_30d": 0, "buyers_30d": 0}, "ineligible", ["sales-if-older"]),
         ({"listed_at": OLD, "sales_30d": 1}, "eligible", []),
+        ({"listed_at": OLD, "sales_30d": None, "buyers_30d": 3}, "eligible", []),  # buyers: sales
+        ({"listed_at": OLD, "sales_30d": 0, "buyers_30d": None}, "ineligible", ["sales-if-older"]),
+        ({"listed_at": OLD, "sales_30d": None, "buyers_30d": None}, "unknown", []),
         ({"listed_at": NEW, "sales_30d": 0}, "eligible", []),  # not applicable: new product
         ({"listed_at": TODAY - dt.timedelta(days=30), "sales_30d": 0}, "eligible", []),
+        (
+            {"listed_at": TODAY - dt.timedelta(days=31), "sales_30d": 0, "buyers_30d": 0},
+            "ineligible",
+            ["sales-if-older"],
+        ),
         ({"listed_at": None, "sales_30d": 5}, "eligible", []),  # has sales either way
-        ({"listed_at": None, "sales_30d": 0}, "unknown", []),
+        ({"listed_at": None, "sales_30d": 0, "buyers_30d": 0}, "unknown", []),
         ({"image_watermark": True}, "ineligible", ["image-watermark"]),
         ({"image_square": False}, "ineligible", ["image-square"]),
         ({"free_sample": False}, "ineligible", ["free-sample"]),
-        ({"stock": 0}, "ineligible", ["stock"]),
+        ({"sample_stock": 0}, "ineligible", ["sample-stock"]),
+        ({"sample_stock": 1}, "eligible", []),
+        ({"stock": 0}, "eligible", []),  # 剩余数量 is the samples remaining, not the stock
+        ({"sample_stock": None, "stock": 100}, "unknown", []),
         ({"competitiveness_score": D(19)}, "ineligible", ["competitiveness"]),
         ({"online_order": None}, "unknown", []),
     ],
@@ -487,7 +576,8 @@ def test_samples_judge_each_product(
 
 
 def test_a_new_product_without_sales_passes_as_not_applicable() -> None:
-    v = verdict(SAMPLES, passing_store(), [good_product(listed_at=NEW, sales_30d=0)])
+    product = good_product(listed_at=NEW, sales_30d=0, buyers_30d=0)
+    v = verdict(SAMPLES, passing_store(), [product])
     j = next(j for j in v.products[0].criteria if j.key == "sales-if-older")
     assert (j.status, j.reason) == ("pass", "not_applicable")
     assert "not applicable" in j.message("en") and "不适用" in j.message("zh-CN")
@@ -520,21 +610,31 @@ def test_a_product_activity_without_product_data_is_unknown_and_asks_for_it(acti
 
 
 @pytest.mark.parametrize(
-    ("discount", "status"), [(D("0.85"), "ineligible"), (D("0.84"), "eligible"), (None, "unknown")]
+    ("discount", "status"),
+    [
+        (D("0.86"), "ineligible"),
+        (D("0.85"), "eligible"),
+        (D("0.84"), "eligible"),
+        (None, "unknown"),
+    ],
 )
-def test_clearance_needs_a_price_below_85_percent(discount: Decimal | None, status: str) -> None:
+def test_clearance_accepts_8_5_zhe_and_lower(discount: Decimal | None, status: str) -> None:
+    """清仓's 8.5折以下 includes 8.5折 (以下 counts the number itself)."""
     v = verdict(CLEARANCE, passing_store(), [good_product(activity_discount=discount)])
     assert v.status == status
-    if discount == D("0.85"):
+    if discount == D("0.86"):
         j = v.products[0].criteria[0]
-        assert j.message("zh-CN") == "活动折扣 8.5折 ≥ 8.5折:需低于 8.5折"
-        assert j.message("en") == "activity discount 85% ≥ 85%: must be below 85%"
+        assert j.message("zh-CN") == "活动折扣 8.6折 > 8.5折:需不高于 8.5折,需降低 0.1 折"
+        assert j.message("en") == (
+            "activity discount 8.6折 (86%) > 8.5折 (85%): must be at most 8.5折 (85%) "
+            "(lower it by 1 percentage point)"
+        )
 
 
 def test_new_arrivals_need_a_product_listed_within_30_days() -> None:
     old = verdict("quarterly-new-arrivals", passing_store(), [good_product(listed_at=OLD)])
     assert old.status == "ineligible"
-    assert "within the last 30 days" in old.products[0].criteria[0].message("en")
+    assert "within 30 days of sign-up" in old.products[0].criteria[0].message("en")
 
 
 def test_group_wholesale_ranks_products_by_their_advantages() -> None:
@@ -659,7 +759,42 @@ def test_a_promotion_needs_product_data_to_know_a_discount_is_offered() -> None:
     assert v.status == "unknown"
     assert judged(v, "promotion").status == "unknown"
     none = good_product(free_shipping=False, activity_discount=D(1))
-    assert judged(verdict("promo-327", passing_store(), [none]), "promotion").status == "fail"
+    assert judged(verdict("promo-327", passing_store(), [none]), "promotion").status == "unknown"
+    no_reduction = passing_store(full_reduction=False)
+    assert judged(verdict("promo-327", no_reduction, [none]), "promotion").status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("reduction", "discount", "status"),
+    [
+        (True, D(1), "pass"),  # 满减 alone is a promotion
+        (False, D("0.9"), "pass"),  # 9折, the deck's example
+        (False, D("0.95"), "fail"),  # 9.5折 no longer passes by itself
+        (False, D(1), "fail"),
+    ],
+)
+def test_yearly_promotion_accepts_full_reduction_and_a_9_zhe_discount(
+    reduction: bool, discount: Decimal, status: str
+) -> None:
+    product = good_product(free_shipping=False, activity_discount=discount)
+    v = verdict("promo-327", passing_store(full_reduction=reduction), [product])
+    j = judged(v, "promotion")
+    assert j.status == status
+    if status == "fail":
+        assert "满减" in j.message("zh-CN")
+
+
+def test_the_promotion_discount_is_a_catalog_figure() -> None:
+    raw = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
+    raw["promotion"]["discount_at_most"] = 0.95
+    catalog = parse_catalog(raw)
+    assert catalog.promotion_discount == D("0.95")
+    product = good_product(free_shipping=False, activity_discount=D("0.95"))
+    store = passing_store(full_reduction=False)
+    occ = next(o for o in occurrences(catalog, TODAY, TODAY + dt.timedelta(days=400), CST)
+               if o.activity == "promo-327")  # fmt: skip
+    v = evaluate(catalog, "promo-327", occ, store, [product], (), AT)
+    assert judged(v, "promotion").status == "pass"
 
 
 # ─── Forecasts attached to verdicts ─────────────────────────────────────────────────────────
@@ -857,3 +992,122 @@ def test_status_follows_the_requirements_and_unknown_figures_never_pass_or_fail(
             if j.status == "signal":
                 assert j.kind.value != "requirement"
             assert j.message("zh-CN") and j.message("en")
+
+
+# ─── The deck's exceptions and the catalog's assumptions, said where a store fails ──────────
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"medal_level": 1}, "medal"),
+        ({"member_since": TODAY - dt.timedelta(days=40)}, "membership"),
+    ],
+)
+def test_quick_order_failures_say_alibaba_s_approval_waives_them(
+    change: dict[str, Any], key: str
+) -> None:
+    """快订: 2A以上 / 大于3个月 (经阿里巴巴审核同意的除外)."""
+    j = judged(verdict(QUICK, passing_store(**change)), key)
+    assert j.status == "fail"
+    assert "经阿里巴巴审核同意的可除外" in j.message("zh-CN")
+    assert "1688's approval waives this" in j.message("en")
+
+
+def test_a_quick_order_failure_without_an_exception_does_not_claim_one() -> None:
+    j = judged(verdict(QUICK, passing_store(satisfaction=D("3.9"))), "satisfaction")
+    assert j.status == "fail" and "审核同意" not in j.message("zh-CN")
+
+
+WEAK_STORE = dict(
+    medal_level=0, satisfaction=D(0), products_online=0, products_listed=0, gmv_30d=D(0),
+    buyers_30d=0, shipping_promise="none", buyer_protection=False, alipay_verified=False,
+    member_since=TODAY - dt.timedelta(days=10), dispute_rate_90d=D("0.5"), disputes_90d=5,
+    risk_score=D(0), full_reduction=False,
+)  # fmt: skip
+WEAK_PRODUCT = dict(
+    clicks_30d=0, sales_30d=0, buyers_30d=0, activity_discount=D(1), free_shipping=False,
+    sample_price=D("0.5"), listed_at=TODAY - dt.timedelta(days=200),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("activity", [a.key for a in CATALOG.activities])
+def test_a_store_never_fails_an_assumed_rule_without_being_told(activity: str) -> None:
+    """Every failed assumed requirement says it is assumed, and a note says where it is set."""
+    v = verdict(activity, passing_store(**WEAK_STORE), [good_product(**WEAK_PRODUCT)])
+    failed = [j for j in v.criteria if j.status == "fail" and j.tally is None]
+    if v.products and any(j.tally is not None and j.status == "fail" for j in v.criteria):
+        failed += [j for j in v.products[0].criteria if j.status == "fail"]
+    assumed = [j for j in failed if j.source.value == "assumed"]
+    note = next((n for n in v.notes if n.code == "assumed-failed"), None)
+    if not assumed:
+        assert note is None
+        return
+    assert note is not None, activity
+    for j in assumed:
+        assert "假设" in j.message("zh-CN") and "assumed" in j.message("en")
+        assert j.key in note.text("en") and j.label_zh in note.text("zh-CN")
+    assert f"activities.{activity}.criteria" in note.text("zh-CN")
+    assert "activities.toml" in note.text("en")
+
+
+def test_group_buy_borrows_group_wholesale_gates_and_says_so_when_it_fails() -> None:
+    """今日团: the deck gives only its traffic; 伙拼's ten gates are borrowed, all assumed."""
+    v = verdict("daily-group-buy", passing_store(medal_level=2))
+    assert v.status == "ineligible"
+    j = judged(v, "medal")
+    assert j.source.value == "assumed"
+    assert "此门槛为假设" in j.message("zh-CN")
+    note = next(n for n in v.notes if n.code == "assumed-failed")
+    assert "activities.daily-group-buy.criteria(medal)" in note.text("zh-CN")
+    assert all(c.source.value == "assumed" for c in CATALOG.activity("daily-group-buy").criteria)
+
+
+# ─── 上新: 上架时间在30天内 is counted on the day of sign-up ────────────────────────────────
+
+NEW_ARRIVALS = "quarterly-new-arrivals"
+DECEMBER = dt.datetime(2026, 12, 3, 10, 0, tzinfo=CST)
+
+
+@pytest.mark.parametrize(
+    ("listed", "status", "until"),
+    [
+        (dt.date(2026, 11, 3), "ineligible", dt.date(2026, 12, 3)),  # new today, 59 days on Jan 1
+        (dt.date(2026, 12, 1), "ineligible", dt.date(2026, 12, 31)),  # 31 days on Jan 1
+        (dt.date(2026, 12, 2), "eligible", dt.date(2027, 1, 1)),  # 30 days on Jan 1: just
+        (dt.date(2026, 12, 3), "eligible", dt.date(2027, 1, 2)),
+    ],
+)
+def test_new_arrivals_count_listing_age_on_the_sign_up_day(
+    listed: dt.date, status: str, until: dt.date
+) -> None:
+    """Judged in December for January's window: a product must still be new when sign-up opens."""
+    product = good_product(listed_at=listed, captured_at=DECEMBER)
+    store = passing_store(captured_at=DECEMBER)
+    v = verdict(NEW_ARRIVALS, store, [product], at=DECEMBER)
+    assert v.occurrence_key == "quarterly-new-arrivals:2027-Q1"
+    j = next(j for j in v.products[0].criteria if j.key == "listed-within-30-days")
+    assert (v.status, j.counted_on, j.until) == (status, dt.date(2027, 1, 1), until)
+    assert "按报名日 2027-01-01 计" in j.message("zh-CN")
+    assert "on the sign-up day 2027-01-01" in j.message("en")
+    assert until.isoformat() in j.message("zh-CN")
+
+
+def test_inside_the_window_listing_age_counts_from_today() -> None:
+    at = dt.datetime(2027, 1, 5, 10, 0, tzinfo=CST)
+    product = good_product(listed_at=dt.date(2026, 12, 6), captured_at=at)
+    v = verdict(NEW_ARRIVALS, passing_store(captured_at=at), [product], at=at)
+    j = next(j for j in v.products[0].criteria if j.key == "listed-within-30-days")
+    assert (j.status, j.value, j.counted_on, j.until) == (
+        "pass",
+        30,
+        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 5),
+    )
+    assert "2027-01-05(含当天)" in j.message("zh-CN")
+
+
+def test_a_daily_activity_counts_listing_age_on_the_judging_day() -> None:
+    v = verdict(SAMPLES, passing_store(), [good_product(listed_at=OLD, sales_30d=1)])
+    j = next(j for j in v.products[0].criteria if j.key == "sales-if-older")
+    assert j.counted_on is None and j.until is None

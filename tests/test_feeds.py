@@ -28,6 +28,7 @@ from calendar_service.feeds import (
     uid,
 )
 from calendar_service.feeds.reader import Component, read
+from calendar_service.feeds.texts import description
 from calendar_service.feeds.wire import LINE_OCTETS, escape_text, fold, unfold
 
 CATALOG = Path(__file__).parents[1] / "data" / "activities.toml"
@@ -393,3 +394,17 @@ def test_bad_build_arguments_rejected(catalog: Catalog) -> None:
         build(occs + [o for o in occs if o.key == "promo-327:2027"])
     with pytest.raises(ValueError, match="not a URI"):
         build(occs, url="http://a b")
+
+
+@pytest.mark.parametrize(("lang", "shown"), [(Lang.ZH, "活动折扣 ≤ 9折"), (Lang.EN, "≤ 9折 (90%)")])
+def test_assumed_thresholds_read_as_the_deck_writes_them(
+    catalog: Catalog, lang: Lang, shown: str
+) -> None:
+    """Discounts as 折 and rates as percent, never fractions; the unit once."""
+    occ = next(o for o in window(catalog) if o.activity == "daily-group-wholesale")
+    text = description(catalog.activity("daily-group-wholesale"), occ, lang)
+    assert shown in text
+    assert "0.9 " not in text and "0.0001" not in text
+    group_buy = next(o for o in window(catalog) if o.activity == "daily-group-buy")
+    assumed = description(catalog.activity("daily-group-buy"), group_buy, lang)
+    assert ("0.01%" in assumed) and "buyers ≥ 15 buyers" not in assumed

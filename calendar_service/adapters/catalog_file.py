@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,7 +36,8 @@ from calendar_service.domain.catalog import (
     YearlyWindow,
 )
 from calendar_service.domain.cycles import period_pattern
-from calendar_service.domain.figures import NUMERIC, Figure, FigureType, figure
+from calendar_service.domain.deck_words import comparison_words, op_of
+from calendar_service.domain.figures import NUMERIC, ORDERING_OPS, Figure, FigureType, figure
 from calendar_service.errors import CatalogError
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -64,6 +66,19 @@ class CriterionSpec(_Strict):
     unit: str = ""
     waived_when: ConditionSpec | None = None
     applies_when: ConditionSpec | None = None
+    note_zh: str = ""
+    note_en: str = ""
+    deck: str = ""
+    exception_zh: str = ""
+    exception_en: str = ""
+
+
+class PromotionSpec(_Strict):
+    """年度大促's 促销折扣: the discount that counts as a promotion (besides 包邮 and 满减)."""
+
+    discount_at_most: float = Field(gt=0, le=1)
+    source: Source
+    deck: str = ""
     note_zh: str = ""
     note_en: str = ""
 
@@ -113,6 +128,7 @@ class CatalogSpec(_Strict):
     source: str = ""
     activities: dict[Key, ActivitySpec] = Field(min_length=1)
     overrides: list[OverrideSpec] = []
+    promotion: PromotionSpec | None = None
 
 
 def load_catalog(path: Path) -> Catalog:
@@ -142,11 +158,18 @@ def parse_catalog(raw: dict[str, Any], shown: str = "<catalog>") -> Catalog:
     overrides = tuple(_override(spec, i, o, problems) for i, o in enumerate(spec.overrides))
     if problems:
         raise CatalogError(shown, problems)
-    return Catalog(
+    catalog = Catalog(
         version=spec.version,
         activities=activities,
         overrides=tuple(o for o in overrides if o is not None),
         source=spec.source,
+    )
+    if spec.promotion is None:
+        return catalog
+    return replace(
+        catalog,
+        promotion_discount=Decimal(str(spec.promotion.discount_at_most)),
+        promotion_discount_source=spec.promotion.source,
     )
 
 
@@ -263,6 +286,14 @@ def _criterion(c: CriterionSpec, where: str, problems: list[str]) -> Criterion |
         problems.append(f"{where}.figure: {c.figure!r} is not a {c.scope} figure")
         return None
     threshold = _threshold(fig, c.op, c.threshold, f"{where}.threshold", problems)
+    said = op_of(c.deck) if c.op in ORDERING_OPS else None
+    if said is not None and said is not c.op:
+        words = "、".join(comparison_words(c.deck))
+        problems.append(
+            f"{where}.op: the deck's words {c.deck!r} ({words}) mean {said.value!r}, not "
+            f"{c.op.value!r}; 以上/以下/以内/不低于/不超过 include the number, 大于/小于/低于/超过 "
+            "exclude it"
+        )
     waived = _condition(c.waived_when, c.scope, f"{where}.waived_when", problems)
     applies = _condition(c.applies_when, c.scope, f"{where}.applies_when", problems)
     if threshold is None:
@@ -282,6 +313,9 @@ def _criterion(c: CriterionSpec, where: str, problems: list[str]) -> Criterion |
         applies_when=applies,
         note_zh=c.note_zh,
         note_en=c.note_en,
+        deck=c.deck,
+        exception_zh=c.exception_zh,
+        exception_en=c.exception_en,
     )
 
 

@@ -28,6 +28,26 @@ class ChineseWorkdays:
     def known(self, day: dt.date) -> bool:
         return _lookup(day) is not None
 
+    def holiday(self, day: dt.date) -> str | None:
+        """The public holiday `day` falls in (English name, e.g. "Spring Festival"), or None.
+
+        None for a plain weekend, a working day, and a year the library has no data for.
+        """
+        return _holiday(day)
+
+
+# The holiday data verdicts, feeds and mails read: the reminders' (chinese_calendar).
+HOLIDAYS = ChineseWorkdays()
+
+
+@lru_cache(maxsize=4096)
+def _holiday(day: dt.date) -> str | None:
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return None
+    return str(name) if on_holiday and name else None
+
 
 @lru_cache(maxsize=4096)
 def _lookup(day: dt.date) -> bool | None:

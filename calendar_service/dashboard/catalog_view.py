@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calendar_service.domain.catalog import Activity, Catalog, Criterion, Source
-from calendar_service.domain.formatting import SYMBOL
-from calendar_service.entrypoints.render import threshold_text
+from calendar_service.domain.formatting import threshold_text
 
 
 @dataclass(frozen=True)
@@ -52,12 +51,13 @@ def _entry(a: Activity, zh: bool) -> Entry:
 
 
 def _rule(c: Criterion, zh: bool) -> Rule:
-    threshold = threshold_text(c.threshold, "zh" if zh else "en")
     return Rule(
         label=c.label_zh if zh else c.label_en,
         kind=c.kind.value,
         scope=c.scope.value,
-        requirement=f"{c.figure} {SYMBOL[c.op]} {threshold}{c.unit}",
+        requirement=threshold_text(c, zh),
         assumed=c.source is Source.ASSUMED,
-        note=c.note_zh if zh else c.note_en,
+        note=" ".join(
+            filter(None, (f"「{c.deck}」" if c.deck else "", c.note_zh if zh else c.note_en))
+        ),
     )

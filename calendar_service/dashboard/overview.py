@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
@@ -178,6 +179,7 @@ def _lines(
             now,
             stale_after,
             store_id=store_id,
+            holidays=HOLIDAYS,
         )
         cells = tuple(
             Cell(v.activity, v.status, bool(status) and v.status != status) for v in verdicts

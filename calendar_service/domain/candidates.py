@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from calendar_service.domain.catalog import CriterionKind
+from calendar_service.domain.catalog import CriterionKind, Op
 from calendar_service.domain.derived import Facts
 from calendar_service.domain.judging import Rule, judge
 from calendar_service.domain.verdicts import (
@@ -21,27 +22,32 @@ if TYPE_CHECKING:
     from calendar_service.domain.rulebook import ActivityRules
 
 REQUIREMENT = CriterionKind.REQUIREMENT
+LISTING_AGE = "listing_age_days"
 
 
-def judge_products(rules: ActivityRules, products: Iterable[Facts]) -> tuple[ProductVerdict, ...]:
+def judge_products(
+    rules: ActivityRules, products: Iterable[Facts], counted_on: dt.date | None = None
+) -> tuple[ProductVerdict, ...]:
     """Every product judged, best candidate first.
 
     Candidates rank by the product requirements they pass, then by how many advantage and
     invitation signals they show, then by the figures those signals read (more sales, more
     clicks, a lower discount); ties keep the input order.
     """
-    verdicts = [_product(rules, facts) for facts in products]
+    verdicts = [_product(rules, facts, counted_on) for facts in products]
     verdicts.sort(key=lambda v: v.score, reverse=True)  # reverse=True keeps the sort stable
     return tuple(verdicts)
 
 
-def _product(rules: ActivityRules, facts: Facts) -> ProductVerdict:
+def _product(rules: ActivityRules, facts: Facts, counted_on: dt.date | None) -> ProductVerdict:
     criteria: list[Judgement] = []
     ranks: list[Decimal] = []
     passed = signals = 0
     failed = unknown = False
     for rule in rules.product_rules:  # one pass: this runs for every product of every store
         j = judge(rule, facts)
+        if counted_on is not None and rule.name == LISTING_AGE:
+            j = _aged(j, facts.get("listed_at"), counted_on)
         criteria.append(j)
         if rule.criterion.kind is REQUIREMENT:
             passed += j.status == "pass"
@@ -65,6 +71,18 @@ def _product(rules: ActivityRules, facts: Facts) -> ProductVerdict:
         criteria=tuple(criteria),
         score=(Decimal(passed), Decimal(signals), *ranks),
     )
+
+
+def _aged(j: Judgement, listed_at: object, counted_on: dt.date) -> Judgement:
+    """A listing-age judgement counted on the sign-up day, with the last day it still qualifies."""
+    until = None
+    threshold = j.criterion.threshold
+    if isinstance(listed_at, dt.date) and isinstance(threshold, Decimal):
+        op = j.criterion.op
+        if op in (Op.AT_MOST, Op.BELOW):
+            days = int(threshold) - (1 if op is Op.BELOW else 0)
+            until = listed_at + dt.timedelta(days=days)
+    return j._replace(counted_on=counted_on, until=until)
 
 
 def tally(rule: Rule, products: tuple[ProductVerdict, ...]) -> Judgement:

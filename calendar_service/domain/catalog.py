@@ -72,6 +72,11 @@ class Criterion:
     applies_when: Condition | None = None
     note_zh: str = ""
     note_en: str = ""
+    # The deck's own words this criterion encodes (its comparison word decides `op`).
+    deck: str = ""
+    # An exception granted on approval (快订: 经阿里巴巴审核同意的除外), said on failure.
+    exception_zh: str = ""
+    exception_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,9 @@ class Catalog:
     activities: tuple[Activity, ...]
     overrides: tuple[DateOverride, ...] = ()
     source: str = ""
+    # The discount that counts as a promotion (年度大促's 促销折扣: 包邮、9折、满减等).
+    promotion_discount: Decimal = Decimal("0.9")
+    promotion_discount_source: Source = Source.SEED
     _by_key: dict[str, Activity] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -37,11 +37,16 @@ SOURCES: dict[tuple[Scope, str], tuple[tuple[Scope, str], ...]] = {
     (Scope.STORE, MONTHS): ((Scope.STORE, "member_since"),),
     (Scope.STORE, SALES_BEFORE_DEADLINE): ((Scope.STORE, "gmv_30d"),),
     (Scope.STORE, "in_industrial_belt"): ((Scope.STORE, "industrial_belt"),),
-    (Scope.STORE, "free_sample_share"): ((Scope.PRODUCT, "free_sample"),),
+    (Scope.STORE, "free_sample_share"): (
+        (Scope.PRODUCT, "free_sample"),
+        (Scope.STORE, "products_online"),
+    ),
     (Scope.STORE, "promotion_offered"): (
         (Scope.PRODUCT, "free_shipping"),
         (Scope.PRODUCT, "activity_discount"),
+        (Scope.STORE, "full_reduction"),
     ),
+    (Scope.PRODUCT, "has_sales"): ((Scope.PRODUCT, "sales_30d"), (Scope.PRODUCT, "buyers_30d")),
     (Scope.PRODUCT, "listing_age_days"): ((Scope.PRODUCT, "listed_at"),),
     (Scope.PRODUCT, "gmv_30d"): ((Scope.PRODUCT, "sales_30d"), (Scope.PRODUCT, "wholesale_price")),
     (Scope.PRODUCT, "sample_price_ratio"): (
@@ -102,24 +107,40 @@ def in_industrial_belt(industrial_belt: str | None) -> bool | None:
     return industrial_belt.strip().lower() not in NOT_IN_A_BELT
 
 
-def free_sample_share(products: Sequence[ProductSnapshot]) -> Decimal | None:
-    """Share of the products whose free sampling is known that offer it; None with no data."""
-    known = [p.free_sample for p in products if p.free_sample is not None]
-    if not known:
-        return None
-    return (Decimal(sum(known)) / Decimal(len(known))).quantize(_TEN_THOUSANDTH)
+def free_sample_share(
+    products: Sequence[ProductSnapshot], products_online: int | None
+) -> Decimal | None:
+    """Share of the store's products online (已上网产品数) that offer free samples.
 
-
-def promotion_offered(products: Sequence[ProductSnapshot]) -> bool | None:
-    """Whether any product carries a promotional discount (free shipping or a discount < 1).
-
-    None with no product data, or when no product has one but some product's figures are blank.
+    样品: 店铺中商品加入免费拿样的比重超过50% is over the store's products, not over the
+    products imported. None when the store's count or every product's flag is unknown.
     """
+    known = [p.free_sample for p in products if p.free_sample is not None]
+    if not known or not products_online:
+        return None
+    share = Decimal(sum(known)) / Decimal(products_online)
+    return min(share, Decimal(1)).quantize(_TEN_THOUSANDTH, rounding=ROUND_DOWN)
+
+
+def promotion_offered(
+    products: Sequence[ProductSnapshot],
+    full_reduction: bool | None = None,
+    discount: Decimal = Decimal("0.9"),
+) -> bool | None:
+    """Whether the store offers a promotion: 包邮, a discount of `discount` or lower, or 满减.
+
+    `discount` is the catalog's figure (9折 from the deck's example). None when nothing offers
+    one but some figure is blank (or there are no products and no 满减).
+    """
+    if full_reduction is True:
+        return True
     if not products:
         return None
-    unknown = False
+    unknown = full_reduction is None
     for p in products:
-        if p.free_shipping is True or (p.activity_discount is not None and p.activity_discount < 1):
+        if p.free_shipping is True or (
+            p.activity_discount is not None and p.activity_discount <= discount
+        ):
             return True
         unknown = unknown or p.free_shipping is None or p.activity_discount is None
     return None if unknown else False
@@ -128,6 +149,13 @@ def promotion_offered(products: Sequence[ProductSnapshot]) -> bool | None:
 def listing_age_days(listed_at: dt.date | None, on: dt.date) -> int | None:
     """Whole days since the product was listed."""
     return None if listed_at is None else (on - listed_at).days
+
+
+def has_sales(sales_30d: int | None, buyers_30d: int | None) -> bool | None:
+    """Whether the data shows any sales (样品: 必须要有销量): units sold or buyers."""
+    if (sales_30d or 0) > 0 or (buyers_30d or 0) > 0:
+        return True
+    return None if sales_30d is None and buyers_30d is None else False
 
 
 def product_gmv_30d(sales_30d: int | None, wholesale_price: Decimal | None) -> Decimal | None:
@@ -190,20 +218,24 @@ def sales_window(
 
 
 def store_facts(
-    store: StoreSnapshot | None, products: Sequence[ProductSnapshot], on: dt.date
+    store: StoreSnapshot | None,
+    products: Sequence[ProductSnapshot],
+    on: dt.date,
+    discount: Decimal = Decimal("0.9"),
 ) -> Facts:
     """The store's columns and its derived figures (all but the deadline-dependent one)."""
     if store is None:
         facts: Facts = {}
-        member_since, belt = None, None
+        member_since, belt, online, reduction = None, None, None, None
     else:
         # A snapshot's fields are its attributes: copying them is far cheaper than reading each.
         facts = vars(store).copy()
         member_since, belt = store.member_since, store.industrial_belt
+        online, reduction = store.products_online, store.full_reduction
     facts[MONTHS] = None if member_since is None else membership_months(member_since, on)
     facts["in_industrial_belt"] = in_industrial_belt(belt)
-    facts["free_sample_share"] = free_sample_share(products) if products else None
-    facts["promotion_offered"] = promotion_offered(products)
+    facts["free_sample_share"] = free_sample_share(products, online) if products else None
+    facts["promotion_offered"] = promotion_offered(products, reduction, discount)
     return facts
 
 
@@ -212,5 +244,6 @@ def product_facts(product: ProductSnapshot, on: dt.date) -> Facts:
     facts: Facts = vars(product).copy()
     facts["listing_age_days"] = listing_age_days(product.listed_at, on)
     facts["gmv_30d"] = product_gmv_30d(product.sales_30d, product.wholesale_price)
+    facts["has_sales"] = has_sales(product.sales_30d, product.buyers_30d)
     facts["sample_price_ratio"] = sample_price_ratio(product.sample_price, product.wholesale_price)
     return facts

@@ -19,11 +19,17 @@ from calendar_service.domain import notes
 from calendar_service.domain.candidates import judge_products, tally
 from calendar_service.domain.catalog import Catalog, Op
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.derived import SALES_BEFORE_DEADLINE, chosen_snapshot
+from calendar_service.domain.derived import (
+    SALES_BEFORE_DEADLINE,
+    chosen_snapshot,
+    listing_age_days,
+)
 from calendar_service.domain.forecast import Forecast, project, store_figure
+from calendar_service.domain.holidays import HolidayCalendar
 from calendar_service.domain.judging import Rule, judge, judge_value
 from calendar_service.domain.rulebook import (
     FORECAST_FROM,
+    LISTING_AGE,
     ActivityRules,
     OccurrencePlan,
     batch,
@@ -50,6 +56,7 @@ def evaluate(
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
     *,
     store_id: str | None = None,
+    holidays: HolidayCalendar | None = None,
 ) -> Verdict:
     """The store's verdict for one occurrence, judged from its latest snapshot at `at`.
 
@@ -60,8 +67,11 @@ def evaluate(
     _require_aware(at)
     if occurrence.activity != activity_key:
         raise ValueError(f"occurrence {occurrence.key!r} is not of activity {activity_key!r}")
-    found = plan(rulebook(catalog), occurrence, at)
-    data = StoreData.prepare(store, products, history, at, found.on, stale_after, store_id=store_id)
+    found = plan(rulebook(catalog), occurrence, at, holidays)
+    data = StoreData.prepare(
+        store, products, history, at, found.on, stale_after,
+        store_id=store_id, discount=catalog.promotion_discount,
+    )  # fmt: skip
     return _evaluate(found, catalog.version, data)
 
 
@@ -75,15 +85,17 @@ def evaluate_store(
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
     *,
     store_id: str | None = None,
+    holidays: HolidayCalendar | None = None,
 ) -> list[Verdict]:
     """The store's verdicts for many occurrences (in their order), its data prepared once."""
     _require_aware(at)
-    found = batch(rulebook(catalog), tuple(occurrences), at)
+    found = batch(rulebook(catalog), tuple(occurrences), at, holidays)
     by_day: dict[dt.date, StoreData] = {}
     for on in found.days:
         by_day[on] = StoreData.prepare(
-            store, products, history, at, on, stale_after, store_id=store_id
-        )
+            store, products, history, at, on, stale_after,
+            store_id=store_id, discount=catalog.promotion_discount,
+        )  # fmt: skip
     version = catalog.version
     return [_evaluate(p, version, by_day[p.on]) for p in found.plans]
 
@@ -117,7 +129,7 @@ def _evaluate(plan: OccurrencePlan, version: str, data: StoreData) -> Verdict:
     products: tuple[ProductVerdict, ...] = ()
     qualifying = rules.no_qualifying_products
     if data.products:
-        products, qualifying = _products(rules, data)
+        products, qualifying = _products(rules, data, plan.signup_on)
     if qualifying is not None:
         criteria.append(qualifying)
         failed = failed or qualifying.status == "fail"
@@ -130,6 +142,12 @@ def _evaluate(plan: OccurrencePlan, version: str, data: StoreData) -> Verdict:
         if data.without_products and not rules.invitation_only
         else _notes(plan, criteria, products, data)
     )
+    if failed and (
+        assumed := notes.assumed_failures(
+            rules.activity.key, criteria, products[0] if products else None
+        )
+    ):
+        found_notes += (assumed,)
     if stale_note is not None:
         found_notes += (stale_note,)
     forecasts: tuple[Forecast, ...] = ()
@@ -156,11 +174,25 @@ def _sales(plan: OccurrencePlan, rule: Rule, data: StoreData) -> Judgement:
 
 
 def _products(
-    rules: ActivityRules, data: StoreData
+    rules: ActivityRules, data: StoreData, signup_on: dt.date
 ) -> tuple[tuple[ProductVerdict, ...], Judgement | None]:
-    """The store's products judged, best candidate first, and the "qualifying products" one."""
-    products = judge_products(rules, data.product_facts()) if rules.product_rules else ()
+    """The store's products judged, best candidate first, and the "qualifying products" one.
+
+    An activity whose window opens later counts listing ages on its first sign-up day.
+    """
+    facts = data.product_facts()
+    counted_on = signup_on if rules.ages_on_signup else None
+    if counted_on is not None and counted_on != data.on:
+        facts = [
+            {**f, LISTING_AGE: listing_age_days(_date(f.get("listed_at")), counted_on)}
+            for f in facts
+        ]
+    products = judge_products(rules, facts, counted_on) if rules.product_rules else ()
     return products, None if rules.qualifying is None else tally(rules.qualifying, products)
+
+
+def _date(value: object) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
 
 
 def _forecasts(

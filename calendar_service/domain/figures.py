@@ -155,6 +155,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_zh="元",
         unit_en="CNY",
     ),
+    _f("full_reduction", S, T.BOOL, "满减", "spend-and-save (满减)"),
     # Derived at evaluation time.
     _f(
         "membership_months",
@@ -181,8 +182,8 @@ STORE_FIGURES: tuple[Figure, ...] = (
         "free_sample_share",
         S,
         T.RATE,
-        "免费拿样商品占比",
-        "share of products with free samples",
+        "免费拿样商品占已上网产品比重",
+        "share of the products online with free samples",
         derived=True,
         maximum=1,
     ),
@@ -191,7 +192,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         S,
         T.BOOL,
         "促销折扣(包邮、折扣、满减)",
-        "promotional discount (free shipping, discount, spend-and-save)",
+        "promotional discount (free shipping, a discount, spend-and-save)",
         derived=True,
     ),
 )
@@ -220,6 +221,15 @@ PRODUCT_FIGURES: tuple[Figure, ...] = (
     _f("description_complete", P, T.BOOL, "详情完整", "detailed description and images"),
     _f("activity_discount", P, T.RATE, "活动折扣", "activity discount", maximum=1),
     _f("free_shipping", P, T.BOOL, "包邮", "free shipping"),
+    _f(
+        "sample_stock",
+        P,
+        T.COUNT,
+        "剩余数量",
+        "free samples remaining",
+        unit_zh="件",
+        unit_en="samples",
+    ),
     # Derived at evaluation time.
     _f(
         "listing_age_days",
@@ -241,6 +251,7 @@ PRODUCT_FIGURES: tuple[Figure, ...] = (
         unit_en="CNY",
         derived=True,
     ),
+    _f("has_sales", P, T.BOOL, "有销量", "has sales", derived=True),
     _f(
         "sample_price_ratio",
         P,

@@ -1,7 +1,8 @@
 """How figures and thresholds read, in Chinese and in English.
 
-Values show in the figure's unit: money as "20,000 元" / "CNY 20,000", rates as percent
-(0.0002 → "0.02%"), the activity discount as 折 in Chinese, medals as "3A", yes/no as 是/否.
+Values show in the figure's unit, as the deck writes them: money as "20,000 元" / "CNY 20,000",
+rates as percent (0.0002 → "0.02%"), the activity discount as 折 (8.5折; in English
+"8.5折 (85%)"), medals as "3A", yes/no as 是/否. Never a fraction.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from calendar_service.domain.catalog import Op, Threshold
+from calendar_service.domain.catalog import Criterion, Op, Threshold
 from calendar_service.domain.derived import SOURCES, FigureValue
 from calendar_service.domain.figures import Figure, FigureType, figure
 
@@ -54,8 +55,9 @@ def _show_number(fig: Figure, value: Decimal | int, zh: bool) -> str:
     if fig.type is FigureType.MEDAL:
         return f"{value}A"
     if fig.type is FigureType.RATE:
-        if fig.name == "activity_discount" and zh:
-            return f"{number(value * 10)}折"
+        if fig.name == "activity_discount":  # as the deck writes it: 8.5折
+            shown = f"{number(value * 10)}折"
+            return shown if zh else f"{shown} ({number(value * 100)}%)"
         return f"{number(value * 100)}%"
     if fig.type is FigureType.MONEY:
         return f"{number(value)} 元" if zh else f"CNY {number(value)}"
@@ -82,6 +84,35 @@ def relation(fig: Figure, op: Op, threshold: Threshold, zh: bool) -> str:
 def requirement(fig: Figure, op: Op, threshold: Threshold, zh: bool) -> str:
     """ "需不低于 15" / "must be at least 15"."""
     return ("需" if zh else "must be ") + relation(fig, op, threshold, zh)
+
+
+def criterion_text(criterion: Criterion, zh: bool) -> str:
+    """ "近30天点击量 ≥ 1", "活动折扣 ≤ 8.5折", "近90天纠纷率 < 0.01%": a rule as people read it."""
+    label = criterion.label_zh if zh else criterion.label_en
+    return f"{label} {threshold_text(criterion, zh)}"
+
+
+def threshold_text(criterion: Criterion, zh: bool) -> str:
+    """ "≥ 1", "≤ 8.5折", "< 0.01%", "= 是": the comparison with the threshold in the figure's unit.
+
+    Never a fraction (0.0001, 0.85), and the unit once (no "≥ 1 clicks" after "30-day clicks").
+    """
+    fig = figure(criterion.scope, criterion.figure)
+    if fig is None:  # pragma: no cover - the loader checks every figure
+        return f"{SYMBOL[criterion.op]} {criterion.threshold}"
+    shown = show_threshold(fig, criterion.threshold, zh)
+    unit = criterion.unit or _plain_unit(fig, zh)
+    label = criterion.label_zh if zh else criterion.label_en
+    if unit and not shown.endswith(unit) and (zh or unit.rstrip("s") not in label):
+        shown += unit if zh else f" {unit}"
+    return f"{SYMBOL[criterion.op]} {shown}"
+
+
+def _plain_unit(fig: Figure, zh: bool) -> str:
+    """The unit `show` leaves off a count or a score (件, 分 / points); "" for the others."""
+    if fig.type not in (FigureType.COUNT, FigureType.NUMBER) or fig.unit_zh in ("个月", "天"):
+        return ""
+    return fig.unit_zh if zh else fig.unit_en
 
 
 def figure_names(fig: Figure, zh: bool) -> str:

@@ -200,7 +200,7 @@ def judge_value(rule: Rule, value: FigureValue, window: SalesWindow | None = Non
     # Every field from one tuple: half the cost of a call with arguments (money is judged
     # afresh for every store).
     return Judgement._make(
-        (c, rule.figure, status, value, met, gap, None, None, None, window, None)
+        (c, rule.figure, status, value, met, gap, None, None, None, window, None, None, None)
     )
 
 

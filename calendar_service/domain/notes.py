@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from calendar_service.domain.catalog import Activity
+from calendar_service.domain.catalog import Activity, Source
 from calendar_service.domain.derived import SalesWindow
 from calendar_service.domain.figures import Figure
 from calendar_service.domain.forecast import Trend
@@ -83,6 +83,41 @@ def _invitation(zh: tuple[str, ...], en: tuple[str, ...], title: str) -> Note:
             if en
             else f"no signal present yet{where_en}"
         ),
+    )
+
+
+def assumed_failures(
+    activity_key: str, criteria: Sequence[Judgement], best: ProductVerdict | None
+) -> Note | None:
+    """The failed requirements whose thresholds are assumed, and where the catalog sets them.
+
+    A store must never read 不符合 on a rule the deck does not give without being told so.
+    """
+    failed = [j for j in criteria if j.status == "fail"]
+    if best is not None and any(j.tally is not None for j in failed):
+        failed += [j for j in best.criteria if j.status == "fail"]
+    assumed = [j for j in failed if j.source is Source.ASSUMED and j.tally is None]
+    if not assumed:
+        return None
+    return _assumed_failures(
+        activity_key,
+        tuple(j.key for j in assumed),
+        tuple(j.label_zh for j in assumed),
+        tuple(j.label_en for j in assumed),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _assumed_failures(
+    activity_key: str, keys: tuple[str, ...], zh: tuple[str, ...], en: tuple[str, ...]
+) -> Note:
+    where = f"activities.{activity_key}.criteria({', '.join(keys)})"
+    return Note(
+        "assumed-failed",
+        f"未达标的{'、'.join(zh)}是假设门槛(资料未给),并非平台公布的规则;"
+        f"在活动目录 activities.toml 的 {where} 中设置",
+        f"{', '.join(en)}: assumed thresholds the source does not give, not the platform's "
+        f"published rules; set in the activity catalog (activities.toml) at {where}",
     )
 
 

@@ -10,12 +10,22 @@ from dataclasses import dataclass
 
 from calendar_service.domain import notes
 from calendar_service.domain.candidates import tally
-from calendar_service.domain.catalog import Activity, Catalog, Criterion, CriterionKind, Op, Scope
+from calendar_service.domain.catalog import (
+    Activity,
+    Catalog,
+    Criterion,
+    CriterionKind,
+    Cycle,
+    Op,
+    Scope,
+)
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import SALES_BEFORE_DEADLINE, SalesWindow, window_phase
+from calendar_service.domain.holidays import HolidayCalendar, holiday_notes
 from calendar_service.domain.judging import Rule, compile_rule, qualifying_rule
 from calendar_service.domain.verdicts import Judgement, Note, VerdictStatus
 
+LISTING_AGE = "listing_age_days"
 # Store figures computed from the store's products.
 PRODUCT_BASED = frozenset({"free_sample_share", "promotion_offered"})
 # Failing requirements on these figures get a forecast, read from this column's history.
@@ -46,6 +56,8 @@ class ActivityRules:
     notes_without_products: tuple[Note, ...] = ()
     # The "qualifying products" judgement of a store without products (always the same).
     no_qualifying_products: Judgement | None = None
+    # Listing age is counted on the day of sign-up (上架时间在30天内): activities with a window.
+    ages_on_signup: bool = False
 
     @property
     def key(self) -> str:
@@ -92,6 +104,11 @@ def activity_rules(activity: Activity, compiled: dict[Criterion, Rule]) -> Activ
         fixed_notes=fixed,
         notes_without_products=fixed + (notes.NO_PRODUCT_DATA,) * bool(product),
         no_qualifying_products=None if qualifying is None else tally(qualifying, ()),
+        ages_on_signup=activity.cycle is not Cycle.DAILY
+        and any(
+            r.name == LISTING_AGE or (r.condition is not None and r.condition.figure == LISTING_AGE)
+            for r in product
+        ),
     )
 
 
@@ -99,13 +116,19 @@ class OccurrencePlan:
     """What evaluating one occurrence at one instant shares across stores: computed once."""
 
     __slots__ = (
-        "at", "book", "deadline_at", "deadline_utc", "invitation_notes", "key",
-        "notes_without_products", "occurrence", "on", "rules", "window_notes",
+        "at", "book", "deadline_at", "deadline_utc", "holidays", "invitation_notes", "key",
+        "notes_without_products", "occurrence", "on", "rules", "signup_on", "window_notes",
         "windows",
     )  # fmt: skip
 
-    def __init__(self, book: Rulebook, occurrence: Occurrence, at: dt.datetime) -> None:
-        self.book, self.occurrence, self.at = book, occurrence, at
+    def __init__(
+        self,
+        book: Rulebook,
+        occurrence: Occurrence,
+        at: dt.datetime,
+        holidays: HolidayCalendar | None = None,
+    ) -> None:
+        self.book, self.occurrence, self.at, self.holidays = book, occurrence, at, holidays
         self.rules = book.rules(occurrence.activity)
         self.key = occurrence.key
         self.deadline_at = occurrence.deadline_at
@@ -113,6 +136,10 @@ class OccurrencePlan:
         # one zone skips a time zone lookup on each side (ten times faster).
         self.deadline_utc = self.deadline_at.astimezone(dt.UTC)
         self.on = at.astimezone(occurrence.tz).date()
+        # The first day of sign-up still ahead: age rules count on it (today once it is open).
+        self.signup_on = self.on
+        if not occurrence.is_series and self.on < occurrence.opens_on:
+            self.signup_on = occurrence.opens_on
         # The sales windows by the captured_at of the snapshot that measured them.
         self.windows: dict[dt.datetime | None, SalesWindow] = {}
         # The note on the window, for a verdict that judged the sales in it: the same for every
@@ -121,6 +148,10 @@ class OccurrencePlan:
         self.window_notes: tuple[Note, ...] = ()
         if self.rules.needs_sales_window and window.phase != "closed":
             self.window_notes = (notes.sales_window(window),)
+        if holidays is not None and self.on <= occurrence.deadline_on:
+            self.window_notes += holiday_notes(
+                occurrence, holidays, self.rules.needs_sales_window and window.phase != "closed"
+            )
         # A store's notes when it has data but no products (and the activity is no invitation).
         self.notes_without_products = self.rules.notes_without_products + self.window_notes
         # An invitation's notes for a store without products, by which signals are present.
@@ -151,28 +182,44 @@ PLANS: dict[int, OccurrencePlan] = {}
 BATCHES: dict[tuple[int, ...], Batch] = {}
 
 
-def plan(book: Rulebook, occurrence: Occurrence, at: dt.datetime) -> OccurrencePlan:
+def plan(
+    book: Rulebook,
+    occurrence: Occurrence,
+    at: dt.datetime,
+    holidays: HolidayCalendar | None = None,
+) -> OccurrencePlan:
     """The occurrence's plan at `at`, kept by the occurrence's identity for the next store."""
     found = PLANS.get(id(occurrence))
     if (
         found is None
         or found.occurrence is not occurrence
         or found.book is not book
+        or found.holidays is not holidays
         or (found.at is not at and found.at != at)
     ):
-        found = OccurrencePlan(book, occurrence, at)
+        found = OccurrencePlan(book, occurrence, at, holidays)
         if len(PLANS) >= PLANS_KEPT:
             PLANS.clear()
         PLANS[id(occurrence)] = found
     return found
 
 
-def batch(book: Rulebook, occurrences: Sequence[Occurrence], at: dt.datetime) -> Batch:
+def batch(
+    book: Rulebook,
+    occurrences: Sequence[Occurrence],
+    at: dt.datetime,
+    holidays: HolidayCalendar | None = None,
+) -> Batch:
     """The occurrences' plans at `at`, kept for the next store: one lookup a store."""
     key = tuple(map(id, occurrences))
     found = BATCHES.get(key)
-    if found is None or found.book is not book or (found.at is not at and found.at != at):
-        made = tuple([plan(book, o, at) for o in occurrences])
+    if (
+        found is None
+        or found.book is not book
+        or (found.at is not at and found.at != at)
+        or (found.plans and found.plans[0].holidays is not holidays)
+    ):
+        made = tuple([plan(book, o, at, holidays) for o in occurrences])
         found = Batch(book, at, made, tuple(dict.fromkeys(p.on for p in made)))
         if len(BATCHES) >= BATCHES_KEPT:
             BATCHES.clear()

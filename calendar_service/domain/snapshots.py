@@ -35,6 +35,7 @@ class StoreSnapshot:
     last_group_wholesale_gmv: Decimal | None = None
     last_promotion_gmv: Decimal | None = None
     email: str | None = None
+    full_reduction: bool | None = None  # 满减: the store offers spend-and-save
 
     def figures(self) -> dict[str, object]:
         """The snapshot's columns by name (the identity fields included)."""
@@ -62,6 +63,7 @@ class ProductSnapshot:
     description_complete: bool | None = None
     activity_discount: Decimal | None = None  # activity price / usual price: 0.85 is 8.5折
     free_shipping: bool | None = None
+    sample_stock: int | None = None  # 剩余数量: free samples remaining (not the stock)
 
     def figures(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

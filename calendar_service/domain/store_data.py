@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 
 from calendar_service.domain import notes
 from calendar_service.domain.derived import Facts, product_facts, store_facts
@@ -63,6 +64,7 @@ class StoreData:
         stale_after: dt.timedelta,
         *,
         store_id: str | None = None,
+        discount: Decimal = Decimal("0.9"),
     ) -> StoreData:
         if history:
             known = {id(s): s for s in history if s.captured_at <= at}
@@ -75,7 +77,7 @@ class StoreData:
         shown_id = store_id or (
             store.store_id if store else products[0].store_id if products else ""
         )
-        facts = store_facts(store, products, on)
+        facts = store_facts(store, products, on, discount)
         return cls(store, products, snapshots, at, on, facts, shown_id, stale_after)
 
     def product_facts(self) -> list[Facts]:

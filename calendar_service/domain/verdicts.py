@@ -58,6 +58,10 @@ class Judgement(NamedTuple):
     passes_on: dt.date | None = None  # membership: the first day the requirement is met
     window: SalesWindow | None = None  # sales before the deadline: the window measured
     tally: ProductTally | None = None  # the "qualifying products" requirement
+    # A listing age counted on the day of sign-up (上新: 上架时间在30天内), not the judging day:
+    # that day, and the last day the product still qualifies.
+    counted_on: dt.date | None = None
+    until: dt.date | None = None
 
     @property
     def key(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from calendar_service.domain.catalog import CriterionKind, Op, Threshold
+from calendar_service.domain.catalog import Criterion, CriterionKind, Op, Source, Threshold
 from calendar_service.domain.derived import SalesWindow
 from calendar_service.domain.figures import Figure, FigureType, figure
 from calendar_service.domain.formatting import (
@@ -80,12 +80,20 @@ def _label(j: Judgement, zh: bool) -> str:
 
 def _comparison(j: Judgement, zh: bool) -> str:
     """ "近30天买家数 12 < 15": the value against the threshold, the symbol telling which side."""
-    value = show(j.figure, j.value, zh)
+    value = show(j.figure, j.value, zh) + _counted(j, zh)
     if j.figure.type is FigureType.BOOL:
         return f"{_label(j, zh)} {value}"
     op = j.criterion.op
     symbol = SYMBOL[op] if j.met else NEGATED[op]
     return f"{_label(j, zh)} {value} {symbol} {show_threshold(j.figure, j.threshold, zh)}"
+
+
+def _counted(j: Judgement, zh: bool) -> str:
+    """ "(按报名日 2027-01-01 计)": an age counted on the sign-up day, not the judging day."""
+    if j.counted_on is None:
+        return ""
+    day = j.counted_on.isoformat()
+    return f"(按报名日 {day} 计)" if zh else f" (on the sign-up day {day})"
 
 
 def _signal(j: Judgement, zh: bool) -> str:
@@ -132,9 +140,28 @@ def _requirement(j: Judgement, zh: bool) -> str:
     if j.status == "pass":
         if fig.type is FigureType.BOOL:
             return f"{_comparison(j, zh)}:达标" if zh else f"{_comparison(j, zh)}: met"
-        shown = show(fig, j.value, zh)
-        return f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
-    return f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
+        shown = show(fig, j.value, zh) + _counted(j, zh)
+        text = f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
+        if j.until is not None:
+            day = j.until.isoformat()
+            text += f";报名时符合至 {day}(含当天)" if zh else f"; qualifies for sign-up until {day}"
+        return text
+    text = f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
+    return text + caveats(c, zh)
+
+
+def caveats(c: Criterion, zh: bool) -> str:
+    """What a failure on this criterion must also say: the platform's exception, an assumption."""
+    text = ""
+    if exception := c.exception_zh if zh else c.exception_en:
+        text += f"({exception})" if zh else f" ({exception})"
+    if c.source is Source.ASSUMED:
+        text += (
+            "(此门槛为假设,资料未给;在活动目录中设置)"
+            if zh
+            else " (an assumed threshold the source does not give; set in the activity catalog)"
+        )
+    return text
 
 
 def _conditional(j: Judgement, op: Op, value: Threshold, cond_fig: Figure, zh: bool) -> str:
@@ -178,10 +205,19 @@ def _fix(j: Judgement, zh: bool) -> str:
         day = j.passes_on.isoformat()
         return f"{need},{day} 起满足" if zh else f"{need}: passes on {day}"
     if fig.name == "listing_age_days":
+        days = number(_dec(c.threshold))
+        if j.counted_on is not None:
+            past = "" if j.until is None else j.until.isoformat()
+            return (
+                f"报名时需为 {days} 天内上架的商品" + (f"(只到 {past} 符合)" if past else "")
+                if zh
+                else f"must have been listed within {days} days of sign-up"
+                + (f" (it qualified until {past})" if past else "")
+            )
         return (
-            f"需为近 {number(_dec(c.threshold))} 天内发布的商品"
+            f"需为近 {days} 天内发布的商品"
             if zh
-            else f"must have been listed within the last {number(_dec(c.threshold))} days"
+            else f"must have been listed within the last {days} days"
         )
     if isinstance(c.threshold, bool):
         fix = BOOL_FIXES.get((fig.name, c.threshold))
@@ -218,9 +254,15 @@ def _gap_text(fig: Figure, op: Op, gap: Decimal, need: str, zh: bool) -> str:
 def _amount(fig: Figure, gap: Decimal, zh: bool) -> str:
     if fig.type is FigureType.MONEY:
         return f"{number(gap)} 元" if zh else f"CNY {number(gap)}"
+    if fig.name == "activity_discount" and zh:
+        return f"{number(gap * 10)} 折"
     if fig.type is FigureType.RATE:
         points = number(gap * 100)
-        return f"{points} 个百分点" if zh else f"{points} percentage points"
+        return (
+            f"{points} 个百分点"
+            if zh
+            else f"{points} percentage point{'' if gap * 100 == 1 else 's'}"
+        )
     zh_noun, one, many = GAP_NOUNS.get(fig.name, (fig.unit_zh, fig.unit_en, fig.unit_en))
     if zh:
         return f"{number(gap)} {zh_noun}".rstrip()
@@ -288,7 +330,11 @@ def _tally(t: ProductTally, zh: bool) -> str:
             else f"none of the {t.total} products is known to qualify: {t.unknown} lack figures"
         )
     failed = [] if best is None else [j for j in best.criteria if j.status == "fail"]
-    names = ("、" if zh else ", ").join(j.label_zh if zh else j.label_en for j in failed)
+    names = ("、" if zh else ", ").join(
+        (j.label_zh if zh else j.label_en)
+        + (("(假设)" if zh else " (assumed)") if j.source is Source.ASSUMED else "")
+        for j in failed
+    )
     return (
         f"{t.total} 件商品均不满足全部商品条件;最接近:{title}(未满足:{names})"
         if zh

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from calendar_service.domain import formatting
 from calendar_service.domain.catalog import (
     Activity,
     Catalog,
@@ -40,7 +41,7 @@ def json_threshold(value: Threshold) -> Any:
 
 
 def threshold_text(value: Threshold, lang: str) -> str:
-    """A threshold as a person reads it: 是/否 or yes/no, 24h / 48h, 0.0001."""
+    """A threshold's raw value for a reader of the JSON's sense: 是/否 or yes/no, 24h / 48h."""
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if isinstance(value, tuple):
@@ -187,9 +188,10 @@ def catalog_text(catalog: Catalog, lang: str) -> str:
             label = c.label_zh if zh else c.label_en
             scope = ("(商品)" if zh else " (product)") if c.scope.value == "product" else ""
             flag = ("  [假设]" if zh else "  [assumed]") if c.source.value == "assumed" else ""
-            op = "∈" if c.op.value == "in" else c.op.value
-            threshold = threshold_text(c.threshold, lang)
-            lines.append(f"  - {kind}: {label}{scope} {op} {threshold}{flag}")
+            rule = formatting.threshold_text(c, zh)
+            lines.append(f"  - {kind}: {label}{scope} {rule}{flag}")
+            if c.deck:
+                lines.append(f"      {'资料' if zh else 'deck'}:「{c.deck}」")
     return "\n".join(lines)
 
 

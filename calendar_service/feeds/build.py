@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from calendar_service.domain.catalog import Activity, Catalog
 from calendar_service.domain.cycles import DAY, Occurrence
+from calendar_service.domain.holidays import HolidayCalendar
 from calendar_service.feeds import texts
 from calendar_service.feeds.options import FeedOptions, Lang, format_duration
 from calendar_service.feeds.sequence import sequence_by_override
@@ -77,6 +78,7 @@ def build_feed(
     description: str | None = None,
     refresh: dt.timedelta = REFRESH,
     describe_octets: int = DESCRIBE_OCTETS,
+    holidays: HolidayCalendar | None = None,
 ) -> bytes:
     """The feed's bytes; the same arguments always give the same bytes.
 
@@ -118,7 +120,14 @@ def build_feed(
         link = link_of(occ) if link_of is not None else None
         # The catalog's part of the occurrence's events, built once per catalog and variant.
         body, parts = _memo(
-            memo, (occ, lang, options.alarms, link), _catalog_part, activity, occ, options, link
+            memo,
+            (occ, lang, options.alarms, link, None if holidays is None else id(holidays)),
+            _catalog_part,
+            activity,
+            occ,
+            options,
+            link,
+            holidays,
         )
         extra = describe(occ) if describe is not None else None
         if extra:
@@ -145,11 +154,15 @@ Part = tuple[str, bytes, bytes]  # an event's UID without scope, its folded head
 
 
 def _catalog_part(
-    activity: Activity, occ: Occurrence, options: FeedOptions, link: str | None
+    activity: Activity,
+    occ: Occurrence,
+    options: FeedOptions,
+    link: str | None,
+    holidays: HolidayCalendar | None = None,
 ) -> tuple[str, list[Part]]:
     """The occurrence's escaped description body, and per event its UID and catalog lines."""
     lang = options.lang
-    body = escape_text(texts.description(activity, occ, lang))
+    body = escape_text(texts.description(activity, occ, lang, holidays))
     parts = [
         (
             f"{occ.key}:{role.value}",

@@ -6,12 +6,13 @@ Plain text only; escaping for the wire is `wire`'s job.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from enum import StrEnum
 
-from calendar_service.domain.catalog import Activity, Criterion, Cycle, Op, Source, Threshold
+from calendar_service.domain.catalog import Activity, Criterion, Cycle, Op, Source
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.figures import FigureType, figure
+from calendar_service.domain.derived import SALES_BEFORE_DEADLINE
+from calendar_service.domain.formatting import criterion_text
+from calendar_service.domain.holidays import HolidayCalendar, holiday_notes
 from calendar_service.feeds.options import Lang
 
 
@@ -98,13 +99,20 @@ def categories(occ: Occurrence, role: Role, lang: Lang) -> tuple[str, str]:
     return CYCLES[lang][occ.cycle], ROLES[lang][role]
 
 
-def description(activity: Activity, occ: Occurrence, lang: Lang) -> str:
-    """The activity's summary, its dates, entry traffic, tips, notes and assumed figures."""
+def description(
+    activity: Activity, occ: Occurrence, lang: Lang, holidays: HolidayCalendar | None = None
+) -> str:
+    """The activity's summary, its dates (and holidays they fall in), entry traffic, tips, notes
+    and assumed figures."""
     words, zh = _WORDS[lang], lang is Lang.ZH
     lines = [f"{activity.name_zh if zh else activity.name_en} · {CYCLES[lang][occ.cycle]}"]
     if text := activity.summary_zh if zh else activity.summary_en:
         lines.append(text)
     lines += ["", *_dates(occ, lang)]
+    if holidays is not None:
+        sales = any(c.figure == SALES_BEFORE_DEADLINE for c in activity.criteria)
+        locale = "zh-CN" if zh else "en"
+        lines += [note.text(locale) for note in holiday_notes(occ, holidays, sales)]
     if activity.entry_uv is not None:
         note = f"({activity.entry_uv_note})" if activity.entry_uv_note else ""
         lines.append(words["traffic"].format(uv=activity.entry_uv) + note)
@@ -180,23 +188,5 @@ def _assumed(activity: Activity, occ: Occurrence, lang: Lang) -> list[str]:
 
 
 def _criterion(c: Criterion, lang: Lang) -> str:
-    """`交易勋章 ≥ 1A`, `近90天纠纷率 ≤ 0.01%`, `发货速度 ∈ 24h、48h`."""
-    zh = lang is Lang.ZH
-    fig = figure(c.scope, c.figure)
-    unit = c.unit or ("" if fig is None else fig.unit_zh if zh else fig.unit_en)
-    number = _threshold(c.threshold, None if fig is None else fig.type, lang)
-    if unit:
-        number += unit if zh or unit == "A" else f" {unit}"
-    return f"{c.label_zh if zh else c.label_en} {_OPS[c.op]} {number}"
-
-
-def _threshold(value: Threshold, kind: FigureType | None, lang: Lang) -> str:
-    if isinstance(value, bool):
-        return _WORDS[lang]["yes" if value else "no"]
-    if isinstance(value, tuple):
-        return _WORDS[lang]["and"].join(value)
-    if isinstance(value, Decimal):
-        if kind is FigureType.RATE:
-            return f"{(value * 100).normalize():f}%"
-        return f"{value.normalize():,f}"
-    return value
+    """`交易勋章 ≥ 1A`, `近90天纠纷率 ≤ 0.01%`, `活动折扣 ≤ 8.5折`: as the deck writes them."""
+    return criterion_text(c, lang is Lang.ZH)

@@ -9,6 +9,7 @@ from email.message import Message
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
+from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
@@ -123,7 +124,15 @@ def compose(
     if row.kind == DIGEST:
         daily = cache.daily(catalog, tz)
         verdicts = evaluate_store(
-            catalog, daily, store, products, history, now, mail.stale_after, store_id=row.store_id
+            catalog,
+            daily,
+            store,
+            products,
+            history,
+            now,
+            mail.stale_after,
+            store_id=row.store_id,
+            holidays=HOLIDAYS,
         )
         rendered = render_digest(
             locale=locale,
@@ -155,6 +164,7 @@ def compose(
             now,
             mail.stale_after,
             store_id=row.store_id,
+            holidays=HOLIDAYS,
         )
         if row.kind == STATUS_CHANGE:
             rendered = render_status_change(

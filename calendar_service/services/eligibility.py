@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate_store
@@ -79,7 +80,15 @@ def store_report(
     history = reader.store_history(store_id, until=at, since=at - HISTORY)
     products = reader.latest_product_snapshots(store_id, at)
     verdicts = evaluate_store(
-        catalog, chosen, store, products, history, at, stale_after, store_id=store_id
+        catalog,
+        chosen,
+        store,
+        products,
+        history,
+        at,
+        stale_after,
+        store_id=store_id,
+        holidays=HOLIDAYS,
     )
     return StoreReport(
         store_id, store.name if store else None, verdicts, {o.key: o for o in chosen}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate_store
@@ -55,6 +56,7 @@ def catalog_feed(
         name="1688活动日历" if zh else "1688 promotion calendar",
         url=f"{base_url}/calendar.ics",
         data_stamp=data_stamp,
+        holidays=HOLIDAYS,
     )
     return feed_file(body, data_stamp)
 
@@ -127,6 +129,7 @@ def store_feed(
             at,
             stale_after,
             store_id=store_id,
+            holidays=HOLIDAYS,
         )
     }
     locale = "zh-CN" if options.lang.value == "zh" else "en"
@@ -143,6 +146,7 @@ def store_feed(
         url=feed_url,
         data_stamp=stamp,
         describe=lambda occ: texts.get(_verdict_key(occ)) if _still_open(occ, at) else None,
+        holidays=HOLIDAYS,
         uid_scope=f"store-{store_id}",
     )
     return feed_file(body, stamp)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
@@ -101,6 +102,7 @@ def _watch_stores(
             now,
             stale_after,
             store_id=store_id,
+            holidays=HOLIDAYS,
         )
         current = {v.activity: v.status for v in verdicts}
         before = previous.get(store_id, {})

@@ -50,9 +50,18 @@ def _canonical(value: object) -> str:
     raise TypeError(f"cannot store {type(value).__name__} {value!r}")
 
 
+# Columns added after data was stored: left out of the hash while blank, so that a file imported
+# again hashes as it did before they existed (and adds no duplicate snapshot).
+LATER_COLUMNS = frozenset({"full_reduction", "sample_stock"})
+
+
 def content_hash(values: Iterable[tuple[str, object]]) -> str:
     """sha256 hex of the figures, names included, in a canonical spelling."""
-    text = "\x1f".join(f"{name}\x1e{_canonical(value)}" for name, value in values)
+    text = "\x1f".join(
+        f"{name}\x1e{_canonical(value)}"
+        for name, value in values
+        if value is not None or name not in LATER_COLUMNS
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 

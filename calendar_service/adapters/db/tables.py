@@ -107,6 +107,7 @@ class StoreSnapshotTable(SQLModel, table=True):
     last_group_wholesale_gmv: Decimal | None = Field(default=None, sa_type=ExactDecimal)
     last_promotion_gmv: Decimal | None = Field(default=None, sa_type=ExactDecimal)
     email: str | None = None
+    full_reduction: bool | None = None  # 满减
 
 
 class ProductTable(SQLModel, table=True):
@@ -124,7 +125,15 @@ class ProductSnapshotTable(SQLModel, table=True):
         # A store's products as of T.
         Index("ix_product_snapshots_store_captured", "store_id", "captured_at"),
         in_range("product_snapshots", "activity_discount", _DEC, 0, 1),
-        *non_negative("product_snapshots", _INT, "sales_30d", "buyers_30d", "clicks_30d", "stock"),
+        *non_negative(
+            "product_snapshots",
+            _INT,
+            "sales_30d",
+            "buyers_30d",
+            "clicks_30d",
+            "stock",
+            "sample_stock",
+        ),
         *non_negative(
             "product_snapshots", _DEC, "wholesale_price", "competitiveness_score", "sample_price"
         ),
@@ -153,6 +162,7 @@ class ProductSnapshotTable(SQLModel, table=True):
     description_complete: bool | None = None
     activity_discount: Decimal | None = Field(default=None, sa_type=ExactDecimal)
     free_shipping: bool | None = None
+    sample_stock: int | None = None  # 剩余数量: free samples remaining
 
 
 class SubscriptionTable(SQLModel, table=True):

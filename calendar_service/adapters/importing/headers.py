@@ -2,8 +2,9 @@
 
 A header matches whatever its case, width (full-width letters) and spacing, with `_`, `-` and
 spaces ignored (`Store ID`, ` store_id `, `STORE-ID` are all `store_id`) and a short unit in
-brackets dropped (`近30天交易额(元)` is `gmv_30d`). A file with a `product_id` (商品ID) column is
-a product file; any other file is a store file.
+brackets set apart (`近30天交易额(元)` is `gmv_30d`, in 元): the unit is kept for the column's
+parser (`近90天纠纷率(%)` holds percentages; see `units.py`). A file with a `product_id`
+(商品ID) column is a product file; any other file is a store file.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class ValueKind(StrEnum):
     DISCOUNT = "discount"
     BOOL = "bool"
     SHIPPING = "shipping"
+    FULL_REDUCTION = "full_reduction"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ STORE_SPEC: tuple[Column, ...] = (
     Column("last_group_wholesale_gmv", V.MONEY, ("上次伙拼成交额",)),
     Column("last_promotion_gmv", V.MONEY, ("上次大促成交额",)),
     Column("email", V.EMAIL, ("联系邮箱",)),
+    Column("full_reduction", V.FULL_REDUCTION, ("满减",)),
 )
 
 PRODUCT_SPEC: tuple[Column, ...] = (
@@ -98,6 +101,7 @@ PRODUCT_SPEC: tuple[Column, ...] = (
     Column("description_complete", V.BOOL, ("详情完整",)),
     Column("activity_discount", V.DISCOUNT, ("活动折扣",)),
     Column("free_shipping", V.BOOL, ("包邮",)),
+    Column("sample_stock", V.COUNT, ("剩余数量", "样品剩余数量")),
 )
 
 SPECS: dict[Kind, tuple[Column, ...]] = {"stores": STORE_SPEC, "products": PRODUCT_SPEC}
@@ -114,6 +118,20 @@ def normalise(header: str) -> str:
     """The header as a lookup key: width, case, spacing, `_`, `-` and a `(unit)` suffix dropped."""
     key = unicodedata.normalize("NFKC", header).casefold()
     return _UNIT.sub("", _IGNORED.sub("", key))
+
+
+def unit_of(header: str) -> str:
+    """The unit a header gives in brackets (`近90天纠纷率(%)`: `%`), case-folded; "" for none."""
+    key = _IGNORED.sub("", unicodedata.normalize("NFKC", header).casefold())
+    found = _UNIT.search(key)
+    return "" if found is None else found.group()[1:-1]
+
+
+def header_name(header: str, kind: Kind) -> str | None:
+    """The column name a header stands for, with its unit kept: `dispute_rate_90d(%)`."""
+    name = canonical(header, kind)
+    unit = unit_of(header)
+    return None if name is None else f"{name}({unit})" if unit else name
 
 
 def _lookup(spec: tuple[Column, ...]) -> dict[str, Column]:
@@ -146,6 +164,7 @@ class HeaderMap:
     duplicates: tuple[tuple[Column, tuple[tuple[int, str], ...]], ...]
     missing: tuple[Column, ...]
     unnamed: tuple[int, ...]  # positions of blank headers
+    units: tuple[tuple[int, str], ...] = ()  # position, the unit its header gives in brackets
 
 
 def map_header(headers: Sequence[str], kind: Kind) -> HeaderMap:
@@ -155,6 +174,7 @@ def map_header(headers: Sequence[str], kind: Kind) -> HeaderMap:
     columns: list[tuple[int, Column]] = []
     unknown: list[tuple[int, str]] = []
     unnamed: list[int] = []
+    units: list[tuple[int, str]] = []
     for position, header in enumerate(headers):
         if not header.strip():
             unnamed.append(position)
@@ -165,10 +185,14 @@ def map_header(headers: Sequence[str], kind: Kind) -> HeaderMap:
             continue
         if column.name not in seen:
             columns.append((position, column))
+            if unit := unit_of(header):
+                units.append((position, unit))
         seen.setdefault(column.name, []).append((position, header))
     by_name = {c.name: c for c in SPECS[kind]}
     duplicates = tuple(
         (by_name[name], tuple(found)) for name, found in seen.items() if len(found) > 1
     )
     missing = tuple(by_name[name] for name in REQUIRED[kind] if name not in seen)
-    return HeaderMap(kind, tuple(columns), tuple(unknown), duplicates, missing, tuple(unnamed))
+    return HeaderMap(
+        kind, tuple(columns), tuple(unknown), duplicates, missing, tuple(unnamed), tuple(units)
+    )

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from calendar_service.adapters.importing.headers import Kind, canonical, kind_of
+from calendar_service.adapters.importing.headers import Kind, header_name, kind_of
 from calendar_service.adapters.importing.tables import Note, ReadError, Row, Table
 from calendar_service.adapters.importing.values import Cell, Unsupported
 
@@ -153,7 +153,7 @@ def _table(section: Kind | None, items: list[tuple[int, object]]) -> Table:
     """The items as rows; keys are put under their column names, so objects may differ."""
     keys = tuple(dict.fromkeys(k for _, obj in items if isinstance(obj, dict) for k in obj))
     kind = section or kind_of(keys)
-    names = {key: canonical(key, kind) or key for key in keys}
+    names = {key: header_name(key, kind) or key for key in keys}  # the unit kept: `x(%)`
     header = tuple(dict.fromkeys(names.values()))
     index = {name: i for i, name in enumerate(header)}
     rows: list[Row] = []

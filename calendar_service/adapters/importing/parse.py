@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
-from calendar_service.adapters.importing import choices, dates, numbers, values
+from calendar_service.adapters.importing import choices, dates, numbers, units, values
+from calendar_service.adapters.importing.full_reduction import parse_full_reduction
 from calendar_service.adapters.importing.headers import (
     REQUIRED,
     SPECS,
@@ -54,6 +55,7 @@ _FIXED: dict[ValueKind, Parser] = {
     ValueKind.MONEY: numbers.parse_money,
     ValueKind.RATE: numbers.parse_rate,
     ValueKind.DISCOUNT: numbers.parse_discount,
+    ValueKind.FULL_REDUCTION: parse_full_reduction,
 }
 _TEXTUAL = frozenset({ValueKind.ID, ValueKind.TEXT, ValueKind.EMAIL})
 _NEEDED = {
@@ -63,8 +65,10 @@ _NEEDED = {
 }
 
 
-def parser_for(column: Column, tz: ZoneInfo) -> Parser:
-    """The cell parser of a column."""
+def parser_for(column: Column, tz: ZoneInfo, unit: str = "") -> Parser:
+    """The cell parser of a column, reading bare numbers in its header's `unit`."""
+    if unit:
+        return units.with_unit(column, unit, parser_for(column, tz))
     if column.kind is ValueKind.DATETIME:
         return dates.datetime_parser(tz)
     if column.kind is ValueKind.DATE:
@@ -203,7 +207,21 @@ class _Sink:
                 f"missing required column{plural} {missing}; a {kind[:-1]} file needs {needed}",
             )
             return None
-        return [(p, c.name, parser_for(c, self.tz), c.kind in _TEXTUAL) for p, c in found.columns]
+        given = dict(found.units)
+        bad = False
+        for position, column in found.columns:
+            problem = units.unit_problem(column, given.get(position, ""))
+            if problem is not None:
+                bad = True
+                self.error(
+                    line, column.name, f"{named(position, table.header[position])}: {problem}"
+                )
+        if bad:
+            return None
+        return [
+            (p, c.name, parser_for(c, self.tz, given.get(p, "")), c.kind in _TEXTUAL)
+            for p, c in found.columns
+        ]
 
     def table(self, table: Table, kind: Kind, bar: tqdm[Any]) -> None:
         self.kinds.append(kind)
