@@ -75,17 +75,35 @@ def release_database(backend: str, folder: Path) -> Iterator[Release]:
         admin.dispose()
 
 
-def all_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def all_rows(engine: Engine) -> Rows:
     """Every row of every table but alembic_version, in a stable order: what an upgrade keeps."""
     with engine.connect() as connection:
         tables = sorted(set(inspect(connection).get_table_names()) - {"alembic_version"})
         return {
             table: sorted(
-                (tuple(row) for row in connection.execute(text(f'SELECT * FROM "{table}"'))),
-                key=repr,
+                (
+                    dict(row._mapping)
+                    for row in connection.execute(text(f'SELECT * FROM "{table}"'))
+                ),
+                key=lambda row: repr(sorted(row.items())),
             )
             for table in tables
         }
+
+
+def as_before(after: Rows, before: Rows) -> Rows:
+    """`after` cut down to the tables and columns `before` has: the rows an upgrade must keep."""
+    cut: Rows = {}
+    for table, rows in before.items():
+        columns = list(rows[0]) if rows else []
+        cut[table] = sorted(
+            ({c: row[c] for c in columns} for row in after.get(table, [])),
+            key=lambda row: repr(sorted(row.items())),
+        )
+    return cut
 
 
 def migrations_with(folder: Path, *revisions: str) -> Path:
