@@ -94,7 +94,8 @@ def api_routes(app: FastAPI) -> list[tuple[str, str]]:
 
 
 def _app_for_listing() -> FastAPI:
-    return create_app(Container(load_settings()), lambda: NOW)  # builds no engine
+    # In memory: collecting the tests must not touch the project's own var/calendar.db.
+    return create_app(Container(load_settings(database_url="sqlite://")), lambda: NOW)
 
 
 ROUTES = api_routes(_app_for_listing())
