@@ -528,7 +528,63 @@ def test_only_the_documented_placeholders_are_blank(cell: Cell) -> None:
             "NaN",
             '"NaN" is not an amount of money; write 12345.60, 12,345.60 or ¥12345.60',
         ),
-        (parse_money, "9" * 16, f'"{"9" * 16}" is too large; write at most 15 digits'),
+        (
+            parse_money,
+            "9" * 16,
+            f'"{"9" * 16}" is too large; write at most 12 digits before the point',
+        ),
+        # What the parser accepts, storage holds (domain.limits): no database error later.
+        (
+            parse_money,
+            "1" * 13,
+            f'"{"1" * 13}" is too large; write at most 12 digits before the point',
+        ),
+        (
+            parse_money,
+            "1,234,567,890,123",
+            '"1,234,567,890,123" is too large; write at most 12 digits before the point',
+        ),
+        (
+            parse_money,
+            "100000000万",
+            '"100000000万" is too large; write at most 12 digits before the point',
+        ),
+        (
+            parse_money,
+            "12345.6789012",
+            '"12345.6789012" has more than 6 decimal places; round it to 6 (e.g. 12345.678901)',
+        ),
+        (
+            parse_money,
+            Decimal("1e-999999999"),
+            '"1E-999999999" has more than 6 decimal places; round it to 6 (e.g. 0)',
+        ),
+        (
+            parse_money,
+            Decimal("1e999999999"),
+            '"1E+999999999" is too large; write at most 12 digits before the point',
+        ),
+        (
+            number_parser(Decimal(5)),
+            "4.1234567",
+            '"4.1234567" has more than 6 decimal places; round it to 6 (e.g. 4.123457)',
+        ),
+        (
+            parse_rate,
+            "0.0001234%",
+            '"0.0001234%" has more than 6 decimal places; round it to 6 (e.g. 0.000001)',
+        ),
+        (
+            parse_discount,
+            "0.12345678",
+            '"0.12345678" has more than 6 decimal places; round it to 6 (e.g. 0.123457)',
+        ),
+        (
+            parse_count,
+            "12345678901",
+            '"12345678901" is too large; a count is at most 2,147,483,647',
+        ),
+        (parse_count, 2**31, '"2147483648" is too large; a count is at most 2,147,483,647'),
         (
             parse_money,
             True,
