@@ -201,6 +201,8 @@ def read_json(text: str) -> tuple[list[Table], list[Note]]:
         raise cursor.failure(f"this is not a JSON list or object; {SHAPE}")
     if cursor.peek():
         raise cursor.failure(f"invalid JSON: there is more text after the end; {SHAPE}")
+    # Stores first, so that a product may name a store given in the same file.
+    sections.sort(key=lambda found: found[0] == "products")
     tables = [_table(section, items) for section, items in sections if items]
     if not tables:
         raise cursor.failure(f"the file has no items; {SHAPE}")
