@@ -573,7 +573,7 @@ def test_only_the_documented_placeholders_are_blank(cell: Cell) -> None:
         (
             parse_rate,
             "0.0001234%",
-            '"0.0001234%" has more than 6 decimal places; round it to 6 (e.g. 0.000001)',
+            '"0.0001234%" has more than 4 decimal places; round it to 4 (e.g. 0.0001%)',
         ),
         (
             parse_discount,

@@ -140,15 +140,6 @@ class Sink:
                 f"{self.name}:{lines[0]}: {column}: {count} cell(s) start with =, +, -, @ "
                 f"or a tab (line {shown}); kept as typed, and exports escape them"
             )
-        if self.omitted:
-            self.errors.append(
-                RowError(
-                    self.name,
-                    0,
-                    "file",
-                    f"{self.omitted} more problems are not listed; fix the ones above first",
-                )
-            )
         kinds = set(self.kinds)
         kind: FileKind = "mixed" if len(kinds) > 1 else next(iter(kinds), "stores")
         return ParsedFile(
@@ -160,6 +151,7 @@ class Sink:
             tuple(self.warnings),
             self.rows_total,
             rows_rejected=self.rows_rejected,
+            errors_omitted=self.omitted,
             readable=self.readable,
         )
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from calendar_service.adapters.importing.headers import Kind, canonical, kind_of
 from calendar_service.adapters.importing.tables import Note, ReadError, Row, Table
-from calendar_service.adapters.importing.values import Cell, Unsupported
+from calendar_service.adapters.importing.values import Cell, Unsupported, printable
 
 SHAPE = 'write a list of objects, or {"stores": [...], "products": [...]}'
 SECTIONS: tuple[Kind, ...] = ("stores", "products")
@@ -186,7 +186,7 @@ def _table(section: Kind | None, items: list[tuple[int, object]]) -> Table:
 
 
 def _quoted(key: str) -> str:
-    return json.dumps(key, ensure_ascii=False)
+    return printable(json.dumps(key, ensure_ascii=False))
 
 
 def read_json(text: str) -> tuple[list[Table], list[Note]]:

@@ -26,6 +26,7 @@ from calendar_service.adapters.importing.values import (
 )
 from calendar_service.domain.limits import (
     COUNT_MAX,
+    DECIMAL_PLACES,
     WHOLE_DIGITS,
     count_problem,
     decimal_problem,
@@ -36,14 +37,19 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SIMPLE = re.compile(r"\d{1,15}(?:\.\d{1,15})?")  # most cells: no sign, unit or separator
 _COUNT_UNITS = ("件", "位", "笔", "次", "个", "人")
 _ONE = Decimal(1)
+_PERCENT_QUANTUM = Decimal(1).scaleb(-DECIMAL_PLACES)
 
 
-def _storable(value: Decimal, cell: Cell) -> Decimal:
+def _storable(value: Decimal, cell: Cell, percent: bool = False) -> Decimal:
     """`value`, or CellError when storage could not hold it exactly (see domain.limits)."""
     problem = decimal_problem(value)
-    if problem is not None:
-        raise CellError(f"{quote(cell)} {problem}")
-    return value
+    if problem is None:
+        return value
+    if percent and decimal_problem(value.quantize(_PERCENT_QUANTUM)) is None:
+        places = DECIMAL_PLACES - 2
+        shown = value.quantize(_PERCENT_QUANTUM).scaleb(2).normalize()
+        problem = f"has more than {places} decimal places; round it to {places} (e.g. {shown:f}%)"
+    raise CellError(f"{quote(cell)} {problem}")
 
 
 def _typed(cell: Cell, what: str, hint: str) -> Decimal:
@@ -167,7 +173,7 @@ def parse_rate(cell: Cell) -> Decimal | None:
     if unit == "%":
         if value > 100:
             raise CellError(f"{quote(cell)} is more than 100%; a rate is 0% to 100%")
-        return _storable(value.scaleb(-2), cell)
+        return _storable(value.scaleb(-2), cell, percent=True)
     if value > _ONE:
         suggestion = f" ({value}%) or a fraction ({value.scaleb(-2)})" if value <= 100 else ""
         raise CellError(

@@ -99,14 +99,17 @@ def _read(
         raise ReadError(
             0, f"this is an old Excel .xls file (or a password-protected workbook); {SAVE_AS}"
         )
-    if size > limits.max_bytes:
-        raise _too_big(size, limits.max_bytes, limits.setting, "the file")
-    if head.startswith(_ZIP) or suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(stream, limits, stack)
     start = stream.read(64).removeprefix(codecs.BOM_UTF8).removeprefix(_GB18030_BOM).lstrip()
     stream.seek(0)
-    if suffix == ".json" or (suffix not in (".csv", ".tsv", ".txt") and start[:1] in (b"[", b"{")):
+    workbook = head.startswith(_ZIP) or suffix in (".xlsx", ".xlsm")
+    if suffix == ".json" or (
+        not workbook and suffix not in (".csv", ".tsv", ".txt") and start[:1] in (b"[", b"{")
+    ):
         return _read_json(stream, size, limits, "the file")
+    if size > limits.max_bytes:
+        raise _too_big(size, limits.max_bytes, limits.setting, "the file")
+    if workbook:
+        return _read_xlsx(stream, limits, stack)
     encoding = detect(stream)
     stream.seek(encoding.skip)
     text = io.TextIOWrapper(stream, encoding.name, newline="")

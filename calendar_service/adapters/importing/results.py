@@ -42,6 +42,7 @@ class ParsedFile:
     rows_total: int
     product_lines: tuple[int, ...] = ()  # the line of each product, for errors found later
     rows_rejected: int = 0  # rows with a problem (not lines: a JSON file may be one line)
+    errors_omitted: int = 0  # problems found beyond those listed
     readable: bool = True  # False: the file (or its header) could not be read, none of it counts
 
     @property
