@@ -104,7 +104,9 @@ def import_files(
     database nor in the store files of this run is a bad row.
     """
     options = ImportOptions(tz, now, skip_invalid, progress, limits)
-    order = sorted(range(len(paths)), key=lambda i: _is_products(paths[i], limits))
+    order = list(range(len(paths)))
+    if len(paths) > 1:  # reading a header costs a pass over a CSV's bytes (its encoding)
+        order.sort(key=lambda i: _is_products(paths[i], limits))
     known = set(writer.store_ids())
     outcomes: dict[int, FileOutcome] = {}
     for i in order:

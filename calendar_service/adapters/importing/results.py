@@ -29,8 +29,9 @@ class ParsedFile:
     """One file parsed: its snapshots, or the errors that reject it (all of them, not the first).
 
     `kind` is `mixed` only for a JSON file with both "stores" and "products"; a file that
-    cannot be read at all is `stores`, with its error. Any error means the file is rejected
-    whole; `stores` and `products` then hold only the rows that were valid.
+    cannot be read at all is `stores`, with its error, and not `readable`. Any error means the
+    file is rejected whole; `stores` and `products` then hold only the rows that were valid
+    (`parse_source` leaves them empty: it handed them on in batches).
     """
 
     path: Path
