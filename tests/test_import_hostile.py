@@ -271,3 +271,20 @@ def test_every_figure_the_parser_accepts_round_trips_through_storage(
     back = repository.latest_store_snapshot(store, NOW)
     assert back is not None
     assert {name: getattr(back, name) for name in parsed} == parsed
+
+
+def test_chinese_text_with_rare_characters_still_reads_as_gb18030(
+    repository: Repository, tmp_path: Path
+) -> None:
+    """堃, 镕 and 喆 are outside GB2312, as the Western misreadings are; among common Chinese
+    text they are names, not a wrong encoding."""
+    path = tmp_path / "店铺.csv"
+    text = (
+        "店铺ID,店铺名称,数据日期\n"
+        "s-1,王堃的义乌小商品店,2026-11-20\n"
+        "s-2,朱镕喆五金批发,2026-11-20\n"
+    )
+    path.write_bytes(text.encode("gb18030"))
+    outcome = one(path, repository)
+    assert not outcome.rejected, outcome.errors
+    assert [name for _, name in repository.stores()] == ["王堃的义乌小商品店", "朱镕喆五金批发"]

@@ -21,6 +21,7 @@ from typing import BinaryIO
 from calendar_service.adapters.importing.tables import ReadError
 
 CHUNK = 1 << 20
+SAMPLE = 100_000  # non-ASCII characters counted to tell Chinese text from Western
 TRIED = "tried UTF-8 and GB18030"
 SAVE_AS_UTF8 = (
     'save it as UTF-8 (Excel: 另存为 / Save As, type "CSV UTF-8 (逗号分隔)" / '
@@ -98,6 +99,8 @@ class _Sense:
         self._known: dict[str, bool] = {}
 
     def feed(self, text: str) -> None:
+        if self.common + self.rare >= SAMPLE:
+            return  # enough to tell; the rest is only decoded (in C), not counted
         for found in _NON_ASCII.finditer(text):
             char = found.group()
             common = self._known.get(char)
