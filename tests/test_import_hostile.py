@@ -25,8 +25,9 @@ from sqlalchemy import Engine, func, select
 
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.db.tables import PRODUCT_SNAPSHOTS, STORE_SNAPSHOTS, STORES
-from calendar_service.adapters.importing import ReadLimits
+from calendar_service.adapters.importing import ReadLimits, parse_source
 from calendar_service.adapters.importing.numbers import number_parser, parse_count, parse_money
+from calendar_service.adapters.importing.parse import BATCH_ROWS
 from calendar_service.adapters.importing.values import Cell, CellError, Parser
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.entrypoints.render import import_summary
@@ -288,3 +289,38 @@ def test_chinese_text_with_rare_characters_still_reads_as_gb18030(
     outcome = one(path, repository)
     assert not outcome.rejected, outcome.errors
     assert [name for _, name in repository.stores()] == ["王堃的义乌小商品店", "朱镕喆五金批发"]
+
+
+# Streaming: batches of bounded size, still all or nothing
+
+
+def _big_csv(path: Path, rows: int, last: str) -> Path:
+    body = "".join(f"s-{n},2026-11-20 10:00,{n % 40}\n" for n in range(rows - 1))
+    path.write_text("store_id,captured_at,buyers_30d\n" + body + last, encoding="utf-8")
+    return path
+
+
+def test_rows_are_handed_on_in_batches_as_they_are_read(tmp_path: Path) -> None:
+    path = _big_csv(tmp_path / "big.csv", 12_000, "s-last,2026-11-20 10:00,1\n")
+    sizes: list[int] = []
+    parsed = parse_source(
+        path, str(path), tz=CST, now=NOW, on_batch=lambda b: sizes.append(len(b.stores))
+    )
+    assert parsed.ok and parsed.rows_total == 12_000
+    assert sizes == [BATCH_ROWS, BATCH_ROWS, 12_000 - 2 * BATCH_ROWS]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "s-last,2026-11-20 10:00,many\n",  # a bad row after two batches were written
+        's-last,2026-11-20 10:00,"12\n',  # a file cut inside a quote: unreadable
+    ],
+)
+def test_a_bad_row_at_the_end_of_a_large_file_undoes_the_batches_written_before_it(
+    last: str, repository: Repository, engine: Engine, tmp_path: Path
+) -> None:
+    path = _big_csv(tmp_path / "big.csv", 12_000, last)
+    outcome = one(path, repository)
+    assert outcome.rejected and [e.line for e in outcome.errors] == [12_001]
+    assert written(engine) == (0, 0, 0)
