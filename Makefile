@@ -52,8 +52,16 @@ bench-tools:
 	@command -v wrk >/dev/null && test -x /usr/sbin/nginx || \
 		{ apt-get update && apt-get install -y --no-install-recommends wrk nginx; }
 
+# `make bench` runs them all; `make bench import` (or feeds, eligibility, ...) the one named.
+BENCH_NAMES := $(filter-out bench,$(MAKECMDGOALS))
+
 bench: install postgres bench-tools
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_NAMES)
+
+ifneq ($(filter bench,$(MAKECMDGOALS)),)
+$(BENCH_NAMES):
+	@:
+endif
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache tests/support/icaljs/node_modules

@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     feed_revalidate_seconds: int = Field(default=60, ge=0, le=86400)
     # A client has this long to send a request's headers (slow clients hold no socket longer).
     header_timeout_seconds: float = Field(default=10, gt=0, le=300)
+    # Imports (README, "Import limits"): CSV and XLSX are streamed, JSON is read whole.
+    import_max_bytes: int = Field(default=1 << 30, ge=1024)
+    import_max_json_bytes: int = Field(default=64 << 20, ge=1024)
+    api_max_body_bytes: int = Field(default=5 << 20, ge=1024)  # every /api/ request body
+    api_max_imports: int = Field(default=2, ge=1, le=64)  # POST /api/snapshots at once; 429 beyond
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

@@ -47,6 +47,7 @@ class Api:
         self.client = TestClient(self.app)
         self.key = key
         self.auth = {"Authorization": f"Bearer {key}"}
+        self.json_auth = {**self.auth, "Content-Type": "application/json"}
 
     def get(self, path: str, **params: Any) -> Any:
         return self.client.get(path, params=params, headers=self.auth)
@@ -219,7 +220,7 @@ def test_half_a_surrogate_pair_in_a_name_is_a_422_naming_the_row(shared: Api) ->
         b' {"store_id": "api-10", "name": "\\ud83d\\ude00 \\u5e97",'
         b' "captured_at": "2027-01-14 10:00"}]}'
     )
-    response = shared.client.post("/api/snapshots", content=body, headers=shared.auth)
+    response = shared.client.post("/api/snapshots", content=body, headers=shared.json_auth)
     assert response.status_code == 422, response.text
     (error,) = response.json()["errors"]  # the whole pair (an emoji) on line 2 is fine
     assert ERROR_LINE.match(error) and ":1: name: contains U+D83D at character 2" in error
@@ -228,7 +229,7 @@ def test_half_a_surrogate_pair_in_a_name_is_a_422_naming_the_row(shared: Api) ->
 
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b""])
 def test_a_body_that_is_not_json_is_a_422(shared: Api, content: bytes) -> None:
-    response = shared.client.post("/api/snapshots", content=content, headers=shared.auth)
+    response = shared.client.post("/api/snapshots", content=content, headers=shared.json_auth)
     assert response.status_code == 422
     assert all(ERROR_LINE.match(e) for e in response.json()["errors"])
 
@@ -238,7 +239,7 @@ def test_an_oversized_body_is_a_413_and_writes_nothing(shared: Api, path: str) -
     before = shared.container.repository.store_ids()
     body = json.dumps([NEW_STORE] * (MAX_BODY // 150)).encode()
     assert len(body) > MAX_BODY
-    response = shared.client.post(path, content=body, headers=shared.auth)
+    response = shared.client.post(path, content=body, headers=shared.json_auth)
     assert response.status_code == 413
     assert shared.container.repository.store_ids() == before
 

@@ -22,6 +22,7 @@ from calendar_service.adapters.importing import (
 )
 from calendar_service.adapters.importing.choices import parse_bool, parse_medal, parse_shipping
 from calendar_service.adapters.importing.dates import date_parser, datetime_parser
+from calendar_service.adapters.importing.decoding import SAVE_AS_UTF8
 from calendar_service.adapters.importing.headers import PRODUCT_SPEC, STORE_SPEC, normalise
 from calendar_service.adapters.importing.numbers import (
     number_parser,
@@ -528,7 +529,63 @@ def test_only_the_documented_placeholders_are_blank(cell: Cell) -> None:
             "NaN",
             '"NaN" is not an amount of money; write 12345.60, 12,345.60 or ¥12345.60',
         ),
-        (parse_money, "9" * 16, f'"{"9" * 16}" is too large; write at most 15 digits'),
+        (
+            parse_money,
+            "9" * 16,
+            f'"{"9" * 16}" is too large; write at most 12 digits before the point',
+        ),
+        # What the parser accepts, storage holds (domain.limits): no database error later.
+        (
+            parse_money,
+            "1" * 13,
+            f'"{"1" * 13}" is too large; write at most 12 digits before the point',
+        ),
+        (
+            parse_money,
+            "1,234,567,890,123",
+            '"1,234,567,890,123" is too large; write at most 12 digits before the point',
+        ),
+        (
+            parse_money,
+            "100000000万",
+            '"100000000万" is too large; write at most 12 digits before the point',
+        ),
+        (
+            parse_money,
+            "12345.6789012",
+            '"12345.6789012" has more than 6 decimal places; round it to 6 (e.g. 12345.678901)',
+        ),
+        (
+            parse_money,
+            Decimal("1e-999999999"),
+            '"1E-999999999" has more than 6 decimal places; round it to 6 (e.g. 0)',
+        ),
+        (
+            parse_money,
+            Decimal("1e999999999"),
+            '"1E+999999999" is too large; write at most 12 digits before the point',
+        ),
+        (
+            number_parser(Decimal(5)),
+            "4.1234567",
+            '"4.1234567" has more than 6 decimal places; round it to 6 (e.g. 4.123457)',
+        ),
+        (
+            parse_rate,
+            "0.0001234%",
+            '"0.0001234%" has more than 4 decimal places; round it to 4 (e.g. 0.0001%)',
+        ),
+        (
+            parse_discount,
+            "0.12345678",
+            '"0.12345678" has more than 6 decimal places; round it to 6 (e.g. 0.123457)',
+        ),
+        (
+            parse_count,
+            "12345678901",
+            '"12345678901" is too large; a count is at most 2,147,483,647',
+        ),
+        (parse_count, 2**31, '"2147483648" is too large; a count is at most 2,147,483,647'),
         (
             parse_money,
             True,
@@ -815,8 +872,8 @@ def test_xlsx_lines_are_sheet_rows_and_other_sheets_are_reported(tmp_path: Path)
         ("empty.csv", 0, "the file is empty; write a header row and one row per store or product"),
         ("stores_header_only.csv", 1, "there is a header but no rows; add one row per store or "
          "product"),
-        ("stores_latin1.csv", 0, 'byte 33 (0xE9) cannot be read: the text is neither UTF-8 nor '
-         'GB18030; save it as "CSV UTF-8" or .xlsx and import again'),
+        ("stores_latin1.csv", 0, "byte 33 (0xE9) cannot be read: the text is neither UTF-8 nor "
+         f"GB18030, and the encoding is never guessed; {SAVE_AS_UTF8}"),
         ("stores_invalid.json", 3, "invalid JSON: expected ',', found '{'; write a list of "
          'objects, or {"stores": [...], "products": [...]}'),
     ],
@@ -830,18 +887,18 @@ def test_an_unreadable_file_is_one_error(name: str, line: int, message: str) -> 
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (b"\xff\xfes\x00", "t.csv", "the text is UTF-16 (Excel's 'Unicode text'); save it as "
-         '"CSV UTF-8" or .xlsx and import again'),
-        (b"\xef\xbb\xbfstore_id\xff", "t.csv", "byte 11 (0xFF) cannot be read: the text is "
-         'neither UTF-8 nor GB18030; save it as "CSV UTF-8" or .xlsx and import again'),
+        (b"\xff\xfes\x00", "t.csv", f"the text is UTF-16 (Excel's 'Unicode text'); {SAVE_AS_UTF8}"),
+        (b"\xef\xbb\xbfstore_id\xff", "t.csv", "byte 11 (0xFF) cannot be read: the text starts "
+         "with a UTF-8 byte-order mark but is not UTF-8, and the encoding is never guessed; "
+         f"{SAVE_AS_UTF8}"),
         (b"PK\x03\x04not a zip", "t.xlsx", "this is not a readable XLSX workbook (BadZipFile); "
          'save it as "CSV UTF-8" or .xlsx and import again'),
         (b"store_id,captured_at\n", "t.xlsx", "this is not a readable XLSX workbook "
          '(BadZipFile); save it as "CSV UTF-8" or .xlsx and import again'),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "t.xls", "this is an old Excel .xls file (or "
          'a password-protected workbook); save it as "CSV UTF-8" or .xlsx and import again'),
-        (b"store_id\x00,captured_at", "t.csv", 'byte 8 is NUL: this is binary data, not CSV '
-         'text; save it as "CSV UTF-8" or .xlsx and import again'),
+        (b"store_id\x00,captured_at", "t.csv", 'the text has a NUL byte: this is binary data, '
+         'not CSV; save it as "CSV UTF-8" or .xlsx and import again'),
         (b"[]", "t.json", 'the file has no items; write a list of objects, or {"stores": '
          '[...], "products": [...]}'),
         (b'{"shops": []}', "t.json", 'the object has neither "stores" nor "products"; write a '
@@ -920,7 +977,7 @@ def test_a_large_file_shows_progress_on_stderr(capsys: pytest.CaptureFixture[str
         ("store_id,captured_at\n" + rows).encode(), "big.csv", tz=TZ, now=NOW, progress=True
     )
     assert (parsed.errors, len(parsed.stores)) == ((), 6000)
-    assert "6000/6000" in capsys.readouterr().err
+    assert "6000row" in capsys.readouterr().err  # rows are counted as read: no total
 
 
 @pytest.mark.parametrize(("rows", "progress"), [(6000, False), (100, True)])

@@ -152,3 +152,21 @@ def test_sample_stock_is_its_own_column_beside_the_stock() -> None:
     assert not result.errors
     product = result.products[0]
     assert (product.stock, product.sample_stock) == (100, 0)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "says"),
+    [
+        ("近90天纠纷率(%)", "0.0001234", "round it to 4"),  # 0.000001234: 9 places as a fraction
+        ("近90天纠纷率(%)", "0.00012", "round it to 4"),  # 7 places as a fraction
+        ("近90天纠纷率(‰)", "0.0001234", "decimal places"),
+        ("近30天交易额(万元)", "99999999999", "too large"),  # 10^15 元 after 万元
+    ],
+)
+def test_a_value_scaled_by_its_header_s_unit_must_still_fit_storage(
+    header: str, cell: str, says: str
+) -> None:
+    result = parsed(header, cell)
+    assert not result.stores
+    assert [e.line for e in result.errors] == [2]
+    assert says in result.errors[0].message

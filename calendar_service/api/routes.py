@@ -4,15 +4,17 @@
 # some of them name dependencies local to the router factory.
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from calendar_service.adapters.db.api_keys import ApiKeys
-from calendar_service.adapters.importing import parse_bytes
+from calendar_service.adapters.importing.values import printable
 from calendar_service.api import schemas
 from calendar_service.api.auth import key_dependency
 from calendar_service.api.subscriptions import add_subscription_routes
@@ -24,15 +26,16 @@ from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import render
 from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.services.eligibility import store_report
+from calendar_service.services.importing import ImportOptions, import_source, read_limits
 
-MAX_BODY = 5 * 1024 * 1024
+MAX_BODY = 5 * 1024 * 1024  # the default of CALENDAR_API_MAX_BODY_BYTES
 MAX_DAYS = 800  # a little over two years of windows per request
 BODY_NAME = "request.json"  # how the body is named in `FILE:LINE: column: message`
 Lang = Annotated[str, Query(pattern="^(zh|en)$", description="zh (default) or en")]
 
 
 def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRouter:
-    """Every /api/ route, each behind an API key, bodies capped at MAX_BODY (413)."""
+    """Every /api/ route, each behind an API key, bodies capped (413)."""
     settings = container.settings
 
     @cache
@@ -43,8 +46,11 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
         prefix="/api",
         tags=["api"],
         dependencies=[Depends(key_dependency(keys))],
-        max_body_size=MAX_BODY,
-        responses={401: {"model": schemas.Problem}, 413: {"description": "body over 5 MB"}},
+        max_body_size=settings.api_max_body_bytes,
+        responses={
+            401: {"model": schemas.Problem},
+            413: {"description": "body over CALENDAR_API_MAX_BODY_BYTES (5 MB)"},
+        },
     )
 
     def known_store(store_id: str) -> str:
@@ -52,17 +58,38 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
             raise HTTPException(404, f"no data for store {store_id!r}; import its data first")
         return store_id
 
+    # Imports run in the thread pool (the event loop keeps answering, /healthz included), and
+    # at most api_max_imports at once: each holds a body and a write transaction.
+    imports = threading.BoundedSemaphore(settings.api_max_imports)
+
     @router.post(
         "/snapshots",
         status_code=201,
         response_model=schemas.ImportOut,
-        responses={422: {"model": schemas.ImportRejected}},
+        responses={
+            415: {"model": schemas.Problem, "description": "the body is not JSON"},
+            422: {"model": schemas.ImportRejected},
+            429: {"model": schemas.Problem, "description": "too many imports at once"},
+        },
         openapi_extra=schemas.SNAPSHOTS_BODY,
     )
     async def post_snapshots(request: Request) -> Any:
-        """Store and product snapshots, checked like an imported file; all or nothing."""
-        body = await request.body()
-        return import_body(container, body, clock())
+        """Store and product snapshots (JSON), checked like an imported file; all or nothing."""
+        if not is_json(request.headers.get("content-type", "")):
+            raise HTTPException(
+                415, "send the snapshots as JSON, with the header Content-Type: application/json"
+            )
+        if not imports.acquire(blocking=False):
+            raise HTTPException(
+                429,
+                f"{settings.api_max_imports} imports are running already; try again shortly",
+                headers={"Retry-After": "5"},
+            )
+        try:
+            body = await request.body()
+            return await run_in_threadpool(import_body, container, body, clock())
+        finally:
+            imports.release()
 
     @router.get("/stores", response_model=list[schemas.StoreOut])
     def stores() -> Any:
@@ -144,31 +171,30 @@ def instant(text: str, tz: dt.tzinfo) -> dt.datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
+def is_json(content_type: str) -> bool:
+    """Whether a Content-Type names JSON: application/json, or a +json type."""
+    media = content_type.split(";", 1)[0].strip().casefold()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
 def import_body(container: Container, body: bytes, now: dt.datetime) -> Any:
     """The body through the file importer's checks; 422 listing every problem, or 201."""
-    tz = container.settings.tz
-    parsed = parse_bytes(body, BODY_NAME, tz=tz, now=now)
-    errors = [str(e) for e in parsed.errors]
+    settings = container.settings
     repository = container.repository
-    batch = {s.store_id for s in parsed.stores}
-    unknown = {p.store_id for p in parsed.products} - batch
-    if unknown:  # the same check and wording as `calendar-service import`
-        unknown -= set(repository.store_ids())
-    for product, line in zip(parsed.products, parsed.product_lines, strict=True):
-        if product.store_id in unknown:
-            errors.append(
-                f"{BODY_NAME}:{line}: store_id: no store {product.store_id!r}: "
-                "import the store's file first, or fix the ID"
-            )
-    if errors:
+    options = ImportOptions(settings.tz, now, limits=read_limits(settings), json_only=True)
+    known = set(repository.store_ids())
+    outcome = import_source(body, BODY_NAME, "api", repository, known, options)
+    if outcome.rejected:
+        errors = [printable(str(e)) for e in outcome.errors]
         return JSONResponse(
             {"detail": f"rejected, nothing imported: {len(errors)} problems", "errors": errors},
             status_code=422,
         )
-    added = repository.add_snapshots(parsed.stores, parsed.products, "api", now)
     return schemas.ImportOut(
-        stores_added=added[0],
-        products_added=added[1],
-        rows=parsed.rows_total,
-        warnings=list(parsed.warnings),
+        stores_added=outcome.stores_added,
+        products_added=outcome.products_added,
+        rows=outcome.rows_total,
+        warnings=[printable(w) for w in outcome.warnings],
     )

@@ -31,7 +31,7 @@ from calendar_service.services.compose_pool import make_composer
 from calendar_service.services.dispatch import due_reminders, run_dispatch
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
-from calendar_service.services.importing import import_files
+from calendar_service.services.importing import import_files, read_limits
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
 from calendar_service.services.status_watch import watch_daily_statuses
@@ -139,6 +139,7 @@ def import_(files: tuple[Path, ...], skip_invalid: bool, now_text: str | None) -
         now,
         skip_invalid,
         progress=sys.stderr.isatty(),
+        limits=read_limits(container.settings),
     )
     for outcome in outcomes:
         for warning in outcome.warnings:

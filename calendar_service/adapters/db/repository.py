@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, Select, Table, func, select
@@ -42,6 +43,79 @@ from calendar_service.domain.snapshots import (
 T = TypeVar("T")
 
 
+class _DiscardedError(Exception):
+    """Leaves a write transaction by rolling it back."""
+
+
+class SnapshotBatches:
+    """The open transaction of one import: `add` writes a batch, `discard` undoes them all."""
+
+    def __init__(self, connection: Connection, source: str, imported_at: dt.datetime) -> None:
+        self._connection, self._source, self._imported_at = connection, source, imported_at
+        self.discarded = False
+
+    def add(
+        self, stores: Sequence[StoreSnapshot], products: Sequence[ProductSnapshot]
+    ) -> tuple[int, int]:
+        """Write a batch; how many store and product snapshots were new."""
+        if self.discarded:
+            raise RuntimeError("the import was discarded")
+        return write_snapshots(self._connection, stores, products, self._source, self._imported_at)
+
+    def discard(self) -> None:
+        """Write nothing of this import: the transaction is rolled back when it ends."""
+        self.discarded = True
+
+
+def write_snapshots(
+    connection: Connection,
+    stores: Sequence[StoreSnapshot],
+    products: Sequence[ProductSnapshot],
+    source: str,
+    imported_at: dt.datetime,
+) -> tuple[int, int]:
+    """Write snapshots, and their stores and products, in the connection's transaction."""
+    new_stores = store_rows(stores, source, imported_at)
+    new_products = product_rows(products, source, imported_at)
+    product_stores = {row["product_id"]: row["store_id"] for row in new_products}
+    names = {row["store_id"]: None for row in new_stores} | newest_known(
+        new_stores, "store_id", "name"
+    )
+    emails = newest_known(new_stores, "store_id", "email")
+    titles = newest_known(new_products, "product_id", "title")
+    require_stores(
+        connection,
+        set(product_stores.values()) - {row["store_id"] for row in new_stores},
+        what="product data names stores",
+        examples={s: p for p, s in product_stores.items()},
+    )
+    store_values = [
+        {"store_id": s, "name": n, "email": emails.get(s), "created_at": imported_at}
+        for s, n in sorted(names.items())
+    ]
+    product_values = [
+        {"product_id": p, "store_id": s, "title": titles.get(p)}
+        for p, s in sorted(product_stores.items())
+    ]
+    added_stores = add_history(
+        connection,
+        entities=STORES,
+        history=STORE_SNAPSHOTS,
+        entity_rows=store_values,
+        snapshot_rows=new_stores,
+        fields=("name", "email"),
+    )
+    added_products = add_history(
+        connection,
+        entities=PRODUCTS,
+        history=PRODUCT_SNAPSHOTS,
+        entity_rows=product_values,
+        snapshot_rows=new_products,
+        fields=("title",),
+    )
+    return added_stores, added_products
+
+
 class Repository(SubscriberRepository):
     """Stores, snapshots, subscriptions, feed tokens and reminders, as domain values."""
 
@@ -56,46 +130,19 @@ class Repository(SubscriberRepository):
     ) -> tuple[int, int]:
         """Record one import, all or nothing; how many store and product snapshots were new."""
         require_aware(imported_at, "imported_at")
-        new_stores = store_rows(stores, source, imported_at)
-        new_products = product_rows(products, source, imported_at)
-        product_stores = {row["product_id"]: row["store_id"] for row in new_products}
-        names = {row["store_id"]: None for row in new_stores} | newest_known(
-            new_stores, "store_id", "name"
-        )
-        emails = newest_known(new_stores, "store_id", "email")
-        titles = newest_known(new_products, "product_id", "title")
         with write_transaction(self._engine) as connection:
-            require_stores(
-                connection,
-                set(product_stores.values()) - {row["store_id"] for row in new_stores},
-                what="product data names stores",
-                examples={s: p for p, s in product_stores.items()},
-            )
-            store_values = [
-                {"store_id": s, "name": n, "email": emails.get(s), "created_at": imported_at}
-                for s, n in sorted(names.items())
-            ]
-            product_values = [
-                {"product_id": p, "store_id": s, "title": titles.get(p)}
-                for p, s in sorted(product_stores.items())
-            ]
-            added_stores = add_history(
-                connection,
-                entities=STORES,
-                history=STORE_SNAPSHOTS,
-                entity_rows=store_values,
-                snapshot_rows=new_stores,
-                fields=("name", "email"),
-            )
-            added_products = add_history(
-                connection,
-                entities=PRODUCTS,
-                history=PRODUCT_SNAPSHOTS,
-                entity_rows=product_values,
-                snapshot_rows=new_products,
-                fields=("title",),
-            )
-        return added_stores, added_products
+            return write_snapshots(connection, stores, products, source, imported_at)
+
+    @contextmanager
+    def snapshot_batches(self, source: str, imported_at: dt.datetime) -> Iterator[SnapshotBatches]:
+        """One import written a batch at a time in one transaction: committed when the block
+        ends, rolled back when it raises or `discard()` was called."""
+        require_aware(imported_at, "imported_at")
+        with suppress(_DiscardedError), write_transaction(self._engine) as connection:
+            batches = SnapshotBatches(connection, source, imported_at)
+            yield batches
+            if batches.discarded:
+                raise _DiscardedError
 
     def latest_store_snapshot(self, store_id: str, as_of: dt.datetime) -> StoreSnapshot | None:
         """The store's snapshot with the newest captured_at at or before `as_of`."""

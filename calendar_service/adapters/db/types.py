@@ -11,6 +11,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from calendar_service.domain import limits
+
 # Snapshot ids grow with every import; SQLite only auto-increments an INTEGER PRIMARY KEY.
 BIG_ID: TypeEngine[int] = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -61,16 +63,16 @@ class ExactDecimal(TypeDecorator[Decimal]):
     and sorts numerically, so CHECK constraints and ORDER BY work on both backends.
     """
 
-    impl = Numeric(18, 6)
+    impl = Numeric(limits.DECIMAL_DIGITS, limits.DECIMAL_PLACES)
     cache_ok = True
 
-    SCALE = 6
-    LIMIT = Decimal(10) ** (18 - 6)  # absolute values must stay below this
+    SCALE = limits.DECIMAL_PLACES
+    LIMIT = limits.DECIMAL_LIMIT  # absolute values must stay below this
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(BigInteger())
-        return dialect.type_descriptor(Numeric(18, self.SCALE, asdecimal=True))
+        return dialect.type_descriptor(Numeric(limits.DECIMAL_DIGITS, self.SCALE, asdecimal=True))
 
     @classmethod
     def checked(cls, value: Decimal | int) -> Decimal:

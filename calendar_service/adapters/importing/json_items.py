@@ -14,7 +14,7 @@ from typing import Any
 
 from calendar_service.adapters.importing.headers import Kind, header_name, kind_of
 from calendar_service.adapters.importing.tables import Note, ReadError, Row, Table
-from calendar_service.adapters.importing.values import Cell, Unsupported
+from calendar_service.adapters.importing.values import Cell, Unsupported, printable
 
 SHAPE = 'write a list of objects, or {"stores": [...], "products": [...]}'
 SECTIONS: tuple[Kind, ...] = ("stores", "products")
@@ -186,7 +186,7 @@ def _table(section: Kind | None, items: list[tuple[int, object]]) -> Table:
 
 
 def _quoted(key: str) -> str:
-    return json.dumps(key, ensure_ascii=False)
+    return printable(json.dumps(key, ensure_ascii=False))
 
 
 def read_json(text: str) -> tuple[list[Table], list[Note]]:
@@ -201,6 +201,8 @@ def read_json(text: str) -> tuple[list[Table], list[Note]]:
         raise cursor.failure(f"this is not a JSON list or object; {SHAPE}")
     if cursor.peek():
         raise cursor.failure(f"invalid JSON: there is more text after the end; {SHAPE}")
+    # Stores first, so that a product may name a store given in the same file.
+    sections.sort(key=lambda found: found[0] == "products")
     tables = [_table(section, items) for section, items in sections if items]
     if not tables:
         raise cursor.failure(f"the file has no items; {SHAPE}")

@@ -3,7 +3,9 @@
 Text must be a plain decimal (`12`, `12.5`) or grouped by thousands (`12,345.60`); exponents,
 `NaN`, underscores and formulas are not numbers. Full-width digits and signs are read as ASCII.
 A number cell from XLSX or JSON is taken as its value. Every figure is 0 or more; a rate is at
-most 1 (100 %). Values are Decimals (ints for counts), never floats.
+most 1 (100 %). Values are Decimals (ints for counts), never floats, and each must fit its
+column (`domain.limits`): at most 6 decimal places and 12 digits before the point, counts at
+most 2,147,483,647.
 """
 
 from __future__ import annotations
@@ -22,12 +24,32 @@ from calendar_service.adapters.importing.values import (
     quote,
     unsupported,
 )
+from calendar_service.domain.limits import (
+    COUNT_MAX,
+    DECIMAL_PLACES,
+    WHOLE_DIGITS,
+    count_problem,
+    decimal_problem,
+)
 
 MAX_ADJUSTED = 14  # at most 15 digits before the point: a figure beyond that is a typo
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SIMPLE = re.compile(r"\d{1,15}(?:\.\d{1,15})?")  # most cells: no sign, unit or separator
 _COUNT_UNITS = ("件", "位", "笔", "次", "个", "人")
 _ONE = Decimal(1)
+_PERCENT_QUANTUM = Decimal(1).scaleb(-DECIMAL_PLACES)
+
+
+def storable(value: Decimal, cell: Cell, percent: bool = False) -> Decimal:
+    """`value`, or CellError when storage could not hold it exactly (see domain.limits)."""
+    problem = decimal_problem(value)
+    if problem is None:
+        return value
+    if percent and decimal_problem(value.quantize(_PERCENT_QUANTUM)) is None:
+        places = DECIMAL_PLACES - 2
+        shown = value.quantize(_PERCENT_QUANTUM).scaleb(2).normalize()
+        problem = f"has more than {places} decimal places; round it to {places} (e.g. {shown:f}%)"
+    raise CellError(f"{quote(cell)} {problem}")
 
 
 def _typed(cell: Cell, what: str, hint: str) -> Decimal:
@@ -81,7 +103,9 @@ def _read(cell: Cell, what: str, hint: str, units: tuple[str, ...]) -> tuple[Dec
     if value < 0:
         raise CellError(f"{quote(cell)} is negative; write 0 or more")
     if value.adjusted() > MAX_ADJUSTED:
-        raise CellError(f"{quote(cell)} is too large; write at most 15 digits")
+        raise CellError(
+            f"{quote(cell)} is too large; write at most {WHOLE_DIGITS} digits before the point"
+        )
     return value, unit
 
 
@@ -92,9 +116,9 @@ def parse_count(cell: Cell) -> int | None:
     """A whole number, 0 or more: `120`, `1,200`, `120件`."""
     if cell is None:
         return None
-    if type(cell) is int and 0 <= cell < 10**15:
+    if type(cell) is int and 0 <= cell <= COUNT_MAX:
         return cell  # the common case from XLSX and JSON
-    if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) <= 15:
+    if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) <= 9:
         return int(cell)  # the common case from CSV
     read = _read(cell, "a count", _COUNT_HINT, _COUNT_UNITS)
     if read is None:
@@ -102,6 +126,9 @@ def parse_count(cell: Cell) -> int | None:
     value = read[0]
     if value != value.to_integral_value():
         raise CellError(f"{quote(cell)} is not a whole number; {_COUNT_HINT}")
+    problem = count_problem(int(value))
+    if problem is not None:
+        raise CellError(f"{quote(cell)} {problem}")
     return int(value)
 
 
@@ -116,7 +143,7 @@ def number_parser(maximum: Decimal | None = None) -> Parser:
             return None
         if maximum is not None and read[0] > maximum:
             raise CellError(f"{quote(cell)} is more than {maximum}{bound}")
-        return read[0]
+        return storable(read[0], cell)
 
     return parse_number
 
@@ -131,7 +158,7 @@ def parse_money(cell: Cell) -> Decimal | None:
     if read is None:
         return None
     value, unit = read
-    return value.scaleb(4) if unit == "万" else value
+    return storable(value.scaleb(4) if unit == "万" else value, cell)
 
 
 _RATE_HINT = "write a percentage such as 0.01% or a fraction such as 0.0001"
@@ -146,14 +173,14 @@ def parse_rate(cell: Cell) -> Decimal | None:
     if unit == "%":
         if value > 100:
             raise CellError(f"{quote(cell)} is more than 100%; a rate is 0% to 100%")
-        return value.scaleb(-2)
+        return storable(value.scaleb(-2), cell, percent=True)
     if value > _ONE:
         suggestion = f" ({value}%) or a fraction ({value.scaleb(-2)})" if value <= 100 else ""
         raise CellError(
             f"{quote(cell)} is more than 1; write a percentage with the % sign{suggestion}"
             + ("" if suggestion else " or a fraction from 0 to 1")
         )
-    return value
+    return storable(value, cell)
 
 
 _DISCOUNT_HINT = "write 8.5折, 85% or 0.85"
@@ -185,4 +212,4 @@ def parse_discount(cell: Cell) -> Decimal | None:
         raise CellError(f"{quote(cell)} is not a discount: the price would be 0; {_DISCOUNT_HINT}")
     if value > _ONE:
         raise CellError(f"{quote(cell)} is more than the full price; write at most 100% (10折)")
-    return value
+    return storable(value, cell)

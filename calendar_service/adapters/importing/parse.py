@@ -1,332 +1,115 @@
-"""Rows to snapshots: check every row of a file and collect every problem, never the first only.
+"""The file importer's entry: a file (a path or its bytes) read, checked and handed on in batches.
 
-Each column's parser is chosen once per file; a row is then one pass over the known columns.
-Beyond the cells themselves a row is checked for its required figures (store_id and
-captured_at; product_id too in a product file), a captured_at in the future (more than
-`CLOCK_SKEW` after `now`), a member_since or listed_at after captured_at, and a key
-(store_id or product_id, with captured_at) already on an earlier line.
+`parse_source` streams: valid snapshots go to a callback a batch at a time, so a file of any
+size is parsed in bounded memory; `parse_file` and `parse_bytes` keep them all, for small files.
+The checks of each row are in `checking.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
-from calendar_service.adapters.importing import choices, dates, numbers, units, values
-from calendar_service.adapters.importing.full_reduction import parse_full_reduction
-from calendar_service.adapters.importing.headers import (
-    REQUIRED,
-    SPECS,
-    Column,
-    Kind,
-    ValueKind,
-    kind_of,
-    map_header,
-)
-from calendar_service.adapters.importing.reading import read
-from calendar_service.adapters.importing.results import FileKind, ParsedFile, RowError
-from calendar_service.adapters.importing.tables import ReadError, Row, Table
-from calendar_service.adapters.importing.values import (
-    FORMULA_START,
-    CellError,
-    Parser,
-    is_blank,
-    is_formula_like,
-    quote,
-)
-from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from calendar_service.adapters.importing.checking import Sink
+from calendar_service.adapters.importing.headers import kind_of
+from calendar_service.adapters.importing.reading import ReadLimits, Source, open_reading
+from calendar_service.adapters.importing.results import Batch, ParsedFile
+from calendar_service.adapters.importing.tables import ReadError
 
-CLOCK_SKEW = dt.timedelta(minutes=5)
+BATCH_ROWS = 5_000  # snapshots handed on at once: memory stays bounded, round trips few
 PROGRESS_MIN_ROWS = 5_000
-_FIXED: dict[ValueKind, Parser] = {
-    ValueKind.ID: values.parse_id,
-    ValueKind.TEXT: values.parse_text,
-    ValueKind.EMAIL: values.parse_email,
-    ValueKind.MEDAL: choices.parse_medal,
-    ValueKind.BOOL: choices.parse_bool,
-    ValueKind.SHIPPING: choices.parse_shipping,
-    ValueKind.COUNT: numbers.parse_count,
-    ValueKind.MONEY: numbers.parse_money,
-    ValueKind.RATE: numbers.parse_rate,
-    ValueKind.DISCOUNT: numbers.parse_discount,
-    ValueKind.FULL_REDUCTION: parse_full_reduction,
-}
-_TEXTUAL = frozenset({ValueKind.ID, ValueKind.TEXT, ValueKind.EMAIL})
-_NEEDED = {
-    "store_id": "write the store's ID (店铺ID)",
-    "product_id": "write the product's ID (商品ID)",
-    "captured_at": "write when the data was taken, e.g. 2026-11-20 14:30",
-}
-
-
-def parser_for(column: Column, tz: ZoneInfo, unit: str = "") -> Parser:
-    """The cell parser of a column, reading bare numbers in its header's `unit`."""
-    if unit:
-        return units.with_unit(column, unit, parser_for(column, tz))
-    if column.kind is ValueKind.DATETIME:
-        return dates.datetime_parser(tz)
-    if column.kind is ValueKind.DATE:
-        return dates.date_parser(tz)
-    if column.kind is ValueKind.NUMBER:
-        return numbers.number_parser(column.maximum)
-    return _FIXED[column.kind]
 
 
 def parse_file(path: Path, *, tz: ZoneInfo, now: dt.datetime, progress: bool = False) -> ParsedFile:
     """Parse a store or product file (CSV, XLSX or JSON); problems are returned, never raised."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return _failed(path, str(path), 0, f"the file cannot be opened ({reason}); check the path")
-    return parse_bytes(data, str(path), tz=tz, now=now, progress=progress)
+    return _collected(path, str(path), tz, now, progress)
 
 
 def parse_bytes(
     data: bytes, name: str, *, tz: ZoneInfo, now: dt.datetime, progress: bool = False
 ) -> ParsedFile:
     """Parse the content of a file called `name` (used in messages and to tell the format)."""
+    return _collected(data, name, tz, now, progress)
+
+
+def _collected(
+    source: Source, name: str, tz: ZoneInfo, now: dt.datetime, progress: bool
+) -> ParsedFile:
+    """The file parsed with every valid snapshot kept in the result (small files, tests)."""
+    batches: list[Batch] = []
+    parsed = parse_source(source, name, tz=tz, now=now, on_batch=batches.append, progress=progress)
+    return replace(
+        parsed,
+        stores=tuple(s for b in batches for s in b.stores),
+        products=tuple(p for b in batches for p in b.products),
+        product_lines=tuple(n for b in batches for n in b.product_lines),
+    )
+
+
+def parse_source(
+    source: Source,
+    name: str,
+    *,
+    tz: ZoneInfo,
+    now: dt.datetime,
+    on_batch: Callable[[Batch], None],
+    limits: ReadLimits | None = None,
+    json_only: bool = False,
+    progress: bool = False,
+    batch_rows: int = BATCH_ROWS,
+) -> ParsedFile:
+    """Parse a file (a path, or its bytes), handing its valid snapshots to `on_batch` a batch
+    at a time as they are read; the result holds the problems, not the snapshots."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    sink = Sink(name, tz, now, on_batch, batch_rows)
     try:
-        reading = read(data, name)
+        with open_reading(source, name, limits, json_only=json_only) as reading:
+            sink.warnings.extend(
+                f"{name}:{n.line}: {n.column}: {n.message}" for n in reading.warnings
+            )
+            with _Progress(name, progress) as bar:
+                for table in reading.tables:
+                    sink.table(table, table.section or kind_of(table.header), bar)
+            if sink.rows_total == 0 and not sink.errors:
+                line = reading.tables[0].header_line
+                sink.error(
+                    line, "file", "there is a header but no rows; add one row per store or product"
+                )
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        sink.fail(0, f"the file cannot be opened ({reason}); check the path")
     except ReadError as failure:
-        return _failed(Path(name), name, failure.line, failure.message)
-    sink = _Sink(name, tz, now)
-    sink.warnings.extend(f"{name}:{n.line}: {n.column}: {n.message}" for n in reading.warnings)
-    total = sum(len(table.rows) for table in reading.tables)
-    show = progress and total > PROGRESS_MIN_ROWS
-    with tqdm(total=total, disable=not show, file=sys.stderr, unit="row", desc=name) as bar:
-        for table in reading.tables:
-            sink.table(table, table.section or kind_of(table.header), bar)
-    if sink.rows_total == 0 and not sink.errors:
-        line = reading.tables[0].header_line
-        sink.error(line, "file", "there is a header but no rows; add one row per store or product")
+        sink.fail(failure.line, failure.message)
+    else:
+        sink.flush()
     return sink.result(Path(name))
 
 
-def _failed(path: Path, name: str, line: int, message: str) -> ParsedFile:
-    return ParsedFile(path, "stores", (), (), (RowError(name, line, "file", message),), (), 0)
+class _Progress:
+    """Rows read, on stderr, once a file has shown itself large; its size in rows is unknown."""
 
+    def __init__(self, name: str, on: bool) -> None:
+        self.name, self.on, self.count = name, on, 0
+        self.bar: tqdm[Any] | None = None
 
-def _letter(position: int) -> str:
-    letters = ""
-    position += 1
-    while position:
-        position, rest = divmod(position - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    def update(self, rows: int) -> None:
+        self.count += rows
+        if self.bar is not None:
+            self.bar.update(rows)
+        elif self.on and self.count >= PROGRESS_MIN_ROWS:
+            self.bar = tqdm(initial=self.count, file=sys.stderr, unit="row", desc=self.name)
 
+    def __enter__(self) -> _Progress:
+        return self
 
-def _blank_row(cells: tuple[values.Cell, ...]) -> bool:
-    first = cells[0] if cells else None
-    if type(first) is str and first and not first.isspace():
-        return False  # the common case, without a generator
-    return all(cell is None or (type(cell) is str and not cell.strip()) for cell in cells)
-
-
-def _chunks(rows: list[Row], size: int = 1024) -> Iterator[list[Row]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
-
-
-class _Sink:
-    """Everything found in one file so far."""
-
-    def __init__(self, name: str, tz: ZoneInfo, now: dt.datetime) -> None:
-        self.name, self.tz, self.now = name, tz, now
-        self.errors: list[RowError] = []
-        self.warnings: list[str] = []
-        self.stores: list[StoreSnapshot] = []
-        self.products: list[ProductSnapshot] = []
-        self.product_lines: list[int] = []
-        self.kinds: list[Kind] = []
-        self.rows_total = 0
-        self.seen: dict[tuple[str, str, dt.datetime], str] = {}
-        self.formulas: dict[str, list[int]] = {}
-        self.unnamed: dict[int, int] = {}  # position -> first line with a value there
-
-    def error(self, line: int, column: str, message: str) -> None:
-        self.errors.append(RowError(self.name, line, column, message))
-
-    def result(self, path: Path) -> ParsedFile:
-        for column, lines in self.formulas.items():
-            shown = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
-            self.warnings.append(
-                f"{self.name}:{lines[0]}: {column}: {len(lines)} cell(s) start with =, +, -, @ "
-                f"or a tab (line {shown}); kept as typed, and exports escape them"
-            )
-        kinds = set(self.kinds)
-        kind: FileKind = "mixed" if len(kinds) > 1 else next(iter(kinds), "stores")
-        return ParsedFile(
-            path,
-            kind,
-            tuple(self.stores),
-            tuple(self.products),
-            tuple(self.errors),
-            tuple(self.warnings),
-            self.rows_total,
-            tuple(self.product_lines),
-        )
-
-    def _header(self, table: Table, kind: Kind) -> list[tuple[int, str, Parser, bool]] | None:
-        """The parse plan of the table's columns, or None when the file cannot be parsed."""
-        found = map_header(table.header, kind)
-        line = table.header_line
-
-        def named(position: int, header: str) -> str:
-            where = f" (column {_letter(position)})" if table.lettered else ""
-            return quote(header) + where
-
-        for column, places in found.duplicates:
-            listing = ", ".join(named(p, h) for p, h in places)
-            self.error(
-                line, column.name, f"the column is given more than once: {listing}; keep one"
-            )
-        if found.unknown:
-            listing = ", ".join(named(p, h) for p, h in found.unknown)
-            known = ", ".join(c.name for c in SPECS[kind])
-            self.warnings.append(
-                f"{self.name}:{line}: header: unknown columns are ignored: {listing}; "
-                f"the {kind[:-1]} columns are {known}"
-            )
-        self.unnamed.update((p, 0) for p in found.unnamed)
-        if found.missing:
-            missing = ", ".join(c.name for c in found.missing)
-            plural = "s" if len(found.missing) > 1 else ""
-            needed = ", ".join(c.described() for c in SPECS[kind] if c.name in REQUIRED[kind])
-            self.error(
-                line,
-                "header",
-                f"missing required column{plural} {missing}; a {kind[:-1]} file needs {needed}",
-            )
-            return None
-        given = dict(found.units)
-        bad = False
-        for position, column in found.columns:
-            problem = units.unit_problem(column, given.get(position, ""))
-            if problem is not None:
-                bad = True
-                self.error(
-                    line, column.name, f"{named(position, table.header[position])}: {problem}"
-                )
-        if bad:
-            return None
-        return [
-            (p, c.name, parser_for(c, self.tz, given.get(p, "")), c.kind in _TEXTUAL)
-            for p, c in found.columns
-        ]
-
-    def table(self, table: Table, kind: Kind, bar: tqdm[Any]) -> None:
-        self.kinds.append(kind)
-        plan = self._header(table, kind)
-        for chunk in _chunks(table.rows):
-            for row in chunk:
-                if row.problem is not None:
-                    self.rows_total += 1
-                    self.error(row.line, row.problem.column, row.problem.message)
-                elif not _blank_row(row.cells):
-                    self.rows_total += 1
-                    if plan is not None:
-                        self._row(row, kind, plan, len(table.header))
-            bar.update(len(chunk))
-        for position, line in sorted(self.unnamed.items()):
-            if line:
-                self.warnings.append(
-                    f"{self.name}:{line}: header: column {_letter(position)} "
-                    "has no header; its cells are ignored"
-                )
-        self.unnamed.clear()
-
-    def _row(
-        self, row: Row, kind: Kind, plan: list[tuple[int, str, Parser, bool]], width: int
-    ) -> None:
-        cells, line = row.cells, row.line
-        at = f" ({row.item})" if row.item else ""
-        fields: dict[str, Any] = {}
-        failed: list[str] = []
-        size = len(cells)
-        for position, field, parser, textual in plan:
-            cell = cells[position] if position < size else None
-            if cell is None or cell == "":
-                continue
-            try:
-                value = parser(cell)
-            except CellError as problem:
-                self.error(line, field, problem.message + at)
-                failed.append(field)
-                continue
-            if value is not None:
-                fields[field] = value
-                if textual and (value.startswith(FORMULA_START) or is_formula_like(cell)):
-                    self.formulas.setdefault(field, []).append(line)
-        if size > width and not all(is_blank(c) for c in cells[width:]):
-            failed.append("row")
-            self.error(
-                line,
-                "row",
-                f"has {size} cells but the header has {width} columns; "
-                "quote a cell that holds the separator, or remove the extra cells",
-            )
-        for position, first in self.unnamed.items():
-            if not first and position < size and not is_blank(cells[position]):
-                self.unnamed[position] = line
-        self._check(row, kind, fields, failed, at)
-
-    def _check(
-        self, row: Row, kind: Kind, fields: dict[str, Any], failed: list[str], at: str
-    ) -> None:
-        line = row.line
-        for name in REQUIRED[kind]:
-            if name not in fields and name not in failed:
-                failed.append(name)
-                self.error(line, name, f"is required; {_NEEDED[name]}{at}")
-        captured: dt.datetime | None = fields.get("captured_at")
-        if captured is not None:
-            if captured > self.now + CLOCK_SKEW:
-                now = self.now.astimezone(self.tz)
-                failed.append("captured_at")
-                self.error(
-                    line,
-                    "captured_at",
-                    f"{captured:%Y-%m-%d %H:%M} is in the future "
-                    f"(now is {now:%Y-%m-%d %H:%M}); write when the data was taken{at}",
-                )
-            for name, what in (("member_since", "membership"), ("listed_at", "the listing")):
-                start: dt.date | None = fields.get(name)
-                if start is not None and start > captured.date():
-                    failed.append(name)
-                    self.error(
-                        line,
-                        name,
-                        f"{start} is after captured_at {captured.date()}; "
-                        f"{what} cannot start after the data was taken{at}",
-                    )
-        id_field = "store_id" if kind == "stores" else "product_id"
-        if id_field in fields and "captured_at" in fields and "captured_at" not in failed:
-            key = (kind, fields[id_field], fields["captured_at"])
-            first = self.seen.get(key)
-            if first is None:
-                self.seen[key] = f"{line}{at}"
-            else:
-                failed.append(id_field)
-                self.error(
-                    line,
-                    id_field,
-                    f"{kind[:-1]} {quote(key[1])} at "
-                    f"{key[2]:%Y-%m-%d %H:%M} is already on line {first}; "
-                    f"keep one row per {id_field} and captured_at{at}",
-                )
-        if failed:
-            return
-        if kind == "stores":
-            self.stores.append(StoreSnapshot(**fields))
-        else:
-            self.products.append(ProductSnapshot(**fields))
-            self.product_lines.append(line)
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -10,7 +11,7 @@ from calendar_service.adapters.importing.values import Cell
 
 
 class ReadError(Exception):
-    """The file cannot be read at all; `line` is 0 when no line is to blame."""
+    """The file cannot be read (whole, or past `line`); `line` is 0 when no line is to blame."""
 
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -38,9 +39,10 @@ class Row:
 class Table:
     header_line: int
     header: tuple[str, ...]
-    rows: list[Row]
+    rows: Iterable[Row]  # read as they are parsed: a file's rows are never all in memory
     section: Kind | None = None  # JSON: the kind of the items (its key, or told by their keys)
     lettered: bool = True  # columns have spreadsheet letters (not JSON keys)
+    fixed_width: bool = False  # CSV: every row has a cell for each column, or it is cut short
 
 
 @dataclass(frozen=True)

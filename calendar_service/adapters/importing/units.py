@@ -76,6 +76,8 @@ def _rate(unit: str) -> Parser:
             shift, limit = 3, Decimal(1000)
         elif _own_unit(cell):
             return numbers.parse_rate(cell)
+        elif unit == "%" and isinstance(cell, str):
+            return numbers.parse_rate(f"{cell.strip()}%") if cell.strip() else None
         else:
             value = numbers.parse_number(cell)
             shift, limit = places, top
@@ -86,7 +88,7 @@ def _rate(unit: str) -> Parser:
                 f"{quote(cell)} is more than 100% (the header says the column is in {unit}); "
                 f"write 0 to {limit}"
             )
-        return value.scaleb(-shift)
+        return numbers.storable(value.scaleb(-shift), cell, percent=shift == 2)
 
     return parse
 
@@ -107,4 +109,4 @@ def _ten_thousand(cell: Cell) -> Decimal | None:
     if _own_unit(cell):
         return numbers.parse_money(cell)
     value = numbers.parse_money(cell)
-    return None if value is None else value.scaleb(4)
+    return None if value is None else numbers.storable(value.scaleb(4), cell)

@@ -82,7 +82,15 @@ def quote(cell: Cell) -> str:
     text = display(cell)
     if len(text) > 40:
         text = text[:37] + "…"
-    return json.dumps(text, ensure_ascii=False)
+    return printable(json.dumps(text, ensure_ascii=False))
+
+
+def printable(text: str) -> str:
+    """`text` with any half of a UTF-16 pair written as its escape (`\\ud83d`): a message holding
+    one could not be encoded, in a response or on a terminal."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def display(cell: Cell) -> str:
