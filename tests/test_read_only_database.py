@@ -7,6 +7,7 @@ with read-only transactions (a hot standby, or a server out of disk refusing wri
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -85,3 +86,23 @@ def test_the_cli_says_one_line(frozen: tuple[str, str], args: tuple[str, ...]) -
     assert "Traceback" not in result.err and "[SQL:" not in result.err
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: the database cannot be used (")
+
+
+def test_a_sqlite_database_locked_by_a_writer_still_reads_as_taking_writes(tmp_path: Path) -> None:
+    """An import holds SQLite's write lock for its whole length; /healthz must not wait for it."""
+    import sqlite3  # noqa: PLC0415
+
+    from calendar_service.adapters.db import create_schema, make_engine  # noqa: PLC0415
+    from calendar_service.adapters.db.health import write_check  # noqa: PLC0415
+
+    path = tmp_path / "locked.db"
+    engine = make_engine(f"sqlite:///{path}")
+    create_schema(engine)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        assert write_check(engine) is None
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        engine.dispose()
