@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else SAMPLE  # another folder: to compare
 BASE = dt.date(2026, 11, 25)  # the newest data; the sample loader moves it to yesterday
 
 STORE_HEADERS = [
@@ -39,6 +41,7 @@ STORE_HEADERS = [
     "上次伙拼成交额",
     "上次大促成交额",
     "联系邮箱",
+    "满减",
 ]
 PRODUCT_HEADERS = [
     "商品ID",
@@ -60,6 +63,7 @@ PRODUCT_HEADERS = [
     "详情完整",
     "活动折扣",
     "包邮",
+    "剩余数量",
 ]
 
 CITIES = [
@@ -255,10 +259,23 @@ def product_rows(rng: random.Random, stores: list[tuple[str, str, dt.date]]) -> 
     return rows
 
 
+def later_columns(stores: list[list[str]], products: list[list[str]]) -> None:
+    """Columns added to the export after the first sample (满减, 剩余数量), drawn from a random
+    stream of their own, so every earlier column keeps its values: 满减 once per store, 剩余数量
+    for the products offered as free samples."""
+    rng = random.Random(16881)
+    reduction: dict[str, str] = {}
+    for row in stores:
+        row.append(reduction.setdefault(row[0], rng.choice(["否", "否", "满300减20", "是", ""])))
+    for row in products:
+        row.append(rng.choice(["0", "5", "20", "100", "200", ""]) if row[10] == "是" else "")
+
+
 def main() -> None:
     rng = random.Random(1688)
     stores, meta = store_rows(rng)
     products = product_rows(rng, meta)
+    later_columns(stores, products)
     OUT.mkdir(parents=True, exist_ok=True)
     # What Excel in China writes: GB18030 with Chinese headers; products in UTF-8 with a BOM.
     with (OUT / "stores.csv").open("w", encoding="gb18030", newline="") as f:
