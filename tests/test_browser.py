@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import http.server
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.cli import PROJECT, run_cli
+from tests.server_support import free_port, running_server, server_env
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -25,46 +21,16 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background
 ARTIFACTS = PROJECT / "tests" / "artifacts"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """`calendar-service run --sample` on a free port with a fresh SQLite file; its URL and key."""
     folder = tmp_path_factory.mktemp("browser")
-    port = _free_port()
-    env = {"CALENDAR_DATABASE_URL": f"sqlite:///{folder / 'calendar.db'}",
-           "CALENDAR_BASE_URL": f"http://127.0.0.1:{port}",
-           "CALENDAR_OUTBOX_DIR": str(folder / "outbox")}  # fmt: skip
+    port = free_port()
+    env = server_env(folder, port)
     made = run_cli("apikey", "create", "browser", env=env)
     assert made.code == 0, made.err
-    base = {k: v for k, v in os.environ.items() if not k.startswith("CALENDAR_")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "calendar_service", "run", "--port", str(port), "--sample"],
-        env={**base, **env},
-        cwd=folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    err = process.stderr.read().decode() if process.stderr else ""
-                    pytest.fail(f"the server did not start:\n{err[-2000:]}", pytrace=False)
-                time.sleep(0.2)
-        yield url, made.out.strip()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running_server(folder, env, port, "--sample") as served:
+        yield served.url, made.out.strip()
 
 
 @pytest.fixture(scope="module")

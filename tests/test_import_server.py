@@ -8,10 +8,6 @@ imported, nothing else was answered, /healthz included.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -21,51 +17,21 @@ from collections.abc import Iterator
 import pytest
 
 from tests.cli import run_cli
+from tests.server_support import free_port, running_server, server_env
 
 ROWS = 32_000  # about 4.5 MB of JSON: under the 5 MB body limit, seconds to import
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """`calendar-service run --web-only`, one import at a time; its URL and an API key."""
     folder = tmp_path_factory.mktemp("import-server")
-    port = _free_port()
-    env = {"CALENDAR_DATABASE_URL": f"sqlite:///{folder / 'calendar.db'}",
-           "CALENDAR_BASE_URL": f"http://127.0.0.1:{port}",
-           "CALENDAR_OUTBOX_DIR": str(folder / "outbox"),
-           "CALENDAR_API_MAX_IMPORTS": "1"}  # fmt: skip
+    port = free_port()
+    env = server_env(folder, port, {"CALENDAR_API_MAX_IMPORTS": "1"})
     made = run_cli("apikey", "create", "importer", env=env)
     assert made.code == 0, made.err
-    base = {k: v for k, v in os.environ.items() if not k.startswith("CALENDAR_")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "calendar_service", "run", "--port", str(port), "--web-only"],
-        env={**base, **env},
-        cwd=folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    err = process.stderr.read().decode() if process.stderr else ""
-                    pytest.fail(f"the server did not start:\n{err[-2000:]}", pytrace=False)
-                time.sleep(0.2)
-        yield url, made.out.strip()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running_server(folder, env, port, "--web-only") as served:
+        yield served.url, made.out.strip()
 
 
 def _post(url: str, key: str, body: bytes) -> int:
