@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from calendar_service.domain.subscriptions import Locale
+from tests import test_mail_render as mail_render
 from tests.cli import PROJECT, run_cli
 from tests.server_support import free_port, running_server, server_env
 
@@ -175,3 +177,21 @@ def test_a_page_elsewhere_cannot_sign_the_browser_in(
     page.goto(f"{url}/")
     assert "/login" in page.url  # not signed in
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("kind", mail_render.KINDS)
+def test_every_kind_of_mail_fits_a_phone_without_scrolling_sideways(
+    browser: Browser, kind: str, locale: Locale
+) -> None:
+    msg = mail_render.sent(mail_render.render(kind, locale), kind, locale, mail_render.STORE)
+    _text, html = mail_render.parts(msg)
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.set_content(html)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"mail-{kind}-{locale}-360.png"), full_page=True)
+    finally:
+        page.close()
+    assert width <= 360, f"the {kind} mail ({locale}) is {width} px wide on a 360 px screen"
