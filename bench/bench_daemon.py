@@ -79,7 +79,6 @@ def _add_stores(url: str, first: int, last: int) -> None:
                             "store_id": s,
                             "email": f"{s}@example.com",
                             "locale": "zh-CN",
-                            "unsubscribe_token": secrets.token_urlsafe(24),
                             "created_at": created,
                         }
                         for s in ids

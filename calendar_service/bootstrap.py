@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.catalog import Catalog
+from calendar_service.errors import ConfigError
 from calendar_service.settings import Settings
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
     from calendar_service.adapters.db.repository import Repository
     from calendar_service.adapters.db.schema import Migrations
+    from calendar_service.services.unsubscribe import UnsubscribeTokens
 
 SchemaPolicy = Literal["require", "upgrade", "as-is"]
 
@@ -62,6 +64,28 @@ class Container:
         from calendar_service.adapters.db.schema import default_migrations  # noqa: PLC0415
 
         return default_migrations()
+
+    @cached_property
+    def unsubscribe_tokens(self) -> UnsubscribeTokens:
+        """The signer of unsubscribe links; ConfigError when the database knows another key."""
+        from calendar_service.adapters.secret_key import load_secret_key  # noqa: PLC0415
+        from calendar_service.services.unsubscribe import PURPOSE, UnsubscribeTokens  # noqa: PLC0415
+
+        settings = self.settings
+        tokens = UnsubscribeTokens(load_secret_key(settings.secret_key, settings.secret_key_file))
+        now = dt.datetime.now(dt.UTC)
+        if not self.repository.check_signing_key(PURPOSE, tokens.fingerprint, now):
+            where = (
+                "CALENDAR_SECRET_KEY"
+                if settings.secret_key is not None
+                else f"the key file {settings.secret_key_file}"
+            )
+            raise ConfigError(
+                f"{where} is not the key this database's unsubscribe links were signed with; "
+                "give every daemon and command that shares the database the same "
+                "CALENDAR_SECRET_KEY (or the same key file)"
+            )
+        return tokens
 
     @cached_property
     def repository(self) -> Repository:

@@ -7,7 +7,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, ValidationError
+from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from calendar_service.errors import ConfigError
@@ -50,6 +50,15 @@ def _mail_from(sender: str | None) -> str | None:
     return sender
 
 
+def _secret_key(key: SecretStr | None) -> SecretStr | None:
+    if key is not None and len(key.get_secret_value().strip()) < 32:
+        raise ValueError(
+            "too short: use at least 32 random characters, e.g. from "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+        )
+    return key
+
+
 def _base_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -69,6 +78,10 @@ class Settings(BaseSettings):
     catalog_path: Path = PROJECT_DIR / "data" / "activities.toml"
     sample_dir: Path = PROJECT_DIR / "data" / "sample"
     outbox_dir: Path = Path("var/outbox")
+    # Signs the unsubscribe links in mails. Unset, it is read from secret_key_file, which is
+    # made on first use; every daemon sharing a database needs the same key.
+    secret_key: Annotated[SecretStr | None, AfterValidator(_secret_key)] = None
+    secret_key_file: Path = Path("var/secret.key")
     stale_after_days: int = Field(default=7, ge=1, le=365)
     mail_from: Annotated[str | None, AfterValidator(_mail_from)] = (
         None  # default: 1688活动提醒 <reminders@the base URL's host>
@@ -120,6 +133,8 @@ def load_settings(**overrides: object) -> Settings:
             shown = err.get("input")
             if isinstance(shown, str) and name.endswith("_URL"):
                 shown = mask_url(shown)
+            if name.endswith("_SECRET_KEY"):
+                shown = "***"
             problems.append(f"  {name}={shown!r}: {message}")
         raise ConfigError(
             "invalid settings; fix these and start again:\n" + "\n".join(problems)

@@ -183,7 +183,6 @@ def subscription(locale: Locale) -> Subscription:
         store_id="s1",
         email="owner@example.com",
         locale=locale,
-        unsubscribe_token="tok123",
         created_at=dt.datetime(2027, 1, 1, tzinfo=CST),
     )
 

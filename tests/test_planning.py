@@ -59,7 +59,7 @@ CATALOG = Catalog(
         Activity("group", "伙拼", "Group", Cycle.DAILY, DailyWindow()),
     ),
 )
-SUB = Subscription(1, "s1", "a@example.com", "zh-CN", "token", dt.datetime(2026, 1, 1, tzinfo=CST))
+SUB = Subscription(1, "s1", "a@example.com", "zh-CN", dt.datetime(2026, 1, 1, tzinfo=CST))
 
 
 def _occ(opens: dt.date, deadline: dt.date, activity: str = "promo") -> Occurrence:
@@ -149,7 +149,7 @@ def test_nothing_is_planned_past_a_deadline_and_late_subscribers_get_one_catch_u
 
 
 def test_unsubscribed_subscriptions_get_nothing() -> None:
-    ended = Subscription(2, "s1", "b@example.com", "en", "t2", SUB.created_at, SUB.created_at)
+    ended = Subscription(2, "s1", "b@example.com", "en", SUB.created_at, SUB.created_at)
     occ = _occ(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
     start = dt.datetime(2026, 5, 1, tzinfo=CST)
     found = plan_reminders(CATALOG, [ended], [occ], start, start + 60 * DAY, CST, WORKDAYS)

@@ -11,6 +11,7 @@ import datetime as dt
 import email
 import email.policy
 import random
+import re
 from collections import Counter
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
@@ -42,6 +43,7 @@ from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import LEASE, DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
+from calendar_service.services.unsubscribe import UnsubscribeTokens
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT, run_cli
 from tests.smtp_server import DROP, SmtpServer, smtp_server
@@ -50,11 +52,13 @@ FIXTURES = (smtp_server,)  # used by name below
 CST = ZoneInfo("Asia/Shanghai")
 SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
 NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # the monthly sign-up opened at 09:00
+LINKS_KEY = "unsubscribe links' key for the tests"
 MAIL = MailSettings(
     "1688活动提醒 <reminders@calendar.example.com>",
     "https://calendar.example.com",
     "calendar.example.com",
     dt.timedelta(days=30),
+    UnsubscribeTokens(LINKS_KEY.encode()),
 )
 
 
@@ -398,26 +402,50 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
     database_url: str,
     smtp_server: SmtpServer,
     composer: ComposePool | None,
+    tmp_path: Path,
 ) -> None:
     store = ReminderStore(engine)
     plan(catalog, subscribed, NOW, CST)
-    token = next(s for s in subscribed.subscriptions() if s.email == "ops@example.com")
-    client = TestClient(
-        create_app(Container(load_settings(database_url=database_url)), lambda: NOW)
-    )
-    page = client.get(f"/unsubscribe/{token.unsubscribe_token}")
+    ops = next(s for s in subscribed.subscriptions() if s.email == "ops@example.com")
+    container = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "k"))
+    client = TestClient(create_app(container, lambda: NOW))
+    token = container.unsubscribe_tokens.token(ops.id)
+    page = client.get(f"/unsubscribe/{token}")
     assert page.status_code == 200 and '<form method="post"' in page.text
     assert any(s.email == "ops@example.com" for s in subscribed.subscriptions())  # still there
     for _ in range(2):  # one click, and again harmlessly
-        done = client.post(
-            f"/unsubscribe/{token.unsubscribe_token}", data={"List-Unsubscribe": "One-Click"}
-        )
+        done = client.post(f"/unsubscribe/{token}", data={"List-Unsubscribe": "One-Click"})
         assert done.status_code == 200 and "已退订" in done.text
     assert client.post("/unsubscribe/nope").status_code == 404
     transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
     report = _dispatch(catalog, subscribed, store, transport, composer)
     recipients = {r for m in smtp_server.handler.messages for r in m.rcpt_tos}
     assert recipients == {"agency@example.com"} and report.suppressed > 0
+
+
+def test_the_link_in_a_sent_mail_ends_its_subscription_and_no_other(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    database_url: str,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
+) -> None:
+    _pass(catalog, subscribed, ReminderStore(engine), smtp_server, composer)
+    mail = next(
+        m for m in _parsed(smtp_server) if m["To"].addresses[0].addr_spec == "ops@example.com"
+    )
+    link = re.search(
+        r"<https://calendar\.example\.com(/unsubscribe/[^>]+)>", mail["List-Unsubscribe"]
+    )
+    assert link is not None
+    settings = load_settings(database_url=database_url, secret_key=LINKS_KEY)
+    client = TestClient(create_app(Container(settings), lambda: NOW))
+    assert client.post(link[1]).status_code == 200
+    left = {s.email for s in subscribed.subscriptions()}
+    assert "ops@example.com" not in left and "agency@example.com" in left
+    forged = link[1][:-1] + ("A" if link[1][-1] != "A" else "B")
+    assert client.post(forged).status_code == 404
 
 
 def test_store_names_with_newlines_and_markup_never_break_a_message(

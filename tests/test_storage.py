@@ -583,11 +583,7 @@ def test_subscribe_is_idempotent_and_reactivates(repository: Repository, engine:
     repository.add_snapshots([full_store("s1"), full_store("s2")], [], "a.csv", IMPORTED)
     first = repository.subscribe("s1", "Owner@Example.COM", "zh-CN", now=at(1))
     again = repository.subscribe("s1", " Owner@example.com ", "en", now=at(2))
-    assert (again.id, again.unsubscribe_token, again.created_at) == (
-        first.id,
-        first.unsubscribe_token,
-        at(1),
-    )
+    assert (again.id, again.created_at) == (first.id, at(1))
     assert (again.email, again.locale, again.active) == ("Owner@example.com", "en", True)
     assert repository.unsubscribe("Owner@example.com", "s1", now=at(3)) == 1
     assert repository.subscriptions("s1") == []
@@ -609,12 +605,13 @@ def test_subscribe_refuses_bad_input(repository: Repository, email: str, locale:
         repository.subscribe("nowhere", "a@example.com", "en")
 
 
-def test_unsubscribe_by_token_is_idempotent(repository: Repository) -> None:
+def test_ending_a_subscription_is_idempotent(repository: Repository) -> None:
     repository.add_snapshots([full_store()], [], "a.csv", IMPORTED)
     subscription = repository.subscribe("s1", "a@example.com", "en", now=at(1))
-    assert repository.unsubscribe_by_token(subscription.unsubscribe_token, now=at(2)) is True
-    assert repository.unsubscribe_by_token(subscription.unsubscribe_token, now=at(3)) is True
-    assert repository.unsubscribe_by_token("unknown-token") is False
+    assert repository.end_subscription(subscription.id, now=at(2)) is True
+    assert repository.end_subscription(subscription.id, now=at(3)) is True
+    assert repository.end_subscription(subscription.id + 1) is False
+    assert repository.end_subscription_by_token_hash("0" * 64) is False
     (ended,) = repository.subscriptions("s1", active_only=False)
     assert ended.unsubscribed_at == at(2)  # the second click changed nothing
     assert not ended.active

@@ -58,7 +58,9 @@ def make_work(container: Container, clock: ShiftedClock, lease: dt.timedelta) ->
         owner=f"{socket.gethostname()}:{os.getpid()}",
         lease=lease,
         stale_after=stale_after,
-        composer=make_composer(settings, container.catalog, container.repository),
+        composer=make_composer(
+            settings, container.catalog, container.repository, container.unsubscribe_tokens
+        ),
     )
 
 

@@ -41,7 +41,6 @@ class Subscription:
     store_id: str
     email: str
     locale: Locale
-    unsubscribe_token: str  # goes into every email's one-click unsubscribe link
     created_at: dt.datetime
     unsubscribed_at: dt.datetime | None = None
 

@@ -26,6 +26,7 @@ from calendar_service.mail.render import (
 )
 from calendar_service.mail.transport import Outgoing
 from calendar_service.services.eligibility import HISTORY, SnapshotReader, current_occurrences
+from calendar_service.services.unsubscribe import UnsubscribeTokens
 from calendar_service.settings import Settings
 
 
@@ -35,19 +36,21 @@ class MailSettings:
     base_url: str
     message_domain: str
     stale_after: dt.timedelta
+    unsubscribe: UnsubscribeTokens
 
 
-def mail_settings(settings: Settings) -> MailSettings:
+def mail_settings(settings: Settings, unsubscribe: UnsubscribeTokens) -> MailSettings:
     return MailSettings(
         settings.sender,
         settings.base_url,
         settings.message_domain,
         dt.timedelta(days=settings.stale_after_days),
+        unsubscribe,
     )
 
 
 def links(mail: MailSettings, subscription: Subscription, feed_url: str | None) -> MailLinks:
-    token = subscription.unsubscribe_token
+    token = mail.unsubscribe.token(subscription.id)
     return MailLinks(
         feed=feed_url,
         dashboard=f"{mail.base_url}/",

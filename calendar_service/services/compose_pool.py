@@ -39,6 +39,7 @@ from calendar_service.services.compose import (
 )
 from calendar_service.services.compose_worker import WorkerSpec, work
 from calendar_service.services.eligibility import SnapshotReader
+from calendar_service.services.unsubscribe import UnsubscribeTokens
 from calendar_service.settings import Settings
 
 log = logging.getLogger("calendar_service.compose")
@@ -310,10 +311,12 @@ def shares_database(database_url: str) -> bool:
     return database not in ("", ":memory:") and url.query.get("mode") != "memory"
 
 
-def make_composer(settings: Settings, catalog: Catalog, reader: SnapshotReader) -> Composer:
+def make_composer(
+    settings: Settings, catalog: Catalog, reader: SnapshotReader, unsubscribe: UnsubscribeTokens
+) -> Composer:
     """A pool of `settings.compose_workers` processes, or in line when that is 0 or the
     database lives in this process's memory."""
-    mail = mail_settings(settings)
+    mail = mail_settings(settings, unsubscribe)
     inline = InlineComposer(catalog, reader, settings.tz, mail)
     if settings.compose_workers == 0 or not shares_database(settings.database_url):
         return inline

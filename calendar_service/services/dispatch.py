@@ -157,7 +157,7 @@ def deliver(
         store.finish(reminder_id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         report.failed += 1
         if composed.problem == "address-error":
-            repository.unsubscribe_by_token(sub.unsubscribe_token, now)  # by address: no parse
+            repository.end_subscription(sub.id, now)  # by id: the address may not parse
             report.bounced.add(sub.email)
             report.lines.append(f"{row.key}: {composed.detail}; address suppressed")
         else:

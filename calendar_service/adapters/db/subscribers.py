@@ -10,12 +10,13 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Select, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from calendar_service.adapters.db.bulk import dialect_insert
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.stores import require_stores
-from calendar_service.adapters.db.tables import FEED_TOKENS, SUBSCRIPTIONS
+from calendar_service.adapters.db.tables import FEED_TOKENS, SIGNING_KEYS, SUBSCRIPTIONS
 from calendar_service.adapters.db.types import require_aware
 from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, Subscription, is_locale
 
@@ -90,7 +91,6 @@ class SubscriberRepository:
             "store_id": store_id,
             "email": normalize_email(email),
             "locale": locale,
-            "unsubscribe_token": secrets.token_urlsafe(32),
             "created_at": _now(now),
         }
         with write_transaction(self._engine) as connection:
@@ -119,19 +119,43 @@ class SubscriberRepository:
         with write_transaction(self._engine) as connection:
             return connection.execute(statement).rowcount
 
-    def unsubscribe_by_token(self, token: str, now: dt.datetime | None = None) -> bool:
-        """End the token's subscription; True if the token exists (also when already ended)."""
-        by_token = SUBSCRIPTIONS.c.unsubscribe_token == token
+    def end_subscription(self, subscription_id: int, now: dt.datetime | None = None) -> bool:
+        """End one subscription; True if it exists (also when it had already ended)."""
+        return self._end(SUBSCRIPTIONS.c.id == subscription_id, now)
+
+    def end_subscription_by_token_hash(
+        self, token_hash: str, now: dt.datetime | None = None
+    ) -> bool:
+        """End the subscription of a link from release 0.1.0, found by its token's sha256."""
+        return self._end(SUBSCRIPTIONS.c.unsubscribe_token_hash == token_hash, now)
+
+    def _end(self, which: ColumnElement[bool], now: dt.datetime | None) -> bool:
         statement = (
             update(SUBSCRIPTIONS)
-            .where(by_token, SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
+            .where(which, SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
             .values(unsubscribed_at=_now(now))
         )
         with write_transaction(self._engine) as connection:
             if connection.execute(statement).rowcount:
                 return True
-            known = connection.scalars(select(SUBSCRIPTIONS.c.id).where(by_token)).first()
-            return known is not None
+            return connection.scalars(select(SUBSCRIPTIONS.c.id).where(which)).first() is not None
+
+    def check_signing_key(self, purpose: str, fingerprint: str, now: dt.datetime) -> bool:
+        """Whether the key is the one recorded for `purpose`; the first key is recorded then
+        (unless the database takes no writes: the next command that can write records it)."""
+        recorded = select(SIGNING_KEYS.c.fingerprint).where(SIGNING_KEYS.c.purpose == purpose)
+        with self._engine.connect() as connection:
+            found = connection.scalars(recorded).first()
+        if found is None:
+            row = {"purpose": purpose, "fingerprint": fingerprint, "created_at": now}
+            try:
+                with write_transaction(self._engine) as connection:
+                    upsert = dialect_insert(connection, SIGNING_KEYS).on_conflict_do_nothing()
+                    connection.execute(upsert, row)
+                    found = connection.scalars(recorded).one()  # another's, if it came first
+            except DBAPIError:
+                return True  # a read-only database: it cannot send mail either
+        return bool(found == fingerprint)
 
     def subscriptions(
         self, store_id: str | None = None, active_only: bool = True

@@ -169,7 +169,7 @@ class SubscriptionTable(SQLModel, table=True):
     __tablename__ = "subscriptions"
     __table_args__ = (
         UniqueConstraint("store_id", "email", name="uq_subscriptions_store_email"),
-        UniqueConstraint("unsubscribe_token", name="uq_subscriptions_unsubscribe_token"),
+        UniqueConstraint("unsubscribe_token_hash", name="uq_subscriptions_unsubscribe_token_hash"),
         Index("ix_subscriptions_email", "email"),  # unsubscribe EMAIL, across stores
         _one_of("subscriptions", "locale", LOCALES),
     )
@@ -178,9 +178,11 @@ class SubscriptionTable(SQLModel, table=True):
     store_id: str = Field(foreign_key="stores.store_id")
     email: str
     locale: str
-    unsubscribe_token: str
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
     unsubscribed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # sha256 of the random token in the links of mails sent by release 0.1.0; NULL for newer
+    # subscriptions, whose links are signed (services/unsubscribe.py).
+    unsubscribe_token_hash: str | None = Field(default=None, max_length=64)
 
 
 class FeedTokenTable(SQLModel, table=True):
@@ -280,6 +282,17 @@ class DashboardSessionTable(SQLModel, table=True):
     expires_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
+class SigningKeyTable(SQLModel, table=True):
+    """The fingerprint of the key that signs links (one row per purpose): a daemon started with
+    another key refuses to run instead of sending links that lead nowhere."""
+
+    __tablename__ = "signing_keys"
+
+    purpose: str = Field(primary_key=True, max_length=32)
+    fingerprint: str = Field(max_length=64)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
 METADATA: MetaData = SQLModel.metadata
 
 # Core views of the tables above, for statements (inserts in bulk, upserts, window queries).
@@ -295,6 +308,7 @@ DAILY_STATUSES: Table = METADATA.tables["daily_statuses"]
 API_KEYS: Table = METADATA.tables["api_keys"]
 PLANNED: Table = METADATA.tables["planned"]
 DASHBOARD_SESSIONS: Table = METADATA.tables["dashboard_sessions"]
+SIGNING_KEYS: Table = METADATA.tables["signing_keys"]
 TABLES: tuple[Table, ...] = (
     STORES,
     STORE_SNAPSHOTS,
@@ -308,4 +322,5 @@ TABLES: tuple[Table, ...] = (
     API_KEYS,
     PLANNED,
     DASHBOARD_SESSIONS,
+    SIGNING_KEYS,
 )
