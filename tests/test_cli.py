@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 
+from calendar_service.entrypoints.cli import cli
 from tests.cli import run_cli
 
 
@@ -116,7 +119,25 @@ def test_bad_catalog_stops_with_file_and_key(tmp_path: Path) -> None:
     assert "Traceback" not in result.err
 
 
-@pytest.mark.parametrize("command", ["activities", "occurrences"])
-def test_every_command_has_help(command: str) -> None:
-    result = run_cli(command, "--help")
-    assert result.code == 0 and "Usage:" in result.out
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command and subcommand of the CLI, as the words that call it."""
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+COMMANDS = list(_commands(cli))
+
+
+def test_the_command_list_is_the_cli_s() -> None:
+    assert len(COMMANDS) >= 16 and ("db", "upgrade") in COMMANDS and ("remind",) in COMMANDS
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(command: tuple[str, ...]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"Usage: calendar-service {' '.join(command)} ")
+    summary = result.out.split("\n\n", 2)[1].strip()
+    assert len(summary) >= 20  # a sentence saying what it does, not an empty docstring

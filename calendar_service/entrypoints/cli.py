@@ -493,7 +493,7 @@ def _print_json(data: Any) -> None:
 def main() -> None:
     """Console entry point: user errors become a message and an exit status, never a traceback."""
     try:
-        status = cli.main(standalone_mode=False)
+        status = cli.main(prog_name="calendar-service", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
