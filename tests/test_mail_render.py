@@ -202,6 +202,7 @@ def sent(rendered: Rendered, kind: str, locale: Locale, store_name: str | None) 
     )
     raw = msg.as_bytes()
     assert raw.isascii()  # every header encoded, every part 7-bit safe
+    assert_encoded_words_fit(raw)
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
     return parsed
@@ -305,6 +306,16 @@ def test_a_long_emoji_store_name_gives_a_truncated_subject() -> None:
 
 
 ENCODED_WORDS = re.compile(r"(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=\s*)+")
+ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+
+
+def assert_encoded_words_fit(raw: bytes) -> None:
+    """Every encoded word of the raw header block is at most 75 characters (RFC 2047 section 2),
+    and the block was not cut: no header line holds a half word."""
+    head = raw.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    found = ENCODED_WORD.findall(head)
+    assert all(len(word) <= 75 for word in found), [len(w) for w in found]
+    assert head.lower().count(b"=?utf-8?") == len(found)
 
 
 def rfc2047_display_name(msg: EmailMessage, header: str) -> str:
@@ -330,6 +341,8 @@ def test_any_name_and_subject_survive_the_headers(name: str, subject: str) -> No
     raw = msg.as_bytes()
     assert raw.isascii()
     assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"))
+    if "=?" not in name + subject:
+        assert_encoded_words_fit(raw)
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert parsed["Subject"] == truncate(single_line(subject), SUBJECT_MAX)
     assert rfc2047_display_name(parsed, "To") == single_line(name)
@@ -476,6 +489,8 @@ def test_awkward_names_and_subjects_come_back_as_typed(name: str, subject: str) 
     raw = message_bytes(msg, linesep="\r\n")  # as smtplib and the Maildir write it
     assert raw.isascii()
     assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"))
+    if "=?" not in name:
+        assert_encoded_words_fit(raw)
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert parsed["Subject"] == truncate(single_line(subject), SUBJECT_MAX)
     assert rfc2047_display_name(parsed, "To") == single_line(name)
