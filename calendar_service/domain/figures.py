@@ -142,7 +142,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         S,
         T.MONEY,
         "上次伙拼成交额",
-        "last 伙拼 sales",
+        "last group-wholesale sales",
         unit_zh="元",
         unit_en="CNY",
     ),

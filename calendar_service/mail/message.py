@@ -47,10 +47,22 @@ SUBJECT_MAX = 78  # characters: what a mail client shows, and short enough to re
 
 
 @dataclass(frozen=True)
-class MailLinks:
-    """The links every reminder carries; `unsubscribe` is the https URL of POST /unsubscribe/…"""
+class CalendarLinks:
+    """A feed to subscribe to: its URL, the same as webcal://, and Google Calendar's page."""
 
-    feed: str | None
+    https: str
+    webcal: str
+    google: str
+
+
+@dataclass(frozen=True)
+class MailLinks:
+    """The links a reminder carries, built by the caller; `unsubscribe` is the https URL of
+    POST /unsubscribe/…. `calendar` is the feed offered (in the subscriber's language) and
+    `store_page` the dashboard's page of the store, where its private feed link is made."""
+
+    calendar: CalendarLinks | None
+    store_page: str | None
     dashboard: str
     unsubscribe: str
     unsubscribe_mailto: str  # mailto:unsubscribe@domain?subject=TOKEN
