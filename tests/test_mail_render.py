@@ -42,6 +42,7 @@ from calendar_service.mail import (
     render_status_change,
     single_line,
 )
+from calendar_service.mail.dates import span_text
 from calendar_service.mail.message import (
     SUBJECT_MAX,
     AddressError,
@@ -73,7 +74,13 @@ LINKS = MailLinks(
 KINDS = ("opens", "prepare", "before-7d", "before-1d", "digest", "status-change")
 WEEK_START = dt.date(2027, 2, 1)  # the digest's week: Monday 2027-W05
 YEARLY = "promo-327"  # sign-up 2027-02-10 to 2027-03-07
-DAILY = ("daily-quick-order", "daily-group-wholesale", "daily-group-buy", "daily-samples")
+DAILY = (
+    "daily-quick-order",
+    "daily-group-wholesale",
+    "daily-group-buy",
+    "daily-mobile",
+    "daily-samples",
+)
 # When each kind is sent, in China time.
 SENT_AT = {
     "opens": dt.datetime(2027, 2, 10, 9, tzinfo=CST),
@@ -430,14 +437,118 @@ def test_progress_reads_towards_passing_for_at_least_and_at_most(
 def test_digest_names_at_the_top_which_activities_pass_and_which_do_not() -> None:
     for locale, lines in (
         ("en", ["✗ Not eligible: Group wholesale (30-day buyers), Today's group buy (30-day "
-                "buyers)", "? Unknown: Samples (qualifying products)", "✓ Eligible: Quick order"]),
+                "buyers)", "? Unknown: Samples (qualifying products)",
+                "? No published rules: Mobile", "✓ Eligible: Quick order"]),
         ("zh-CN", ["✗ 不符合:伙拼(近30天买家数)、今日团(近30天买家数)",
-                   "? 无法判断:样品(符合条件的商品)", "✓ 可以报名:快订"]),
+                   "? 无法判断:样品(符合条件的商品)", "? 资料未给报名规则:无线端",
+                   "✓ 可以报名:快订"]),
     ):  # fmt: skip
         rendered = render("digest", locale)
         head = rendered.text.split("====", 1)[0]
         assert [line for line in head.splitlines() if line[:2] in ("✗ ", "? ", "✓ ")] == lines
-        assert rendered.html.count('class="summary"') == 3
+        assert rendered.html.count('class="summary"') == 4
+
+
+@pytest.mark.parametrize(
+    ("locale", "status"),
+    [
+        ("zh-CN", "无法判断(资料未给报名规则)"),
+        ("en", "unknown (the source gives no sign-up rules)"),
+    ],
+)
+def test_an_activity_without_rules_says_so_not_that_data_is_missing(
+    locale: Locale, status: str
+) -> None:
+    rendered = render("digest", locale)
+    name = CATALOG.activity("daily-mobile").name_zh if locale == "zh-CN" else "Mobile"
+    mobile = rendered.text.split(f"==== {name} ====", 1)[1].split("====", 1)[0]
+    assert status in mobile
+    assert "缺少数据" not in mobile and "data missing" not in mobile
+    assert len([line for line in mobile.splitlines() if line.startswith("! ")]) == 1
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+def test_stale_data_is_said_once_for_the_store_not_in_every_block(locale: Locale) -> None:
+    now = SENT_AT["digest"]
+    old = now - dt.timedelta(days=20)
+    verdicts = [(CATALOG.activity(k), *judged(k, now, captured_at=old)) for k in DAILY]
+    rendered = render_digest(
+        verdicts=verdicts, week_start=WEEK_START, locale=locale, now=now, tz=CST, links=LINKS,
+        store_name=STORE, store_id="s1",
+    )  # fmt: skip
+    stale = "已 20 天" if locale == "zh-CN" else "20 days old"
+    stale_notes = [n for _, _, v in verdicts for n in v.notes if n.code == "stale"]
+    assert len(stale_notes) == len(DAILY)  # every verdict has it
+    assert all(stale in n.text(locale) for n in stale_notes)
+    for body in (rendered.text, rendered.html):
+        assert body.count(stale) == 1
+    assert rendered.text.index(stale) < rendered.text.index("====")  # above the blocks
+
+
+@pytest.mark.parametrize(
+    ("day", "zh", "en"),
+    [
+        (dt.date(2027, 2, 4), "将于2月6日开始", "starts on Feb 6"),
+        (dt.date(2027, 2, 6), "从今天开始", "starts today"),
+        (dt.date(2027, 2, 8), "已于2月6日开始", "started on Feb 6"),  # a mail sent late
+    ],
+)
+def test_the_prepare_mail_says_when_the_sales_window_starts_as_of_the_day_sent(
+    day: dt.date, zh: str, en: str
+) -> None:
+    now = dt.datetime.combine(day, dt.time(9), tzinfo=CST)
+    occurrence, verdict = judged(YEARLY, SENT_AT["prepare"])
+    for locale, words in (("zh-CN", zh), ("en", en)):
+        rendered = render_reminder(
+            kind="prepare", locale=locale, activity=CATALOG.activity(YEARLY),
+            occurrence=occurrence, verdict=verdict, now=now, tz=CST, links=LINKS,
+            store_name=STORE, store_id="s1",
+        )  # fmt: skip
+        assert words in rendered.subject
+        assert words in rendered.text.splitlines()[2]  # the headline
+        assert ("今天" in rendered.text) == (day == dt.date(2027, 2, 6)) or locale == "en"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "zh", "en"),
+    [
+        (dt.date(2026, 12, 14), dt.date(2026, 12, 20), "12月14日–20日", "Dec 14–20"),
+        (dt.date(2026, 11, 30), dt.date(2026, 12, 6), "11月30日–12月6日", "Nov 30 – Dec 6"),
+        (dt.date(2026, 12, 28), dt.date(2027, 1, 3), "2026年12月28日–2027年1月3日",
+         "Dec 28, 2026 – Jan 3, 2027"),
+        (dt.date(2027, 3, 1), dt.date(2027, 3, 7), "2027年3月1日–7日", "Mar 1–7, 2027"),
+    ],
+)  # fmt: skip
+def test_weeks_and_windows_read_as_people_write_them(
+    start: dt.date, end: dt.date, zh: str, en: str
+) -> None:
+    today = dt.date(2026, 12, 7)
+    assert span_text(start, end, True, today) == zh
+    assert span_text(start, end, False, today) == en
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+URL = re.compile(r"(https?|webcal|mailto):\S+")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_word_is_in_the_subscribers_language(kind: str) -> None:
+    """Apart from what the store wrote (its name, its products' titles) and the deck's units
+    (折, UV), an English mail has no Chinese and a Chinese mail no English words."""
+    data = [STORE, *(p.title or "" for p in products(SENT_AT[kind]))]
+    for locale in ("zh-CN", "en"):
+        rendered = render(kind, locale)
+        for part in (rendered.text, markup.unescape(re.sub(r"<[^>]+>", " ", rendered.html))):
+            body = URL.sub(" ", part)
+            for words in data:
+                body = body.replace(words, " ")
+            if locale == "en":
+                assert CJK.findall(body.replace("折", "")) == []
+            else:
+                allowed = {"UV", "Google", "activities", "toml", "promo", "criteria", "products",
+                           "listed", "daily", "group", "buy", "buyers"}  # fmt: skip
+                assert set(ENGLISH_WORD.findall(body)) - allowed == set()
 
 
 def test_digest_holds_every_daily_activity_and_at_most_three_candidates() -> None:

@@ -155,7 +155,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_zh="元",
         unit_en="CNY",
     ),
-    _f("full_reduction", S, T.BOOL, "满减", "spend-and-save (满减)"),
+    _f("full_reduction", S, T.BOOL, "满减", "spend-and-save"),
     # Derived at evaluation time.
     _f(
         "membership_months",

@@ -25,7 +25,8 @@ def span_text(start: dt.date, end: dt.date, zh: bool, today: dt.date) -> str:
     if start == end:
         return day_text(start, zh, today)
     if start.year != end.year:
-        return f"{day_text(start, zh, dt.date.min)}{DASH}{day_text(end, zh, dt.date.min)}"
+        gap = DASH if zh else f" {DASH} "
+        return f"{day_text(start, zh, dt.date.min)}{gap}{day_text(end, zh, dt.date.min)}"
     shown_year = start.year != today.year
     if zh:
         head = f"{start.year}年" if shown_year else ""

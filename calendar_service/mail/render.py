@@ -251,7 +251,7 @@ def _section(
 ) -> StoreSection:
     """One store's part of a mail: what holds for all its blocks is said once, here."""
     notes = dict.fromkeys(n for v in verdicts for n in block_notes(v, mail.lang)[1])
-    days = {v.data_as_of for v in verdicts}
+    days = {v.data_as_of for v in verdicts if v.data_as_of is not None}
     common = days.pop() if len(days) == 1 else None
     if common is not None:  # every block has the same data date: said once for the store
         blocks = [replace(b, data_as_of=None) for b in blocks]

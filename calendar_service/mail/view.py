@@ -158,7 +158,7 @@ def why(t: Mapping[str, Any], verdict: Verdict, lang: str) -> str:
     """What keeps an activity from passing, for the summary: failing or missing criteria."""
     key = status_key(verdict)
     if key == NO_RULES:
-        return str(t["why_no_rules"])
+        return ""  # the summary's heading says it
     wanted = {"ineligible": "fail", "unknown": "unknown"}.get(key)
     labels = [j.label(lang) for j in verdict.criteria if wanted and j.status == wanted]
     if key == "unknown" and not labels:
