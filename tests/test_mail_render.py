@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import datetime as dt
 import email
@@ -782,3 +783,14 @@ def test_the_maildir_lines_are_the_smtp_lines_with_lf(name: str) -> None:
     )
     assert parsed["Subject"] == truncate(single_line("活动 " * 40), SUBJECT_MAX)
     assert rfc2047_display_name(parsed, "To") == single_line(name)
+
+
+def test_mail_depends_on_the_domain_only_never_on_services() -> None:
+    """The caller builds the links and views' inputs; mail renders and sends what it is given."""
+    layers = ("services", "entrypoints", "dashboard", "api", "feeds")
+    outside = tuple(f"calendar_service.{layer}" for layer in layers)
+    for module in (ROOT / "calendar_service" / "mail").glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            assert not [n for n in names if n.startswith(outside)], module.name
