@@ -249,16 +249,19 @@ def _part(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str
 def _section(
     mail: _Mail, blocks: list[Block], verdicts: Sequence[Verdict], *, with_summary: bool = False
 ) -> StoreSection:
-    """One store's part of a mail: what holds for all its blocks is said once, here."""
-    notes = dict.fromkeys(n for v in verdicts for n in block_notes(v, mail.lang)[1])
+    """One store's part of a mail: what holds for all its blocks is said once, here; with a
+    single block, in the block (its data date at its foot, as the reader finishes)."""
+    notes = tuple(dict.fromkeys(n for v in verdicts for n in block_notes(v, mail.lang)[1]))
     days = {v.data_as_of for v in verdicts if v.data_as_of is not None}
-    common = days.pop() if len(days) == 1 else None
+    common = days.pop() if len(days) == 1 and len(blocks) > 1 else None
     if common is not None:  # every block has the same data date: said once for the store
         blocks = [replace(b, data_as_of=None) for b in blocks]
+    if len(blocks) == 1:
+        blocks, notes = [replace(blocks[0], notes=notes + blocks[0].notes)], ()
     return StoreSection(
         name=mail.store,
         summary=summary(mail.t, blocks) if with_summary else (),
-        notes=tuple(notes),
+        notes=notes,
         data_as_of=None if common is None else mail.local(common),
         blocks=tuple(blocks),
         store_page=mail.links.store_page,
