@@ -179,19 +179,39 @@ def test_a_page_elsewhere_cannot_sign_the_browser_in(
     context.close()
 
 
+# What a mail's width is measured by: the page's own scrolling, and any element reaching past
+# the right edge (a cell clipped inside a fixed-layout table would not widen the page).
+MAIL_WIDTH = """() => {
+  const root = document.documentElement;
+  const right = Math.max(...[...document.body.querySelectorAll("*")].map(
+    e => e.getBoundingClientRect().right));
+  return {scroll: root.scrollWidth, client: root.clientWidth, right: Math.ceil(right)};
+}"""
+LONG_NAME = "义乌小商品城旗舰店" * 12 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 8  # no space to break at
+
+
+@pytest.mark.parametrize("width", [320, 360, 600])
 @pytest.mark.parametrize("locale", ["zh-CN", "en"])
 @pytest.mark.parametrize("kind", mail_render.KINDS)
 def test_every_kind_of_mail_fits_a_phone_without_scrolling_sideways(
-    browser: Browser, kind: str, locale: Locale
+    browser: Browser, kind: str, locale: Locale, width: int
 ) -> None:
-    msg = mail_render.sent(mail_render.render(kind, locale), kind, locale, mail_render.STORE)
-    _text, html = mail_render.parts(msg)
-    page = browser.new_page(viewport={"width": 360, "height": 800})
-    try:
-        page.set_content(html)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"mail-{kind}-{locale}-360.png"), full_page=True)
-    finally:
-        page.close()
-    assert width <= 360, f"the {kind} mail ({locale}) is {width} px wide on a 360 px screen"
+    for name, tag in ((mail_render.STORE, ""), (LONG_NAME, "-long-name")):
+        msg = mail_render.sent(
+            mail_render.render(kind, locale, store_name=name), kind, locale, name
+        )
+        _text, html = mail_render.parts(msg)
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        try:
+            page.set_content(html)
+            measured = page.evaluate(MAIL_WIDTH)
+            if width != 320 and (width == 360 or not tag):  # 360 px, and 600 px as typed
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                shot = ARTIFACTS / f"mail-{kind}-{locale}-{width}{tag}.png"
+                page.screenshot(path=str(shot), full_page=True)
+        finally:
+            page.close()
+        what = f"the {kind} mail ({locale}{tag}) at {width} px: {measured}"
+        assert measured["client"] == width, what
+        assert measured["scroll"] <= measured["client"], what
+        assert measured["right"] <= measured["client"], what

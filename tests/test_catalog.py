@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -51,6 +52,33 @@ def test_shipped_catalog_has_every_activity_of_the_domain_page(catalog: Catalog)
 def test_every_activity_is_named_in_both_languages(catalog: Catalog) -> None:
     for a in catalog.activities:
         assert a.name_zh and a.name_en and a.summary_zh and a.summary_en, a.key
+
+
+def test_english_texts_of_the_catalog_have_no_chinese_words(catalog: Catalog) -> None:
+    """What an English reader sees (mails, feeds): the deck's 折 is a unit, kept with a percent."""
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for a in catalog.activities:
+        texts = [a.name_en, a.entry_uv_note_en, *a.tips_en, a.note_en]
+        texts += [t for c in a.criteria for t in (c.label_en, c.exception_en)]
+        for text in texts:
+            assert not cjk.findall(text.replace("折", "")), (a.key, text)
+
+
+def test_an_entry_traffic_note_in_one_language_or_both() -> None:
+    """The first format's one `entry_uv_note` still loads, for both languages; the newer
+    `entry_uv_note_zh` / `entry_uv_note_en` give each language its own."""
+    doc = raw()
+    quick = doc["activities"]["daily-quick-order"]
+    del quick["entry_uv_note_zh"], quick["entry_uv_note_en"]
+    quick["entry_uv_note"] = "一页资料写10万左右"
+    old = parse_catalog(doc).activity("daily-quick-order")
+    assert old.entry_uv_note_zh == old.entry_uv_note_en == old.entry_uv_note == "一页资料写10万左右"
+    new = parse_catalog(raw()).activity("daily-quick-order")
+    assert (new.entry_uv_note_zh, new.entry_uv_note_en) == (
+        "一页资料写10万左右",
+        "one slide says about 100,000",
+    )
+    assert new.entry_uv_note == "一页资料写10万左右 (one slide says about 100,000)"
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,9 @@ def test_the_mobile_activity_without_rules_is_unknown_with_notes_saying_so() -> 
 def test_an_activity_with_assumed_rules_says_so_in_its_notes() -> None:
     v = verdict("daily-group-buy", passing_store())
     assert v.status == "eligible"
-    assert "伙拼" in next(n for n in v.notes if n.code == "rules-assumed").text("en")
+    note = next(n for n in v.notes if n.code == "rules-assumed")
+    assert "伙拼" in note.text("zh-CN") and "group wholesale" in note.text("en")
+    assert "伙拼" not in note.text("en")  # an English reader gets English names
 
 
 @pytest.mark.parametrize("activity", ["monthly-sales", "monthly-core-promotion"])

@@ -37,7 +37,7 @@ from calendar_service.mail.transport import (
     SmtpTransport,
     Transport,
 )
-from calendar_service.services.compose import InlineComposer, MailSettings
+from calendar_service.services.compose import InlineComposer, MailSettings, week_start
 from calendar_service.services.compose_pool import ComposePool
 from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import LEASE, DispatchReport, dispatch
@@ -178,6 +178,24 @@ def test_message_says_what_is_missing_with_the_headers_clients_need(
     assert "报名截止" in text and "退订" in text and "<table" in html
     english = [m for m in messages if m["To"].addresses[0].addr_spec == "agency@example.com"]
     assert english and english[0]["Content-Language"] == "en"
+    # Links in the subscriber's language: the store's dashboard page, where its private feed
+    # link is made, and the catalog feed, named as the calendar of all activities.
+    base = "https://calendar.example.com"
+    assert f'href="{base}/stores/b2b-220011"' in html and f'href="{base}/calendar.ics"' in html
+    assert "全部活动日历(不含本店状态)" in html
+    english_html = english[0].get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert f'href="{base}/stores/b2b-220001?lang=en"' in english_html
+    assert f'href="{base}/calendar.ics?lang=en"' in english_html
+    assert 'href="webcal://calendar.example.com/calendar.ics?lang=en"' in english_html
+    assert f'href="{base}/?lang=en"' in english_html
+
+
+@pytest.mark.parametrize(
+    ("key", "monday"),
+    [("digest:2026-W51", dt.date(2026, 12, 14)), ("digest:2027-W01", dt.date(2027, 1, 4))],
+)
+def test_a_digest_is_dated_by_the_monday_of_its_week(key: str, monday: dt.date) -> None:
+    assert week_start(key) == monday
 
 
 def test_temporary_failure_is_retried_later_and_sent_once(

@@ -104,7 +104,9 @@ class ActivitySpec(_Strict):
     summary_zh: str = ""
     summary_en: str = ""
     entry_uv: int | None = Field(default=None, ge=0)
-    entry_uv_note: str = ""
+    entry_uv_note: str = ""  # one remark for both languages (the catalog's first format)
+    entry_uv_note_zh: str = ""
+    entry_uv_note_en: str = ""
     tips_zh: list[str] = []
     tips_en: list[str] = []
     criteria: list[CriterionSpec] = []
@@ -205,7 +207,8 @@ def _activity(key: str, a: ActivitySpec, where: str, problems: list[str]) -> Act
         summary_zh=a.summary_zh,
         summary_en=a.summary_en,
         entry_uv=a.entry_uv,
-        entry_uv_note=a.entry_uv_note,
+        entry_uv_note_zh=a.entry_uv_note_zh or a.entry_uv_note,
+        entry_uv_note_en=a.entry_uv_note_en or a.entry_uv_note,
         tips_zh=tuple(a.tips_zh),
         tips_en=tuple(a.tips_en),
         criteria=tuple(criteria),

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import qrcode  # type: ignore[import-untyped]  # qrcode ships no type hints
 import qrcode.image.svg  # type: ignore[import-untyped]
 
+from calendar_service.dashboard.criteria import Row, criterion_row
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.verdicts import Verdict
-from calendar_service.mail.view import Row, criterion_row
 from calendar_service.services.eligibility import StoreReport
 
 CANDIDATES = 5

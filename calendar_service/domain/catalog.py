@@ -130,7 +130,8 @@ class Activity:
     summary_zh: str = ""
     summary_en: str = ""
     entry_uv: int | None = None
-    entry_uv_note: str = ""
+    entry_uv_note_zh: str = ""  # a remark on the entry traffic, in each language
+    entry_uv_note_en: str = ""
     tips_zh: tuple[str, ...] = ()
     tips_en: tuple[str, ...] = ()
     criteria: tuple[Criterion, ...] = ()
@@ -139,6 +140,13 @@ class Activity:
     rules_assumed: bool = False  # the seed gives no rules; the catalog borrowed or left them out
     note_zh: str = ""
     note_en: str = ""
+
+    @property
+    def entry_uv_note(self) -> str:
+        """The remark on the entry traffic in both languages, for a text that has one language
+        for all its readers ("一页资料写10万左右 (one slide says about 100,000)")."""
+        zh, en = self.entry_uv_note_zh, self.entry_uv_note_en
+        return zh if not en or en == zh else en if not zh else f"{zh} ({en})"
 
     @property
     def judged_per_product(self) -> bool:

@@ -142,7 +142,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         S,
         T.MONEY,
         "上次伙拼成交额",
-        "last 伙拼 sales",
+        "last group-wholesale sales",
         unit_zh="元",
         unit_en="CNY",
     ),
@@ -155,7 +155,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_zh="元",
         unit_en="CNY",
     ),
-    _f("full_reduction", S, T.BOOL, "满减", "spend-and-save (满减)"),
+    _f("full_reduction", S, T.BOOL, "满减", "spend-and-save"),
     # Derived at evaluation time.
     _f(
         "membership_months",

@@ -1,6 +1,12 @@
 """Reminder emails: rendering (Jinja2 templates) and building the RFC 5322 message."""
 
-from calendar_service.mail.message import MailLinks, Rendered, build_message, single_line
+from calendar_service.mail.message import (
+    CalendarLinks,
+    MailLinks,
+    Rendered,
+    build_message,
+    single_line,
+)
 from calendar_service.mail.render import (
     RenderError,
     render_digest,
@@ -9,6 +15,7 @@ from calendar_service.mail.render import (
 )
 
 __all__ = [
+    "CalendarLinks",
     "MailLinks",
     "RenderError",
     "Rendered",

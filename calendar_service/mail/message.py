@@ -11,7 +11,9 @@ of a send. What that policy did for free is done here, explicitly:
 - Text goes out as typed only when it is printable ASCII, cannot be mistaken for an encoded word
   and fits the line; anything else becomes RFC 2047 encoded words from `email.header.Header`,
   which folds them under 78 columns and keeps the spaces inside the words (a space left at a
-  fold between two encoded words is dropped by every reader, RFC 2047 section 6.2).
+  fold between two encoded words is dropped by every reader, RFC 2047 section 6.2). Each word
+  stays within RFC 2047's 75 characters: lines are cut at 76 columns, and a continuation line
+  is a space and one word.
 """
 
 from __future__ import annotations
@@ -39,15 +41,28 @@ from calendar_service.domain.subscriptions import Subscription
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_LINE = 78  # RFC 5322's recommended header line length
 MAX_LENGTH = 998  # and its limit
+ENCODED_WORD_LINE = 76  # a space and an encoded word of at most 75 characters (RFC 2047 2)
 FOLD = "\r\n"  # how build_message folds a header value's lines
 SUBJECT_MAX = 78  # characters: what a mail client shows, and short enough to read on a phone
 
 
 @dataclass(frozen=True)
-class MailLinks:
-    """The links every reminder carries; `unsubscribe` is the https URL of POST /unsubscribe/…"""
+class CalendarLinks:
+    """A feed to subscribe to: its URL, the same as webcal://, and Google Calendar's page."""
 
-    feed: str | None
+    https: str
+    webcal: str
+    google: str
+
+
+@dataclass(frozen=True)
+class MailLinks:
+    """The links a reminder carries, built by the caller; `unsubscribe` is the https URL of
+    POST /unsubscribe/…. `calendar` is the feed offered (in the subscriber's language) and
+    `store_page` the dashboard's page of the store, where its private feed link is made."""
+
+    calendar: CalendarLinks | None
+    store_page: str | None
     dashboard: str
     unsubscribe: str
     unsubscribe_mailto: str  # mailto:unsubscribe@domain?subject=TOKEN
@@ -216,8 +231,10 @@ def _mailbox(field: str, name: str, address: str) -> str:
 
 
 def _encoded_words(field: str, text: str) -> str:
-    """`text` as RFC 2047 encoded words folded under 78 columns, its spaces inside the words."""
-    return Header(text, "utf-8", header_name=field).encode(linesep=FOLD)
+    """`text` as RFC 2047 encoded words of at most 75 characters, one a line, its spaces inside
+    the words. `Header` cuts at 78 columns by default, which lets a word reach 77."""
+    header = Header(text, "utf-8", maxlinelen=ENCODED_WORD_LINE, header_name=field)
+    return header.encode(linesep=FOLD)
 
 
 def _part(body: str, subtype: str) -> Message:

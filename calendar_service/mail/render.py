@@ -13,7 +13,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ParamSpec
 from zoneinfo import ZoneInfo
@@ -25,16 +25,21 @@ from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import SALES_WINDOW
 from calendar_service.domain.formatting import is_zh
 from calendar_service.domain.verdicts import Verdict, VerdictStatus
+from calendar_service.mail.dates import countdown_text, day_text, moment_text, span_text
 from calendar_service.mail.message import SUBJECT_MAX, MailLinks, Rendered, single_line, truncate
 from calendar_service.mail.view import (
     CANDIDATES,
     STATUS_COLOR,
+    STATUS_MARKS,
     Block,
-    countdown_text,
-    criterion_row,
+    StoreSection,
+    block_notes,
+    criterion_rows,
     product_candidate,
+    status_key,
+    summary,
+    why,
 )
-from calendar_service.services.feeds import subscribe_links
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 PARTS = ("mail/mail.txt.j2", "mail/mail.html.j2")
@@ -81,11 +86,25 @@ class _Mail:
     templates_dir: Path
 
     @property
+    def zh(self) -> bool:
+        return self.lang == "zh-CN"
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(self.tz).date()
+
+    @property
     def zone(self) -> str:
         return str(self.t["china_time"]) if self.tz.key == "Asia/Shanghai" else self.tz.key
 
     def local(self, at: dt.datetime) -> str:
-        return f"{at.astimezone(self.tz):%Y-%m-%d %H:%M}"
+        return moment_text(at.astimezone(self.tz), self.zh, self.today)
+
+    def day(self, day: dt.date) -> str:
+        return day_text(day, self.zh, self.today)
+
+    def span(self, start: dt.date, end: dt.date) -> str:
+        return span_text(start, end, self.zh, self.today)
 
 
 def _mail(
@@ -141,11 +160,15 @@ def render_reminder(
     mail = _mail(locale, now, tz, links, store_name, store_id, templates_dir)
     block = _block(mail, activity, occurrence, verdict)
     intro = [mail.t["intros"][variant]]
+    words = {"activity": block.name, "countdown": block.countdown or "", "verdict": block.verdict}
     if kind == "prepare":
-        starts = (occurrence.deadline_at - SALES_WINDOW).date()
-        intro.append(mail.t["window_starts"].format(start=starts, end=occurrence.deadline_on))
-    words = {"activity": block.name, "countdown": block.countdown, "verdict": block.verdict}
-    return _render(mail, variant, words, intro, [block])
+        # Said as it is on the day the mail goes out: a late mail must not say "starts today".
+        starts = (occurrence.deadline_at - SALES_WINDOW).astimezone(tz).date()
+        phase = "today" if starts == mail.today else "before" if mail.today < starts else "after"
+        words["when"] = mail.t["window_when"][phase].format(day=mail.day(starts))
+        window = mail.span(starts, occurrence.deadline_on)
+        intro.append(mail.t["window_starts"].format(window=window))
+    return _render(mail, variant, words, intro, _section(mail, [block], verdicts=[verdict]))
 
 
 @_render_errors
@@ -153,7 +176,7 @@ def render_digest(
     *,
     locale: str,
     verdicts: Sequence[tuple[Activity, Occurrence, Verdict]],
-    week_label: str,
+    week_start: dt.date,
     now: dt.datetime,
     tz: ZoneInfo,
     links: MailLinks,
@@ -161,13 +184,13 @@ def render_digest(
     store_id: str,
     templates_dir: Path = TEMPLATES_DIR,
 ) -> Rendered:
-    """The weekly digest of the daily activities: one block per verdict."""
+    """The weekly digest of the daily activities: which pass and which do not, named at the
+    top, then one block per activity with its failing criteria first."""
     mail = _mail(locale, now, tz, links, store_name, store_id, templates_dir)
-    blocks = [_block(mail, a, o, v) for a, o, v in verdicts]
-    counts = {s: sum(v.status == s for _, _, v in verdicts) for s in STATUS_COLOR}
-    summary = mail.t["digest_summary"].format(total=len(verdicts), **counts)
-    intro = [mail.t["intros"]["digest"], summary]
-    return _render(mail, "digest", {"week": single_line(week_label)}, intro, blocks)
+    blocks = [_block(mail, a, o, v, condense=True) for a, o, v in verdicts]
+    section = _section(mail, blocks, [v for _, _, v in verdicts], with_summary=True)
+    week = mail.span(week_start, week_start + dt.timedelta(days=6))
+    return _render(mail, "digest", {"week": week}, [mail.t["intros"]["digest"]], section)
 
 
 @_render_errors
@@ -191,11 +214,12 @@ def render_status_change(
     block = _block(mail, activity, occurrence, verdict)
     change = mail.t["change"].format(before=mail.t["statuses"][previous], after=block.status)
     intro = [mail.t["intros"][variant], change]
-    return _render(mail, variant, {"activity": block.name}, intro, [block])
+    section = _section(mail, [block], [verdict])
+    return _render(mail, variant, {"activity": block.name}, intro, section)
 
 
 def _render(
-    mail: _Mail, variant: str, words: dict[str, str], intro: list[str], blocks: list[Block]
+    mail: _Mail, variant: str, words: dict[str, str], intro: list[str], section: StoreSection
 ) -> Rendered:
     t, words = mail.t, {**words, "store": mail.store}
     subject = truncate(single_line(t["subjects"][variant].format(**words)), SUBJECT_MAX)
@@ -205,10 +229,8 @@ def _render(
         "subject": subject,
         "headline": t["headlines"][variant].format(**words),
         "intro": intro,
-        "blocks": blocks,
-        "store": mail.store,
+        "sections": [section],
         "links": mail.links,
-        "feed": subscribe_links(mail.links.feed) if mail.links.feed else None,
         "generated": t["generated"].format(now=f"{mail.local(mail.now)} {mail.zone}"),
         "footer": t["footer"].format(store=mail.store),
     }
@@ -224,28 +246,62 @@ def _part(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str
         raise RenderError(f"template {name}: {type(error).__name__}: {error}") from error
 
 
-def _block(mail: _Mail, activity: Activity, occurrence: Occurrence, verdict: Verdict) -> Block:
-    t, zh, o = mail.t, mail.lang == "zh-CN", occurrence
+def _section(
+    mail: _Mail, blocks: list[Block], verdicts: Sequence[Verdict], *, with_summary: bool = False
+) -> StoreSection:
+    """One store's part of a mail: what holds for all its blocks is said once, here; with a
+    single block, in the block (its data date at its foot, as the reader finishes)."""
+    notes = tuple(dict.fromkeys(n for v in verdicts for n in block_notes(v, mail.lang)[1]))
+    days = {v.data_as_of for v in verdicts if v.data_as_of is not None}
+    common = days.pop() if len(days) == 1 and len(blocks) > 1 else None
+    if common is not None:  # every block has the same data date: said once for the store
+        blocks = [replace(b, data_as_of=None) for b in blocks]
+    if len(blocks) == 1:
+        blocks, notes = [replace(blocks[0], notes=notes + blocks[0].notes)], ()
+    return StoreSection(
+        name=mail.store,
+        summary=summary(mail.t, blocks) if with_summary else (),
+        notes=notes,
+        data_as_of=None if common is None else mail.local(common),
+        blocks=tuple(blocks),
+        store_page=mail.links.store_page,
+        calendar=mail.links.calendar,
+    )
+
+
+def _block(
+    mail: _Mail,
+    activity: Activity,
+    occurrence: Occurrence,
+    verdict: Verdict,
+    condense: bool = False,
+) -> Block:
+    t, zh, o = mail.t, mail.zh, occurrence
     entry = None
     if activity.entry_uv is not None:
         entry = t["entry_uv"].format(uv=f"{activity.entry_uv:,}")
-        entry += f" ({activity.entry_uv_note})" if activity.entry_uv_note else ""
-    series = o.is_series
+        note = activity.entry_uv_note_zh if zh else activity.entry_uv_note_en
+        entry += t["aside"].format(note=note) if note else ""
+    series, key = o.is_series, status_key(verdict)
+    rows, met = criterion_rows(verdict, mail.lang, condense)
+    deadline = t["deadline_at"].format(day=mail.day(o.deadline_on), zone=mail.zone)
     return Block(
         name=activity.name_zh if zh else activity.name_en,
-        status=t["statuses"][verdict.status],
-        verdict=t["verdicts"][verdict.status],
-        color=STATUS_COLOR[verdict.status],
-        signup=t["every_day"] if series else f"{o.opens_on}{t['to']}{o.deadline_on}",
-        deadline=None if series else t["deadline_at"].format(day=o.deadline_on, zone=mail.zone),
-        countdown=t["series"]
-        if series
-        else countdown_text(t, o, mail.now.astimezone(mail.tz).date()),
-        event=None if series else f"{o.event_starts_on}{t['to']}{o.event_ends_on}",
+        status_key=key,
+        status=t["statuses"][key],
+        verdict=t["verdicts"][key],
+        color=STATUS_COLOR.get(key, STATUS_COLOR["unknown"]),
+        mark=STATUS_MARKS.get(key, "?"),
+        signup=t["series"] if series else mail.span(o.opens_on, o.deadline_on),
+        deadline=None if series else deadline,
+        countdown=None if series else countdown_text(t, o, mail.today),
+        event=None if series else mail.span(o.event_starts_on, o.event_ends_on),
         entry=entry,
-        rows=tuple(criterion_row(j, verdict, mail.lang) for j in verdict.criteria),
-        notes=tuple(n.text(mail.lang) for n in verdict.notes),
+        rows=rows,
+        met=t["met"].format(count=len(met), labels=t["list_sep"].join(met)) if met else "",
+        notes=block_notes(verdict, mail.lang)[0],
         candidates=tuple(product_candidate(t, p, mail.lang) for p in verdict.products[:CANDIDATES]),
-        tips=activity.tips_zh if zh else activity.tips_en,
+        tips=() if condense else (activity.tips_zh if zh else activity.tips_en),
         data_as_of=None if verdict.data_as_of is None else mail.local(verdict.data_as_of),
+        why=why(t, verdict, mail.lang),
     )

@@ -7,17 +7,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from email.message import Message
 from typing import Literal, Protocol
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
+from calendar_service.domain.formatting import is_zh
 from calendar_service.domain.planning import DIGEST, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.mail.message import AddressError, MailLinks, Rendered, build_message
+from calendar_service.mail.message import (
+    AddressError,
+    CalendarLinks,
+    MailLinks,
+    Rendered,
+    build_message,
+)
 from calendar_service.mail.render import (
     RenderError,
     render_digest,
@@ -26,6 +34,7 @@ from calendar_service.mail.render import (
 )
 from calendar_service.mail.transport import Outgoing
 from calendar_service.services.eligibility import HISTORY, SnapshotReader, current_occurrences
+from calendar_service.services.feeds import subscribe_links
 from calendar_service.services.unsubscribe import UnsubscribeTokens
 from calendar_service.settings import Settings
 
@@ -49,11 +58,20 @@ def mail_settings(settings: Settings, unsubscribe: UnsubscribeTokens) -> MailSet
     )
 
 
-def links(mail: MailSettings, subscription: Subscription, feed_url: str | None) -> MailLinks:
+def links(mail: MailSettings, subscription: Subscription) -> MailLinks:
+    """The links of a subscriber's mail, each in the subscriber's language.
+
+    A store's private feed has a token of its own that only its hash is kept of, so a mail
+    cannot carry one without minting a new token per mail. It carries the dashboard's page of
+    the store instead, where staff make that link, and the public catalog feed, named as such.
+    """
     token = mail.unsubscribe.token(subscription.id)
+    lang = "" if is_zh(subscription.locale) else "?lang=en"
+    found = subscribe_links(f"{mail.base_url}/calendar.ics{lang}")
     return MailLinks(
-        feed=feed_url,
-        dashboard=f"{mail.base_url}/",
+        calendar=CalendarLinks(found.https, found.webcal, found.google),
+        store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{lang}",
+        dashboard=f"{mail.base_url}/{lang}",
         unsubscribe=f"{mail.base_url}/unsubscribe/{token}",
         unsubscribe_mailto=f"mailto:unsubscribe@{mail.message_domain}?subject={token}",
     )
@@ -72,6 +90,12 @@ def find_occurrence(catalog: Catalog, key: str, tz: ZoneInfo, around: dt.datetim
         if occ.key == key:
             return occ
     raise LookupError(f"no occurrence {key!r} within a year of {day}")
+
+
+def week_start(digest_key: str) -> dt.date:
+    """The Monday of a digest's ISO week ("digest:2026-W51" → 2026-12-14); ValueError if none."""
+    year, _, week = digest_key.removeprefix(f"{DIGEST}:").partition("-W")
+    return dt.date.fromisocalendar(int(year), int(week), 1)
 
 
 class PassCache:
@@ -121,7 +145,7 @@ def compose(
     """The message for a due reminder; raises RenderError or LookupError when it cannot be."""
     store, history, products = cache.store(row.store_id)
     name = store.name if store else None
-    mail_links = links(mail, subscription, f"{mail.base_url}/calendar.ics")
+    mail_links = links(mail, subscription)
     locale = subscription.locale
     rendered: Rendered
     if row.kind == DIGEST:
@@ -142,7 +166,7 @@ def compose(
             verdicts=[
                 (catalog.activity(v.activity), o, v) for o, v in zip(daily, verdicts, strict=True)
             ],
-            week_label=row.occurrence_key.removeprefix(f"{DIGEST}:"),
+            week_start=week_start(row.occurrence_key),
             now=now,
             tz=tz,
             links=mail_links,
