@@ -1,9 +1,18 @@
-"""Typed settings from `CALENDAR_` environment variables, validated at start."""
+"""Typed settings from `CALENDAR_` environment variables, validated at start.
+
+The one place the service reads its configuration, and the one check of each value: the adapters
+(the database engine, the SMTP transport) take these values and trust them. It imports nothing of
+the project but `errors`, so every layer above the domain may import it.
+"""
 
 from __future__ import annotations
 
+import email.errors
+import re
+from email.headerregistry import Address
+from email.utils import parseaddr
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -11,9 +20,13 @@ from pydantic import AfterValidator, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from calendar_service.errors import ConfigError
-from calendar_service.mail.message import sender_header
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = "sqlite:///var/calendar.db"
+DATABASE_EXAMPLES = f"{DEFAULT_DATABASE_URL} or postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
 
 
 def _timezone(name: str) -> str:
@@ -24,14 +37,19 @@ def _timezone(name: str) -> str:
     return name
 
 
-def _database_url(url: str) -> str:
-    scheme = urlsplit(url).scheme
-    if not (scheme.startswith("sqlite") or scheme.startswith("postgresql")):
-        raise ValueError(
-            "use sqlite:///path/to/file.db or postgresql+psycopg://user@host:5432/dbname"
-        )
-    if scheme in {"postgresql", "postgres"}:
-        raise ValueError("name the driver: postgresql+psycopg://…")
+def check_database_url(url: str) -> str:
+    """`url` as the engine takes it: SQLite or PostgreSQL, and a PostgreSQL URL that names no
+    driver (`postgresql://`, `postgres://`) gets psycopg, the driver the service installs.
+    ValueError saying what to write instead for any other database."""
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        scheme = ""
+    backend, _, driver = scheme.partition("+")
+    if backend in ("postgresql", "postgres"):
+        return f"postgresql+{driver or 'psycopg'}{url[len(scheme) :]}"
+    if backend != "sqlite":
+        raise ValueError(f"use SQLite or PostgreSQL, e.g. {DATABASE_EXAMPLES}")
     return url
 
 
@@ -44,9 +62,24 @@ def _smtp_url(url: str | None) -> str | None:
     return url
 
 
+def mailbox(text: str) -> tuple[str, str]:
+    """The display name and the address of `名称 <reminders@example.com>` (or of a bare
+    address); ValueError saying what is wrong when it is no ASCII email address."""
+    name, address = parseaddr(text)
+    if "@" not in address:
+        raise ValueError(f"{text!r} has no email address; write 名称 <reminders@example.com>")
+    if not address.isascii():
+        raise ValueError(f"the address {address!r} is not ASCII (SMTPUTF8 is not used)")
+    try:
+        Address(display_name=name, addr_spec=address)
+    except (ValueError, LookupError, email.errors.MessageError) as error:  # what its parser raises
+        raise ValueError(f"the address {address!r}: {error}") from None
+    return name, address
+
+
 def _mail_from(sender: str | None) -> str | None:
     if sender is not None:
-        sender_header(sender)  # a ValueError saying what is wrong
+        mailbox(sender)
     return sender
 
 
@@ -62,7 +95,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CALENDAR_", extra="ignore", frozen=True)
 
-    database_url: Annotated[str, AfterValidator(_database_url)] = "sqlite:///var/calendar.db"
+    database_url: Annotated[str, AfterValidator(check_database_url)] = DEFAULT_DATABASE_URL
     smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = None
     base_url: Annotated[str, AfterValidator(_base_url)] = "http://127.0.0.1:8000"
     timezone: Annotated[str, AfterValidator(_timezone)] = "Asia/Shanghai"
@@ -99,12 +132,19 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
 
-def mask_url(url: str) -> str:
-    """The URL with any password replaced by ***, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
+def mask_url(url: str | URL) -> str:
+    """The URL with any password replaced by ***, for messages and logs; a URL that does not
+    parse loses everything before its @ instead."""
+    if not isinstance(url, str):  # an engine's URL, which can mask itself
+        return url.render_as_string(hide_password=True)
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return re.sub(r"//.*@", "//***@", url)
+    if password is None:
         return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    netloc = parts.netloc.replace(f":{password}@", ":***@", 1)
     return parts._replace(netloc=netloc).geturl()
 
 

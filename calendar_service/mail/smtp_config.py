@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -26,13 +25,6 @@ class SmtpConfig:
     timeout: float = DEFAULT_TIMEOUT
 
 
-def _masked(url: str) -> str:
-    try:
-        return mask_url(url)
-    except ValueError:  # unparseable: hide everything that could be a password
-        return re.sub(r"//.*@", "//***@", url)
-
-
 def parse_smtp_url(url: str) -> SmtpConfig:
     """`smtp://[user:pass@]host[:25][?starttls=1][&timeout=30]` or `smtps://…[:465]`.
 
@@ -40,7 +32,7 @@ def parse_smtp_url(url: str) -> SmtpConfig:
     """
 
     def bad(problem: str) -> ValueError:
-        return ValueError(f"{_SETTING}={_masked(url)!r}: {problem}")
+        return ValueError(f"{_SETTING}={mask_url(url)!r}: {problem}")
 
     try:
         parts = urlsplit(url)
