@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import email.errors
 import re
+from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.utils import parseaddr
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, ValidationError
@@ -53,12 +54,84 @@ def check_database_url(url: str) -> str:
     return url
 
 
+SmtpSecurity = Literal["starttls", "tls", "none"]
+SMTP_TIMEOUT = 30.0
+_SMTP_EXAMPLES = "use smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465"
+_FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """CALENDAR_SMTP_URL, parsed: what the SMTP transport connects with."""
+
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    security: SmtpSecurity = "none"
+    timeout: float = SMTP_TIMEOUT
+
+
+def parse_smtp_url(url: str) -> SmtpConfig:
+    """`smtp://[user:pass@]host[:25][?starttls=1][&timeout=30]` or `smtps://…[:465]`.
+
+    User and password are percent-decoded. ValueError names CALENDAR_SMTP_URL, never the password.
+    """
+    try:
+        return _smtp_config(url)
+    except ValueError as e:
+        raise ValueError(f"CALENDAR_SMTP_URL={mask_url(url)!r}: {e}") from None
+
+
+def _smtp_config(url: str) -> SmtpConfig:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as e:
+        raise ValueError(f"{e}; {_SMTP_EXAMPLES}") from None
+    if parts.scheme not in ("smtp", "smtps"):
+        raise ValueError(f"the scheme must be smtp or smtps; {_SMTP_EXAMPLES}")
+    if not parts.hostname:
+        raise ValueError(f"name the server host; {_SMTP_EXAMPLES}")
+    if parts.path not in ("", "/") or parts.fragment:
+        raise ValueError(f"nothing may follow the host and port but ?options; {_SMTP_EXAMPLES}")
+    if parts.username is not None and parts.password is None:
+        raise ValueError(
+            "give the password with the user: smtp://user:pass@host (percent-encode @ : /)"
+        )
+    options: dict[str, str] = {}
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in ("starttls", "timeout") or key in options:
+            raise ValueError(
+                f"unknown or repeated option {key!r}; the options are starttls=1, timeout=30"
+            )
+        options[key] = value
+    starttls = _FLAGS.get(options.get("starttls", "0").lower())
+    if starttls is None:
+        raise ValueError("starttls must be 1 or 0")
+    if parts.scheme == "smtps" and starttls:
+        raise ValueError("smtps:// is TLS from the start; drop ?starttls=1 (or use smtp://…:587)")
+    try:
+        timeout = float(options.get("timeout", SMTP_TIMEOUT))
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:  # also rejects nan
+        raise ValueError("timeout must be a number of seconds, more than 0 and at most 600")
+    tls = parts.scheme == "smtps"
+    return SmtpConfig(
+        host=parts.hostname,
+        port=port or (465 if tls else 25),
+        username=None if parts.username is None else unquote(parts.username),
+        password=None if parts.password is None else unquote(parts.password),
+        security="tls" if tls else "starttls" if starttls else "none",
+        timeout=timeout,
+    )
+
+
 def _smtp_url(url: str | None) -> str | None:
     if url in (None, ""):
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-        raise ValueError("use smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465")
+    _smtp_config(url)  # the transport's own parse: a URL taken here is one it can use
     return url
 
 

@@ -7,8 +7,7 @@ from sqlalchemy import make_url
 
 from calendar_service.adapters.db.engine import make_engine
 from calendar_service.errors import ConfigError, DatabaseError
-from calendar_service.mail.smtp_config import parse_smtp_url
-from calendar_service.settings import load_settings, mailbox, mask_url
+from calendar_service.settings import load_settings, mailbox, mask_url, parse_smtp_url
 
 
 @pytest.mark.parametrize(
@@ -95,3 +94,27 @@ def test_a_sender_with_a_display_name_in_any_script_is_taken() -> None:
         "reminders@example.com",
     )
     assert load_settings(mail_from="reminders@example.com").sender == "reminders@example.com"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("smtp://u:s3cret@mail.example.com/inbox", "nothing may follow the host and port"),
+        ("smtp://u@mail.example.com", "give the password with the user"),
+        ("smtps://u:s3cret@mail.example.com?starttls=1", "TLS from the start"),
+    ],
+)
+def test_an_smtp_url_the_transport_cannot_use_is_refused_at_start(url: str, problem: str) -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_settings(smtp_url=url)
+    message = str(refused.value)
+    assert problem in message and "s3cret" not in message
+    assert message.count("CALENDAR_SMTP_URL") == 1
+    with pytest.raises(ValueError, match=problem):
+        parse_smtp_url(url)  # the transport's parse says the same
+
+
+def test_an_smtp_url_the_settings_take_is_the_transports() -> None:
+    url = "smtp://u:s3cret@mail.example.com:587?starttls=1"
+    config = parse_smtp_url(load_settings(smtp_url=url).smtp_url or "")
+    assert (config.host, config.port, config.security) == ("mail.example.com", 587, "starttls")
