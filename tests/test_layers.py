@@ -15,8 +15,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "calendar_service"
 
 # The bottom: imported by every layer above the domain.
 BASE = {"errors", "settings"}
-# Everything below the top layers (what api, dashboard and entrypoints are built from).
-BELOW_TOP = BASE | {"domain", "text", "adapters", "feeds", "mail", "services", "daemon"}
+# What the web layers are built from (the daemon's scheduler is not among it).
+WEB = BASE | {"domain", "text", "adapters", "feeds", "mail", "services", "bootstrap"}
 
 MAY_IMPORT: dict[str, set[str]] = {
     "domain": set(),  # data and pure functions: no I/O, no other layer, not even errors
@@ -25,13 +25,14 @@ MAY_IMPORT: dict[str, set[str]] = {
     "text": {"domain"},  # words for people, shared by the CLI, the API, the dashboard and mail
     "adapters": BASE | {"domain"},  # files, the database: the domain's values in and out
     "feeds": BASE | {"domain", "text"},  # iCalendar
-    "mail": BASE | {"domain", "text"},  # rendering and sending email
-    "services": BASE | {"domain", "text", "adapters", "feeds", "mail"},  # the use cases
-    "daemon": BASE | {"domain", "text", "adapters", "feeds", "mail", "services"},
-    "bootstrap": BASE | {"domain", "adapters", "feeds", "mail", "services"},  # builds them all
-    "api": BELOW_TOP | {"bootstrap"},  # JSON over HTTP
-    "dashboard": BELOW_TOP | {"bootstrap"},  # HTML over HTTP
-    "entrypoints": BELOW_TOP | {"bootstrap", "api", "dashboard"},  # CLI, web app, daemon process
+    "mail": BASE | {"domain", "text"},  # the email channel: rendering and sending
+    "services": BASE | {"domain", "adapters", "feeds", "mail"},  # the use cases
+    "daemon": BASE | {"domain", "adapters", "mail", "services"},  # the scheduler's jobs
+    # The composition root: builds the adapters and hands out use cases bound to them.
+    "bootstrap": BASE | {"domain", "adapters", "feeds", "mail", "services"},
+    "api": WEB,  # JSON over HTTP
+    "dashboard": WEB,  # HTML over HTTP
+    "entrypoints": WEB | {"daemon", "api", "dashboard"},  # CLI, web app, daemon process
     "__main__": {"entrypoints"},
     "__init__": set(),
 }
