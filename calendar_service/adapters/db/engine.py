@@ -37,9 +37,16 @@ def make_engine(url: str) -> Engine:
     settings accept is one the engine takes, and the other way round.
     """
     try:
-        parsed = make_url(check_database_url(url))
+        checked = check_database_url(url)
+    except ValueError as error:
+        raise DatabaseError(f"{SETTING}={mask_url(url)}: {error}") from None
+    try:
+        parsed = make_url(checked)
     except (ArgumentError, ValueError) as error:
-        raise DatabaseError(f"{SETTING}={mask_url(url)} is not usable: {error}") from None
+        raise DatabaseError(
+            f"{SETTING}={mask_url(url)} is not a database URL ({error}); "
+            f"set it to a URL such as {DATABASE_EXAMPLES}"
+        ) from None
     try:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed)
