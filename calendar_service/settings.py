@@ -1,19 +1,33 @@
-"""Typed settings from `CALENDAR_` environment variables, validated at start."""
+"""Typed settings from `CALENDAR_` environment variables, validated at start.
+
+The one place the service reads its configuration, and the one check of each value: the adapters
+(the database engine, the SMTP transport) take these values and trust them. It imports nothing of
+the project but `errors`, so every layer above the domain may import it.
+"""
 
 from __future__ import annotations
 
+import email.errors
+import re
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.utils import parseaddr
 from pathlib import Path
-from typing import Annotated
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from calendar_service.errors import ConfigError
-from calendar_service.mail.message import sender_header
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = "sqlite:///var/calendar.db"
+DATABASE_EXAMPLES = f"{DEFAULT_DATABASE_URL} or postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
 
 
 def _timezone(name: str) -> str:
@@ -24,29 +38,121 @@ def _timezone(name: str) -> str:
     return name
 
 
-def _database_url(url: str) -> str:
-    scheme = urlsplit(url).scheme
-    if not (scheme.startswith("sqlite") or scheme.startswith("postgresql")):
-        raise ValueError(
-            "use sqlite:///path/to/file.db or postgresql+psycopg://user@host:5432/dbname"
-        )
-    if scheme in {"postgresql", "postgres"}:
-        raise ValueError("name the driver: postgresql+psycopg://…")
+def check_database_url(url: str) -> str:
+    """`url` as the engine takes it: SQLite or PostgreSQL, and a PostgreSQL URL that names no
+    driver (`postgresql://`, `postgres://`) gets psycopg, the driver the service installs.
+    ValueError saying what to write instead for any other database."""
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        scheme = ""
+    backend, _, driver = scheme.partition("+")
+    if backend in ("postgresql", "postgres"):
+        return f"postgresql+{driver or 'psycopg'}{url[len(scheme) :]}"
+    if backend != "sqlite":
+        raise ValueError(f"use SQLite or PostgreSQL, e.g. {DATABASE_EXAMPLES}")
     return url
+
+
+SmtpSecurity = Literal["starttls", "tls", "none"]
+SMTP_TIMEOUT = 30.0
+_SMTP_EXAMPLES = "use smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465"
+_FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """CALENDAR_SMTP_URL, parsed: what the SMTP transport connects with."""
+
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    security: SmtpSecurity = "none"
+    timeout: float = SMTP_TIMEOUT
+
+
+def parse_smtp_url(url: str) -> SmtpConfig:
+    """`smtp://[user:pass@]host[:25][?starttls=1][&timeout=30]` or `smtps://…[:465]`.
+
+    User and password are percent-decoded. ValueError names CALENDAR_SMTP_URL, never the password.
+    """
+    try:
+        return _smtp_config(url)
+    except ValueError as e:
+        raise ValueError(f"CALENDAR_SMTP_URL={mask_url(url)!r}: {e}") from None
+
+
+def _smtp_config(url: str) -> SmtpConfig:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as e:
+        raise ValueError(f"{e}; {_SMTP_EXAMPLES}") from None
+    if parts.scheme not in ("smtp", "smtps"):
+        raise ValueError(f"the scheme must be smtp or smtps; {_SMTP_EXAMPLES}")
+    if not parts.hostname:
+        raise ValueError(f"name the server host; {_SMTP_EXAMPLES}")
+    if parts.path not in ("", "/") or parts.fragment:
+        raise ValueError(f"nothing may follow the host and port but ?options; {_SMTP_EXAMPLES}")
+    if parts.username is not None and parts.password is None:
+        raise ValueError(
+            "give the password with the user: smtp://user:pass@host (percent-encode @ : /)"
+        )
+    options: dict[str, str] = {}
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in ("starttls", "timeout") or key in options:
+            raise ValueError(
+                f"unknown or repeated option {key!r}; the options are starttls=1, timeout=30"
+            )
+        options[key] = value
+    starttls = _FLAGS.get(options.get("starttls", "0").lower())
+    if starttls is None:
+        raise ValueError("starttls must be 1 or 0")
+    if parts.scheme == "smtps" and starttls:
+        raise ValueError("smtps:// is TLS from the start; drop ?starttls=1 (or use smtp://…:587)")
+    try:
+        timeout = float(options.get("timeout", SMTP_TIMEOUT))
+    except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 600:  # also rejects nan
+        raise ValueError("timeout must be a number of seconds, more than 0 and at most 600")
+    tls = parts.scheme == "smtps"
+    return SmtpConfig(
+        host=parts.hostname,
+        port=port or (465 if tls else 25),
+        username=None if parts.username is None else unquote(parts.username),
+        password=None if parts.password is None else unquote(parts.password),
+        security="tls" if tls else "starttls" if starttls else "none",
+        timeout=timeout,
+    )
 
 
 def _smtp_url(url: str | None) -> str | None:
     if url in (None, ""):
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-        raise ValueError("use smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465")
+    _smtp_config(url)  # the transport's own parse: a URL taken here is one it can use
     return url
+
+
+def mailbox(text: str) -> tuple[str, str]:
+    """The display name and the address of `名称 <reminders@example.com>` (or of a bare
+    address); ValueError saying what is wrong when it is no ASCII email address."""
+    name, address = parseaddr(text)
+    if "@" not in address:
+        raise ValueError(f"{text!r} has no email address; write 名称 <reminders@example.com>")
+    if not address.isascii():
+        raise ValueError(f"the address {address!r} is not ASCII (SMTPUTF8 is not used)")
+    try:
+        Address(display_name=name, addr_spec=address)
+    except (ValueError, LookupError, email.errors.MessageError) as error:  # what its parser raises
+        raise ValueError(f"the address {address!r}: {error}") from None
+    return name, address
 
 
 def _mail_from(sender: str | None) -> str | None:
     if sender is not None:
-        sender_header(sender)  # a ValueError saying what is wrong
+        mailbox(sender)
     return sender
 
 
@@ -71,7 +177,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CALENDAR_", extra="ignore", frozen=True)
 
-    database_url: Annotated[str, AfterValidator(_database_url)] = "sqlite:///var/calendar.db"
+    database_url: Annotated[str, AfterValidator(check_database_url)] = DEFAULT_DATABASE_URL
     smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = None
     base_url: Annotated[str, AfterValidator(_base_url)] = "http://127.0.0.1:8000"
     timezone: Annotated[str, AfterValidator(_timezone)] = "Asia/Shanghai"
@@ -112,12 +218,19 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
 
-def mask_url(url: str) -> str:
-    """The URL with any password replaced by ***, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
+def mask_url(url: str | URL) -> str:
+    """The URL with any password replaced by ***, for messages and logs; a URL that does not
+    parse loses everything before its @ instead."""
+    if not isinstance(url, str):  # an engine's URL, which can mask itself
+        return url.render_as_string(hide_password=True)
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return re.sub(r"//.*@", "//***@", url)
+    if password is None:
         return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    netloc = parts.netloc.replace(f":{password}@", ":***@", 1)
     return parts._replace(netloc=netloc).geturl()
 
 

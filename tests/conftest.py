@@ -19,8 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from calendar_service.adapters.catalog_file import load_catalog
-from calendar_service.adapters.db import Repository, create_schema, make_engine, mask_url
+from calendar_service.adapters.db import Repository, create_schema, make_engine
 from calendar_service.domain.catalog import Catalog
+from calendar_service.settings import mask_url
 
 POSTGRES_SETTING = "CALENDAR_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

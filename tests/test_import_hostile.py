@@ -30,7 +30,7 @@ from calendar_service.adapters.importing.numbers import number_parser, parse_cou
 from calendar_service.adapters.importing.parse import BATCH_ROWS
 from calendar_service.adapters.importing.values import Cell, CellError, Parser
 from calendar_service.domain.snapshots import StoreSnapshot
-from calendar_service.entrypoints.render import import_summary
+from calendar_service.entrypoints.cli_text import import_summary
 from calendar_service.services.importing import FileOutcome, import_files
 from tests.cli import PROJECT, run_cli
 from tests.test_api import Api, _api

@@ -29,13 +29,13 @@ from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.entrypoints.web import create_app
-from calendar_service.mail.smtp_config import parse_smtp_url
 from calendar_service.mail.transport import (
     MaildirTransport,
     Outgoing,
     SendResult,
     SmtpTransport,
     Transport,
+    parse_smtp_url,
 )
 from calendar_service.services.compose import InlineComposer, MailSettings, week_start
 from calendar_service.services.compose_pool import ComposePool

@@ -23,10 +23,10 @@ from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
 from calendar_service.domain.time_range import out_of_range
 from calendar_service.domain.verdict_json import to_json
-from calendar_service.entrypoints import render
 from calendar_service.errors import UnknownStoreError, UserError
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.importing import ImportOptions, import_source, read_limits
+from calendar_service.text.catalog import catalog_json, occurrence_json
 
 MAX_BODY = 5 * 1024 * 1024  # the default of CALENDAR_API_MAX_BODY_BYTES
 MAX_DAYS = 800  # a little over two years of windows per request
@@ -146,12 +146,12 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
         if end <= start or (end - start).days > MAX_DAYS:
             raise HTTPException(422, f"`to` must be after `from`, at most {MAX_DAYS} days on")
         found = find_occurrences(container.catalog, start, end, settings.tz, cycle)
-        return [render.occurrence_json(container.catalog, o) for o in found]
+        return [occurrence_json(container.catalog, o) for o in found]
 
     @router.get("/activities")
     def activities() -> dict[str, Any]:
         """The catalog: every activity, its window rule and criteria, and the version."""
-        return render.catalog_json(container.catalog)
+        return catalog_json(container.catalog)
 
     add_subscription_routes(router, container, clock, known_store)
     return router

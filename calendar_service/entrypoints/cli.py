@@ -21,7 +21,7 @@ from calendar_service.domain.cycles import occurrences as find_occurrences
 from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, subscriber_address
 from calendar_service.domain.time_range import out_of_range
 from calendar_service.domain.verdict_json import to_json
-from calendar_service.entrypoints import render
+from calendar_service.entrypoints import cli_text
 from calendar_service.entrypoints.cli_db import db
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UnknownStoreError, UserError
@@ -36,6 +36,12 @@ from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
 from calendar_service.services.status_watch import watch_daily_statuses
 from calendar_service.settings import load_settings
+from calendar_service.text.catalog import (
+    catalog_json,
+    catalog_text,
+    occurrence_json,
+    occurrences_text,
+)
 
 LANGS = click.Choice(["zh", "en"])
 
@@ -90,9 +96,9 @@ def activities(as_json: bool, lang: str) -> None:
     """List the activity catalog: cycles, windows and criteria."""
     catalog = _container().catalog
     if as_json:
-        _print_json(render.catalog_json(catalog))
+        _print_json(catalog_json(catalog))
     else:
-        click.echo(render.catalog_text(catalog, lang))
+        click.echo(catalog_text(catalog, lang))
 
 
 @cli.command()
@@ -115,9 +121,9 @@ def occurrences(
         raise UserError(f"--to ({end}) must be after --from ({start})")
     found = find_occurrences(container.catalog, start, end, tz, Cycle(cycle) if cycle else None)
     if as_json:
-        _print_json([render.occurrence_json(container.catalog, o) for o in found])
+        _print_json([occurrence_json(container.catalog, o) for o in found])
     else:
-        click.echo(render.occurrences_text(container.catalog, found, lang))
+        click.echo(occurrences_text(container.catalog, found, lang))
 
 
 @cli.command("import")
@@ -146,7 +152,7 @@ def import_(files: tuple[Path, ...], skip_invalid: bool, now_text: str | None) -
             click.echo(f"warning: {outcome.path}: {warning}", err=True)
         for error in outcome.errors:
             click.echo(str(error), err=True)
-        click.echo(render.import_summary(outcome))
+        click.echo(cli_text.import_summary(outcome))
     if any(o.rejected for o in outcomes):
         sys.exit(1)
 
@@ -293,7 +299,7 @@ def run(
     One scheduler per SQLite database (a second one refuses to start); on PostgreSQL several
     daemons may share the database. At scale, run web workers with --web-only.
     """
-    from calendar_service.daemon import DaemonOptions, run_daemon  # noqa: PLC0415
+    from calendar_service.entrypoints.daemon import DaemonOptions, run_daemon  # noqa: PLC0415
 
     if scheduler_only and web_only:
         raise click.UsageError("--scheduler-only and --web-only exclude each other")
@@ -321,7 +327,7 @@ def run(
             )
             if not o.is_series and o.deadline_at > now
         ]
-        click.echo(render.occurrences_text(container.catalog, upcoming, "zh"))
+        click.echo(occurrences_text(container.catalog, upcoming, "zh"))
         shown_host, shown_port = host or settings.host, port or settings.port
         click.echo(
             f"\nserving http://{shown_host}:{shown_port}/  "
@@ -408,7 +414,7 @@ def remind(now_text: str | None, dry_run: bool) -> None:
     store = ReminderStore(container.engine)
     if dry_run:
         click.echo(
-            render.due_text(
+            cli_text.due_text(
                 due_reminders(container.catalog, repository, store, now, settings.tz), settings.tz
             )
         )

@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import Literal, Protocol, Self
 
 from calendar_service.mail.retry import next_attempt
-from calendar_service.mail.smtp_config import SmtpConfig, parse_smtp_url
+from calendar_service.settings import SmtpConfig, parse_smtp_url
 
 __all__ = [
     "Envelope",

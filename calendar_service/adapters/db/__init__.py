@@ -6,11 +6,9 @@ schema's migrations, schema.py) at start;
 """
 
 from calendar_service.adapters.db.engine import (
-    DEFAULT_URL,
     SETTING,
     check_connection,
     make_engine,
-    mask_url,
     write_transaction,
 )
 from calendar_service.adapters.db.repository import Repository
@@ -19,7 +17,6 @@ from calendar_service.adapters.db.stores import UnknownStoreError
 from calendar_service.adapters.db.subscribers import feed_token_hash, normalize_email
 
 __all__ = [
-    "DEFAULT_URL",
     "SETTING",
     "Repository",
     "UnknownStoreError",
@@ -27,7 +24,6 @@ __all__ = [
     "create_schema",
     "feed_token_hash",
     "make_engine",
-    "mask_url",
     "normalize_email",
     "write_transaction",
 ]

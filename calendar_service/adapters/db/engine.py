@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,10 +13,14 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from calendar_service.errors import DatabaseError
+from calendar_service.settings import (
+    DATABASE_EXAMPLES,
+    DEFAULT_DATABASE_URL,
+    check_database_url,
+    mask_url,
+)
 
 SETTING = "CALENDAR_DATABASE_URL"
-DEFAULT_URL = "sqlite:///var/calendar.db"
-EXAMPLES = f"{DEFAULT_URL} or postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
 
 # Connection execution option: this transaction will write. SQLite then takes the write lock at
 # BEGIN, so two writers queue on the busy timeout instead of failing when a read lock cannot be
@@ -27,40 +30,32 @@ SQLITE_BUSY_TIMEOUT_S = 15.0
 POSTGRES_CONNECT_TIMEOUT_S = 10
 
 
-def mask_url(url: str | URL) -> str:
-    """The URL with any password replaced by ***, also when it does not parse."""
-    if isinstance(url, URL):
-        return url.render_as_string(hide_password=True)
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
-
-
 def make_engine(url: str) -> Engine:
-    """An engine for `url` (SQLite file or PostgreSQL); DatabaseError when the URL is unusable."""
+    """An engine for `url` (SQLite file or PostgreSQL); DatabaseError when the URL is unusable.
+
+    The URL passes the settings' own check first (`settings.check_database_url`), so a URL the
+    settings accept is one the engine takes, and the other way round.
+    """
     try:
-        parsed = make_url(url)
+        checked = check_database_url(url)
+    except ValueError as error:
+        raise DatabaseError(f"{SETTING}={mask_url(url)}: {error}") from None
+    try:
+        parsed = make_url(checked)
     except (ArgumentError, ValueError) as error:
         raise DatabaseError(
             f"{SETTING}={mask_url(url)} is not a database URL ({error}); "
-            f"set it to a URL such as {EXAMPLES}"
+            f"set it to a URL such as {DATABASE_EXAMPLES}"
         ) from None
-    backend = parsed.get_backend_name()
     try:
-        if backend == "sqlite":
+        if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed)
-        if backend in ("postgresql", "postgres"):
-            return _postgres_engine(parsed)
+        return _postgres_engine(parsed)
     except (ArgumentError, ImportError, TypeError, ValueError) as error:
         raise DatabaseError(
             f"{SETTING}={mask_url(parsed)} cannot be used: {error}; set it to a URL such as "
-            f"{EXAMPLES}"
+            f"{DATABASE_EXAMPLES}"
         ) from None
-    raise DatabaseError(
-        f"{SETTING}={mask_url(parsed)} names a database the service does not support "
-        f"({backend}); use SQLite or PostgreSQL, e.g. {EXAMPLES}"
-    )
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -98,8 +93,6 @@ def _sqlite_on_begin(connection: Connection) -> None:
 
 
 def _postgres_engine(url: URL) -> Engine:
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")  # the driver the project installs
     return create_engine(
         url,
         pool_pre_ping=True,  # daemons outlive server restarts
@@ -132,7 +125,7 @@ def check_connection(engine: Engine) -> None:
         raise DatabaseError(
             f"cannot connect to the database {SETTING}={mask_url(engine.url)}: "
             f"{_reason(error, engine.url)}. {advice}, or unset {SETTING} to use the embedded "
-            f"SQLite database ({DEFAULT_URL})"
+            f"SQLite database ({DEFAULT_DATABASE_URL})"
         ) from None
 
 

@@ -25,9 +25,10 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import SQLAlchemyError
 
-from calendar_service.adapters.db.engine import SETTING, WRITE, mask_url, write_transaction
+from calendar_service.adapters.db.engine import SETTING, WRITE, write_transaction
 from calendar_service.adapters.db.tables import METADATA
 from calendar_service.errors import DatabaseError
+from calendar_service.settings import mask_url
 
 RELEASE_0_1_0 = "0001"  # the revision whose schema release 0.1.0 made with create_all
 VERSION_TABLE = "alembic_version"

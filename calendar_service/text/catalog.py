@@ -1,8 +1,7 @@
-"""Plain text and JSON forms of catalog objects for the CLI (and the API's JSON)."""
+"""The catalog and its occurrences as plain text (the CLI) and as JSON (the CLI and the API)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -19,8 +18,6 @@ from calendar_service.domain.catalog import (
     YearlyWindow,
 )
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.services.dispatch import Due
-from calendar_service.services.importing import FileOutcome
 
 CYCLE_ZH = {
     "yearly": "年度大促",
@@ -38,15 +35,6 @@ def json_threshold(value: Threshold) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
-
-
-def threshold_text(value: Threshold, lang: str) -> str:
-    """A threshold's raw value for a reader of the JSON's sense: 是/否 or yes/no, 24h / 48h."""
-    if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if isinstance(value, tuple):
-        return " / ".join(value)
-    return str(json_threshold(value))
 
 
 def window_json(window: WindowRule) -> dict[str, Any]:
@@ -220,36 +208,4 @@ def occurrences_text(catalog: Catalog, found: list[Occurrence], lang: str) -> st
         )
     if any(o.overridden for o in found):
         lines.append("* " + ("平台公布的日期" if zh else "dates announced by the platform"))
-    return "\n".join(lines)
-
-
-def import_summary(outcome: FileOutcome) -> str:
-    """One line per file: what was added, or that it was rejected and why."""
-    if outcome.rejected:
-        n = len(outcome.errors)
-        return (
-            f"{outcome.path}: rejected, nothing imported ({n} problem{'s' if n != 1 else ''}"
-            " above); fix them and import the file again, or use --skip-invalid"
-        )
-    added = outcome.stores_added + outcome.products_added
-    line = (
-        f"{outcome.path}: {outcome.rows_total} rows; new snapshots: {outcome.stores_added} "
-        f"store, {outcome.products_added} product; "
-        f"{outcome.rows_total - added - outcome.skipped} already imported"
-    )
-    if outcome.skipped:
-        line += f", {outcome.skipped} bad rows skipped"
-    return line
-
-
-def due_text(due: list[Due], tz: dt.tzinfo) -> str:
-    """--dry-run: one line per reminder a pass would send now."""
-    if not due:
-        return "nothing is due"
-    lines = [f"{len(due)} reminder{'s' if len(due) != 1 else ''} would go out:"]
-    for d in due:
-        when = f"{d.row.due_at.astimezone(tz):%Y-%m-%d %H:%M}"
-        planned = "" if d.stored else "  (planned by this pass)"
-        what = f"{d.row.kind:<13} {d.row.occurrence_key:<32} {d.row.store_id}"
-        lines.append(f"  {when}  {what}  {d.email}{planned}")
     return "\n".join(lines)
