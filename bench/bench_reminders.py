@@ -368,14 +368,14 @@ def _service(setup: Setup, port: int, profile: bool, workers: int) -> ServiceRun
     store = TimedReminderStore(container.engine, clock)
     smtp = SmtpTransport(parse_smtp_url(f"smtp://{HOST}:{port}"))
     transport = TimedTransport(smtp, clock)
-    mail = mail_settings(settings, container.unsubscribe_tokens)
+    mail = mail_settings(settings, container.signed_links)
     catalog, tz, now = container.catalog, settings.tz, setup.now
     started_pool = time.perf_counter()
     composer = make_composer(
         settings.model_copy(update={"compose_workers": workers}),
         catalog,
         repository,
-        container.unsubscribe_tokens,
+        container.signed_links,
     )
     if isinstance(composer, ComposePool):
         composer.start(wait_ready=POOL_START_WAIT)  # as a daemon's are, from its first long pass

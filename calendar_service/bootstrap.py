@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from calendar_service.adapters.db.repository import Repository
     from calendar_service.adapters.db.schema import Migrations
-    from calendar_service.services.unsubscribe import UnsubscribeTokens
+    from calendar_service.services.signed_links import SignedLinks
 
 SchemaPolicy = Literal["require", "upgrade", "as-is"]
 
@@ -66,13 +66,13 @@ class Container:
         return default_migrations()
 
     @cached_property
-    def unsubscribe_tokens(self) -> UnsubscribeTokens:
+    def signed_links(self) -> SignedLinks:
         """The signer of unsubscribe links; ConfigError when the database knows another key."""
         from calendar_service.adapters.secret_key import load_secret_key  # noqa: PLC0415
-        from calendar_service.services.unsubscribe import PURPOSE, UnsubscribeTokens  # noqa: PLC0415
+        from calendar_service.services.signed_links import PURPOSE, SignedLinks  # noqa: PLC0415
 
         settings = self.settings
-        tokens = UnsubscribeTokens(load_secret_key(settings.secret_key, settings.secret_key_file))
+        tokens = SignedLinks(load_secret_key(settings.secret_key, settings.secret_key_file))
         now = dt.datetime.now(dt.UTC)
         if not self.repository.check_signing_key(PURPOSE, tokens.fingerprint, now):
             where = (

@@ -33,7 +33,7 @@ from calendar_service.domain.catalog import Catalog
 from calendar_service.mail.transport import MaildirTransport
 from calendar_service.services.compose import InlineComposer, MailSettings
 from calendar_service.services.sample import load_sample
-from calendar_service.services.unsubscribe import UnsubscribeTokens
+from calendar_service.services.signed_links import SignedLinks
 from tests.cli import PROJECT
 from tests.smtp_server import HOST, RecordingHandler, SmtpServer
 
@@ -224,7 +224,7 @@ def job_work(
 ) -> Work:
     """What the daemon's jobs are given, for calling a job in the test's process at `now`
     (mail goes nowhere: no job called this way sends any); `options`: Work's paging fields."""
-    key = UnsubscribeTokens(b"a key for the daemon tests' links")
+    key = SignedLinks(b"a key for the daemon tests' links")
     mail = MailSettings("a@example.com", "https://example.com", "example.com", stale_after, key)
     tz = ZoneInfo("Asia/Shanghai")
     return Work(

@@ -45,7 +45,7 @@ from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import LEASE
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
-from calendar_service.services.unsubscribe import UnsubscribeTokens
+from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT
 from tests.daemon_support import ended, wait_for
@@ -58,7 +58,7 @@ MAIL = MailSettings(
     "https://calendar.example.com",
     "calendar.example.com",
     dt.timedelta(days=30),
-    UnsubscribeTokens(b"a key for the compose pool tests' links"),
+    SignedLinks(b"a key for the compose pool tests' links"),
 )
 WRITE_SYSCALL = {"x86_64": 1, "aarch64": 64}  # write(2), as /proc/PID/syscall numbers it
 BAD_ADDRESS = "two words@example.com"  # stored before addresses were checked as now
@@ -320,8 +320,8 @@ def test_close_ends_the_workers_and_they_end_by_themselves_when_the_dispatcher_d
         from calendar_service.services.compose_pool import ComposePool
         from calendar_service.services.compose_worker import WorkerSpec
         catalog = load_catalog(Path({str(PROJECT / "data" / "activities.toml")!r}))
-        from calendar_service.services.unsubscribe import UnsubscribeTokens
-        key = UnsubscribeTokens(b"k" * 32)
+        from calendar_service.services.signed_links import SignedLinks
+        key = SignedLinks(b"k" * 32)
         mail = MailSettings("a@example.com", "https://e.example", "e.example", dt.timedelta(7), key)
         reader = Repository(make_engine({database_url!r}))
         inline = InlineComposer(catalog, reader, ZoneInfo("Asia/Shanghai"), mail)
@@ -349,15 +349,13 @@ def test_the_settings_choose_the_composer(
     catalog: Catalog, repository: Repository, tmp_path: Path
 ) -> None:
     sqlite_url = f"sqlite:///{tmp_path / 'calendar.db'}"
-    pooled = make_composer(
-        load_settings(database_url=sqlite_url), catalog, repository, MAIL.unsubscribe
-    )
+    pooled = make_composer(load_settings(database_url=sqlite_url), catalog, repository, MAIL.signer)
     assert isinstance(pooled, ComposePool)  # one worker unless told otherwise
     pooled.close()
     none = load_settings(database_url=sqlite_url, compose_workers=0)
-    assert isinstance(make_composer(none, catalog, repository, MAIL.unsubscribe), InlineComposer)
+    assert isinstance(make_composer(none, catalog, repository, MAIL.signer), InlineComposer)
     memory = load_settings(database_url="sqlite://", compose_workers=4)
-    assert isinstance(make_composer(memory, catalog, repository, MAIL.unsubscribe), InlineComposer)
+    assert isinstance(make_composer(memory, catalog, repository, MAIL.signer), InlineComposer)
 
 
 @pytest.mark.parametrize(

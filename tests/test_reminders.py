@@ -43,7 +43,7 @@ from calendar_service.services.compose_worker import WorkerSpec
 from calendar_service.services.dispatch import LEASE, DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
-from calendar_service.services.unsubscribe import UnsubscribeTokens
+from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT, run_cli
 from tests.smtp_server import DROP, SmtpServer, smtp_server
@@ -58,7 +58,7 @@ MAIL = MailSettings(
     "https://calendar.example.com",
     "calendar.example.com",
     dt.timedelta(days=30),
-    UnsubscribeTokens(LINKS_KEY.encode()),
+    SignedLinks(LINKS_KEY.encode()),
 )
 
 
@@ -178,15 +178,18 @@ def test_message_says_what_is_missing_with_the_headers_clients_need(
     assert "报名截止" in text and "退订" in text and "<table" in html
     english = [m for m in messages if m["To"].addresses[0].addr_spec == "agency@example.com"]
     assert english and english[0]["Content-Language"] == "en"
-    # Links in the subscriber's language: the store's dashboard page, where its private feed
-    # link is made, and the catalog feed, named as the calendar of all activities.
+    # Links in the subscriber's language: the store's private feed, signed for the
+    # subscription, and its dashboard page.
     base = "https://calendar.example.com"
-    assert f'href="{base}/stores/b2b-220011"' in html and f'href="{base}/calendar.ics"' in html
-    assert "全部活动日历(不含本店状态)" in html
+    subs = {s.email: s for s in subscribed.subscriptions()}
+    ops_feed = MAIL.signer.feed_token(subs["ops@example.com"].id, 0)
+    assert f'href="{base}/stores/b2b-220011"' in html
+    assert f'href="{base}/feeds/{ops_feed}.ics"' in html and "含本店的报名资格" in html
     english_html = english[0].get_body(("html",)).get_content()  # type: ignore[union-attr]
+    agency_feed = MAIL.signer.feed_token(subs["agency@example.com"].id, 0)
     assert f'href="{base}/stores/b2b-220001?lang=en"' in english_html
-    assert f'href="{base}/calendar.ics?lang=en"' in english_html
-    assert 'href="webcal://calendar.example.com/calendar.ics?lang=en"' in english_html
+    assert f'href="{base}/feeds/{agency_feed}.ics?lang=en"' in english_html
+    assert f'href="webcal://calendar.example.com/feeds/{agency_feed}.ics?lang=en"' in english_html
     assert f'href="{base}/?lang=en"' in english_html
 
 
@@ -427,7 +430,7 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
     ops = next(s for s in subscribed.subscriptions() if s.email == "ops@example.com")
     container = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "k"))
     client = TestClient(create_app(container, lambda: NOW))
-    token = container.unsubscribe_tokens.token(ops.id)
+    token = container.signed_links.unsubscribe_token(ops.id)
     page = client.get(f"/unsubscribe/{token}")
     assert page.status_code == 200 and '<form method="post"' in page.text
     assert any(s.email == "ops@example.com" for s in subscribed.subscriptions())  # still there

@@ -433,7 +433,7 @@ def remind(now_text: str | None, dry_run: bool) -> None:
         dt.timedelta(days=settings.stale_after_days),
     ).status_changes
     transport = make_transport(settings.smtp_url, settings.outbox_dir)
-    composer = make_composer(settings, container.catalog, repository, container.unsubscribe_tokens)
+    composer = make_composer(settings, container.catalog, repository, container.signed_links)
     try:
         report = run_dispatch(
             repository,

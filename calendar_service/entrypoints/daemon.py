@@ -59,7 +59,7 @@ def make_work(container: Container, clock: ShiftedClock, lease: dt.timedelta) ->
         lease=lease,
         stale_after=stale_after,
         composer=make_composer(
-            settings, container.catalog, container.repository, container.unsubscribe_tokens
+            settings, container.catalog, container.repository, container.signed_links
         ),
     )
 

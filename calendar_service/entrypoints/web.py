@@ -21,7 +21,7 @@ from calendar_service.entrypoints.web_guard import WebGuard
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
 from calendar_service.services.feed_cache import FeedCache
 from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
-from calendar_service.services.unsubscribe import unsubscribe_by_link
+from calendar_service.services.signed_links import unsubscribe_by_link
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -53,7 +53,7 @@ def create_app(
     settings = container.settings
     catalog = container.catalog
     stamp = container.catalog_stamp
-    unsubscribe_tokens = container.unsubscribe_tokens  # at start: a wrong key stops it here
+    signed_links = container.signed_links  # at start: a wrong key stops it here
     stale_after = dt.timedelta(days=settings.stale_after_days)
     store_feeds = FeedCache(
         container.repository, dt.timedelta(seconds=settings.feed_revalidate_seconds)
@@ -146,7 +146,7 @@ def create_app(
     @app.post("/unsubscribe/{token}", response_class=HTMLResponse)
     def unsubscribe(token: str) -> HTMLResponse:
         # RFC 8058 one-click: at once, and again harmlessly.
-        if not unsubscribe_by_link(unsubscribe_tokens, container.repository, token, clock()):
+        if not unsubscribe_by_link(signed_links, container.repository, token, clock()):
             return HTMLResponse(_page(UNSUBSCRIBE_UNKNOWN), status_code=404)
         return HTMLResponse(_page(UNSUBSCRIBED))
 

@@ -58,8 +58,8 @@ class CalendarLinks:
 @dataclass(frozen=True)
 class MailLinks:
     """The links a reminder carries, built by the caller; `unsubscribe` is the https URL of
-    POST /unsubscribe/…. `calendar` is the feed offered (in the subscriber's language) and
-    `store_page` the dashboard's page of the store, where its private feed link is made."""
+    POST /unsubscribe/…. `calendar` is the store's private feed (in the subscriber's language) and
+    `store_page` the dashboard's page of the store."""
 
     calendar: CalendarLinks | None
     store_page: str | None

@@ -35,7 +35,7 @@ from calendar_service.mail.render import (
 from calendar_service.mail.transport import Outgoing
 from calendar_service.services.eligibility import HISTORY, SnapshotReader, current_occurrences
 from calendar_service.services.feeds import subscribe_links
-from calendar_service.services.unsubscribe import UnsubscribeTokens
+from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import Settings
 
 
@@ -45,29 +45,34 @@ class MailSettings:
     base_url: str
     message_domain: str
     stale_after: dt.timedelta
-    unsubscribe: UnsubscribeTokens
+    signer: SignedLinks
 
 
-def mail_settings(settings: Settings, unsubscribe: UnsubscribeTokens) -> MailSettings:
+def mail_settings(settings: Settings, signer: SignedLinks) -> MailSettings:
     return MailSettings(
         settings.sender,
         settings.base_url,
         settings.message_domain,
         dt.timedelta(days=settings.stale_after_days),
-        unsubscribe,
+        signer,
     )
 
 
-def links(mail: MailSettings, subscription: Subscription) -> MailLinks:
-    """The links of a subscriber's mail, each in the subscriber's language.
+class MailReader(SnapshotReader, Protocol):
+    """What composing reads: the store's data, and the generation its feed links are signed
+    with."""
 
-    A store's private feed has a token of its own that only its hash is kept of, so a mail
-    cannot carry one without minting a new token per mail. It carries the dashboard's page of
-    the store instead, where staff make that link, and the public catalog feed, named as such.
-    """
-    token = mail.unsubscribe.token(subscription.id)
+    def feed_generation(self, store_id: str) -> int: ...
+
+
+def links(mail: MailSettings, subscription: Subscription, feed_generation: int) -> MailLinks:
+    """The links of a subscriber's mail, each in the subscriber's language: the store's
+    private feed (signed: ends with the subscription, or when the store's feed URLs are
+    revoked), its dashboard page, and the one-click unsubscribe."""
+    token = mail.signer.unsubscribe_token(subscription.id)
     lang = "" if is_zh(subscription.locale) else "?lang=en"
-    found = subscribe_links(f"{mail.base_url}/calendar.ics{lang}")
+    feed_token = mail.signer.feed_token(subscription.id, feed_generation)
+    found = subscribe_links(f"{mail.base_url}/feeds/{feed_token}.ics{lang}")
     return MailLinks(
         calendar=CalendarLinks(found.https, found.webcal, found.google),
         store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{lang}",
@@ -101,8 +106,9 @@ def week_start(digest_key: str) -> dt.date:
 class PassCache:
     """What one dispatch pass reads once: a store's data, an occurrence, at the pass's `now`."""
 
-    def __init__(self, reader: SnapshotReader, now: dt.datetime) -> None:
+    def __init__(self, reader: MailReader, now: dt.datetime) -> None:
         self._reader = reader
+        self._generations: dict[str, int] = {}
         self._now = now
         self._stores: dict[str, StoreData] = {}
         self.occurrences: dict[str, Occurrence] = {}
@@ -117,6 +123,12 @@ class PassCache:
                 reader.store_history(store_id, until=now, since=now - HISTORY),
                 reader.latest_product_snapshots(store_id, now),
             )
+        return found
+
+    def feed_generation(self, store_id: str) -> int:
+        found = self._generations.get(store_id)
+        if found is None:
+            found = self._generations[store_id] = self._reader.feed_generation(store_id)
         return found
 
     def daily(self, catalog: Catalog, tz: ZoneInfo) -> list[Occurrence]:
@@ -145,7 +157,7 @@ def compose(
     """The message for a due reminder; raises RenderError or LookupError when it cannot be."""
     store, history, products = cache.store(row.store_id)
     name = store.name if store else None
-    mail_links = links(mail, subscription)
+    mail_links = links(mail, subscription, cache.feed_generation(subscription.store_id))
     locale = subscription.locale
     rendered: Rendered
     if row.kind == DIGEST:
@@ -270,7 +282,7 @@ class InlineComposer:
     """Composes in the calling thread; what a store's data is read once per pass (`now`)."""
 
     def __init__(
-        self, catalog: Catalog, reader: SnapshotReader, tz: ZoneInfo, mail: MailSettings
+        self, catalog: Catalog, reader: MailReader, tz: ZoneInfo, mail: MailSettings
     ) -> None:
         self._catalog = catalog
         self._reader = reader

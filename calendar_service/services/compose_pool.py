@@ -35,11 +35,11 @@ from calendar_service.services.compose import (
     ComposeJob,
     Composer,
     InlineComposer,
+    MailReader,
     mail_settings,
 )
 from calendar_service.services.compose_worker import WorkerSpec, work
-from calendar_service.services.eligibility import SnapshotReader
-from calendar_service.services.unsubscribe import UnsubscribeTokens
+from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import Settings
 
 log = logging.getLogger("calendar_service.compose")
@@ -312,11 +312,11 @@ def shares_database(database_url: str) -> bool:
 
 
 def make_composer(
-    settings: Settings, catalog: Catalog, reader: SnapshotReader, unsubscribe: UnsubscribeTokens
+    settings: Settings, catalog: Catalog, reader: MailReader, signer: SignedLinks
 ) -> Composer:
     """A pool of `settings.compose_workers` processes, or in line when that is 0 or the
     database lives in this process's memory."""
-    mail = mail_settings(settings, unsubscribe)
+    mail = mail_settings(settings, signer)
     inline = InlineComposer(catalog, reader, settings.tz, mail)
     if settings.compose_workers == 0 or not shares_database(settings.database_url):
         return inline

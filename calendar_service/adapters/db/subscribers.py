@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from calendar_service.adapters.db.bulk import dialect_insert
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.stores import require_stores
-from calendar_service.adapters.db.tables import FEED_TOKENS, SIGNING_KEYS, SUBSCRIPTIONS
+from calendar_service.adapters.db.tables import FEED_TOKENS, SIGNING_KEYS, STORES, SUBSCRIPTIONS
 from calendar_service.adapters.db.types import require_aware
 from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, Subscription, is_locale
 
@@ -65,6 +65,27 @@ class SubscriberRepository:
         with self._engine.connect() as connection:
             return connection.scalars(statement).first()
 
+    def feed_generation(self, store_id: str) -> int:
+        """How many times the store's feed URLs were revoked (0 for an unknown store)."""
+        statement = select(STORES.c.feed_generation).where(STORES.c.store_id == store_id)
+        with self._engine.connect() as connection:
+            return connection.scalars(statement).first() or 0
+
+    def store_for_subscription_feed(self, subscription_id: int, generation: int) -> str | None:
+        """The store of a mail's private feed link: None once the subscription has ended or
+        the store's feed URLs were revoked after the mail was written."""
+        statement = (
+            select(SUBSCRIPTIONS.c.store_id)
+            .join(STORES, STORES.c.store_id == SUBSCRIPTIONS.c.store_id)
+            .where(
+                SUBSCRIPTIONS.c.id == subscription_id,
+                SUBSCRIPTIONS.c.unsubscribed_at.is_(None),
+                STORES.c.feed_generation == generation,
+            )
+        )
+        with self._engine.connect() as connection:
+            return connection.scalars(statement).first()
+
     def revoke_feed_tokens(self, store_id: str, now: dt.datetime | None = None) -> int:
         """Revoke every live token of the store; how many were revoked."""
         statement = (
@@ -72,7 +93,14 @@ class SubscriberRepository:
             .where(FEED_TOKENS.c.store_id == store_id, FEED_TOKENS.c.revoked_at.is_(None))
             .values(revoked_at=_now(now))
         )
+        # The private feed links of mails already sent are signed with the generation.
+        next_generation = (
+            update(STORES)
+            .where(STORES.c.store_id == store_id)
+            .values(feed_generation=STORES.c.feed_generation + 1)
+        )
         with write_transaction(self._engine) as connection:
+            connection.execute(next_generation)
             return connection.execute(statement).rowcount
 
     # Subscriptions -----------------------------------------------------------------------

@@ -51,6 +51,9 @@ class StoreTable(SQLModel, table=True):
     name: str | None = None  # from the newest snapshot that has one
     email: str | None = None
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    # How many times the store's feed URLs were revoked: signs the private feed links in mails,
+    # so a revocation ends those too (services/signed_links.py).
+    feed_generation: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class StoreSnapshotTable(SQLModel, table=True):

@@ -18,8 +18,8 @@ from calendar_service.adapters.secret_key import load_secret_key
 from calendar_service.bootstrap import Container
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.errors import ConfigError
-from calendar_service.services.unsubscribe import (
-    UnsubscribeTokens,
+from calendar_service.services.signed_links import (
+    SignedLinks,
     legacy_token_hash,
     unsubscribe_by_link,
 )
@@ -29,20 +29,20 @@ from tests.cli import run_cli
 CST = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)
 KEY = b"0123456789abcdef0123456789abcdef"
-TOKENS = UnsubscribeTokens(KEY)
+SIGNER = SignedLinks(KEY)
 
 
 # Tokens ----------------------------------------------------------------------------------------
 
 
 def test_a_token_names_its_subscription_and_only_this_key_makes_it() -> None:
-    token = TOKENS.token(42)
+    token = SIGNER.unsubscribe_token(42)
     assert token.startswith("42.") and len(token) == len("42.") + 43  # 256 bits, base64url
-    assert TOKENS.subscription_id(token) == 42
-    assert TOKENS.token(42) == token  # the same link on every daemon and in every mail
-    assert UnsubscribeTokens(KEY[::-1]).subscription_id(token) is None
+    assert SIGNER.subscription_id(token) == 42
+    assert SIGNER.unsubscribe_token(42) == token  # the same link on every daemon and in every mail
+    assert SignedLinks(KEY[::-1]).subscription_id(token) is None
     mac = token.split(".", 1)[1]
-    assert TOKENS.subscription_id(f"43.{mac}") is None  # another subscription's id
+    assert SIGNER.subscription_id(f"43.{mac}") is None  # another subscription's id
 
 
 @pytest.mark.parametrize(
@@ -62,14 +62,46 @@ def test_a_token_names_its_subscription_and_only_this_key_makes_it() -> None:
     ],
 )
 def test_anything_else_is_no_token(token: str) -> None:
-    assert TOKENS.subscription_id(token) is None
+    assert SIGNER.subscription_id(token) is None
+
+
+def test_a_feed_token_names_its_subscription_and_generation_and_is_no_unsubscribe_token() -> None:
+    token = SIGNER.feed_token(42, 3)
+    assert token.startswith("42.3.") and SIGNER.feed_of(token) == (42, 3)
+    mac = token.rsplit(".", 1)[1]
+    assert SIGNER.feed_of(f"42.4.{mac}") is None  # a later generation needs its own mac
+    assert SIGNER.feed_of(f"43.3.{mac}") is None
+    assert (
+        SIGNER.subscription_id(token) is None
+        and SIGNER.feed_of(SIGNER.unsubscribe_token(42)) is None
+    )
+    unsubscribe_mac = SIGNER.unsubscribe_token(42).split(".", 1)[1]
+    assert SIGNER.feed_of(f"42.3.{unsubscribe_mac}") is None  # the purposes never mix
+    assert SignedLinks(KEY[::-1]).feed_of(token) is None
+
+
+def test_a_mail_s_feed_link_ends_with_its_subscription_or_a_revocation(
+    subscribed: Repository,
+) -> None:
+    first, second = subscribed.subscriptions()
+    assert subscribed.feed_generation("s1") == 0
+    assert subscribed.store_for_subscription_feed(first.id, 0) == "s1"
+    assert subscribed.store_for_subscription_feed(first.id, 1) is None
+    subscribed.revoke_feed_tokens("s1", NOW)
+    assert subscribed.feed_generation("s1") == 1 and subscribed.feed_generation("s2") == 0
+    assert subscribed.store_for_subscription_feed(first.id, 0) is None  # mails already sent
+    assert subscribed.store_for_subscription_feed(first.id, 1) == "s1"  # the next mail's
+    assert subscribed.store_for_subscription_feed(second.id, 0) == "s2"
+    subscribed.end_subscription(second.id, NOW)
+    assert subscribed.store_for_subscription_feed(second.id, 0) is None
+    assert subscribed.store_for_subscription_feed(999, 0) is None
 
 
 def test_the_fingerprint_names_the_key_without_giving_it_away() -> None:
-    assert TOKENS.fingerprint == UnsubscribeTokens(KEY).fingerprint
-    assert TOKENS.fingerprint != UnsubscribeTokens(KEY + b"!").fingerprint
-    assert KEY.decode() not in TOKENS.fingerprint and len(TOKENS.fingerprint) == 64
-    assert "0123" not in repr(TOKENS)  # the key stays out of logs and tracebacks
+    assert SIGNER.fingerprint == SignedLinks(KEY).fingerprint
+    assert SIGNER.fingerprint != SignedLinks(KEY + b"!").fingerprint
+    assert KEY.decode() not in SIGNER.fingerprint and len(SIGNER.fingerprint) == 64
+    assert "0123" not in repr(SIGNER)  # the key stays out of logs and tracebacks
 
 
 # Unsubscribing ---------------------------------------------------------------------------------
@@ -86,9 +118,9 @@ def subscribed(repository: Repository) -> Repository:
 
 def test_a_link_ends_its_subscription_once_and_harmlessly_again(subscribed: Repository) -> None:
     first, second = subscribed.subscriptions()
-    token = TOKENS.token(first.id)
-    assert unsubscribe_by_link(TOKENS, subscribed, token, NOW) is True
-    assert unsubscribe_by_link(TOKENS, subscribed, token, NOW + dt.timedelta(1)) is True
+    token = SIGNER.unsubscribe_token(first.id)
+    assert unsubscribe_by_link(SIGNER, subscribed, token, NOW) is True
+    assert unsubscribe_by_link(SIGNER, subscribed, token, NOW + dt.timedelta(1)) is True
     assert [s.id for s in subscribed.subscriptions()] == [second.id]
     (ended,) = (s for s in subscribed.subscriptions(active_only=False) if not s.active)
     assert ended.unsubscribed_at == NOW  # the second click changed nothing
@@ -96,9 +128,14 @@ def test_a_link_ends_its_subscription_once_and_harmlessly_again(subscribed: Repo
 
 def test_unknown_forged_and_foreign_links_end_nothing(subscribed: Repository) -> None:
     first, _ = subscribed.subscriptions()
-    other_key = UnsubscribeTokens(b"another installation's key, 32 b")
-    for token in [other_key.token(first.id), TOKENS.token(999), "nope", "x" * 5000]:
-        assert unsubscribe_by_link(TOKENS, subscribed, token, NOW) is False
+    other_key = SignedLinks(b"another installation's key, 32 b")
+    for token in [
+        other_key.unsubscribe_token(first.id),
+        SIGNER.unsubscribe_token(999),
+        "nope",
+        "x" * 5000,
+    ]:
+        assert unsubscribe_by_link(SIGNER, subscribed, token, NOW) is False
     assert len(subscribed.subscriptions()) == 2
 
 
@@ -154,12 +191,12 @@ def test_a_short_key_setting_is_refused_without_being_echoed() -> None:
 
 def test_a_daemon_with_another_key_refuses_to_start(database_url: str, tmp_path: Path) -> None:
     first = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "a"))
-    assert first.unsubscribe_tokens.fingerprint  # recorded in the database
+    assert first.signed_links.fingerprint  # recorded in the database
     again = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "a"))
-    assert again.unsubscribe_tokens.key == first.unsubscribe_tokens.key
+    assert again.signed_links.key == first.signed_links.key
     other = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "b"))
     with pytest.raises(ConfigError, match=r"key file .*b is not the key this database's"):
-        assert other.unsubscribe_tokens is None
+        assert other.signed_links is None
     for container in (first, again, other):
         container.engine.dispose()
 
@@ -181,6 +218,6 @@ def test_a_release_0_1_0_token_is_found_by_its_hash(subscribed: Repository, engi
             "UPDATE subscriptions SET unsubscribe_token_hash = "
             f"'{legacy_token_hash(legacy)}' WHERE id = {first.id}"
         )
-    assert unsubscribe_by_link(TOKENS, subscribed, "S" * 43, NOW) is False
-    assert unsubscribe_by_link(TOKENS, subscribed, legacy, NOW) is True
+    assert unsubscribe_by_link(SIGNER, subscribed, "S" * 43, NOW) is False
+    assert unsubscribe_by_link(SIGNER, subscribed, legacy, NOW) is True
     assert [s.store_id for s in subscribed.subscriptions()] == ["s2"]
