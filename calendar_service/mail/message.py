@@ -65,7 +65,6 @@ class MailLinks:
     store_page: str | None
     dashboard: str
     unsubscribe: str
-    unsubscribe_mailto: str  # mailto:unsubscribe@domain?subject=TOKEN
 
 
 @dataclass(frozen=True)
@@ -121,9 +120,8 @@ def build_message(
     msg["Subject"] = _text("Subject", truncate(single_line(rendered.subject), SUBJECT_MAX))
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.UTC))
     msg["Message-ID"] = mid
-    msg["List-Unsubscribe"] = (  # folded after the comma, as compat32 would fold it
-        f"<{single_line(links.unsubscribe)}>,{FOLD} <{single_line(links.unsubscribe_mailto)}>"
-    )
+    # RFC 8058's one-click https link only: a mailto address would need a mailbox someone reads.
+    msg["List-Unsubscribe"] = f"<{single_line(links.unsubscribe)}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
     msg["X-Auto-Response-Suppress"] = "All"  # the same, for Exchange

@@ -78,7 +78,6 @@ def links(mail: MailSettings, subscription: Subscription, feed_generation: int) 
         store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{lang}",
         dashboard=f"{mail.base_url}/{lang}",
         unsubscribe=f"{mail.base_url}/unsubscribe/{token}",
-        unsubscribe_mailto=f"mailto:unsubscribe@{mail.message_domain}?subject={token}",
     )
 
 
