@@ -34,6 +34,9 @@ class SampleReader:
             for p in parsed.products:
                 self.products.setdefault(p.store_id, []).append(p)
 
+    def has_store(self, store_id: str) -> bool:
+        return store_id in self.stores
+
     def latest_store_snapshot(self, store_id: str, as_of: dt.datetime) -> StoreSnapshot | None:
         found = self.store_history(store_id, as_of)
         return found[-1] if found else None

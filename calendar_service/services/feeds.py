@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.workdays import HOLIDAYS
-from calendar_service.domain import formatting
-from calendar_service.domain.catalog import Catalog, Cycle
+from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate_store
-from calendar_service.domain.verdicts import Verdict
-from calendar_service.feeds import FeedOptions, Standing, build_feed, feed_range
-from calendar_service.services.eligibility import HISTORY, SnapshotReader
+from calendar_service.feeds import FeedOptions, build_feed, feed_range
+from calendar_service.services.eligibility import SnapshotReader
+from calendar_service.services.feed_verdicts import judge_stores
 
 
 @dataclass(frozen=True)
@@ -66,107 +64,6 @@ def catalog_feed(
     return feed_file(body, data_stamp)
 
 
-# Notes for whoever edits the catalog (which thresholds are assumed, where to set them): the
-# dashboard and the mails show them; a seller's calendar does not.
-EDITORS_NOTES = frozenset({"rules-assumed", "assumed-failed"})
-
-
-def standing(verdict: Verdict, locale: str, tz: ZoneInfo, who: str = "") -> Standing:
-    """A verdict as a feed shows it: its status, then why, most telling reason first."""
-    zh = not locale.startswith("en")
-    failed = [j for j in verdict.criteria if j.status == "fail"]
-    missing = [j for j in verdict.criteria if j.status == "unknown"]
-    reasons: list[str] = []
-    if verdict.status == "invitation":
-        reasons += [j.message(locale) for j in verdict.criteria if j.status == "signal"]
-    elif verdict.status == "eligible":
-        reasons.append("符合全部报名条件" if zh else "meets every requirement")
-    for j in (*failed, *missing):
-        reasons.append(j.message(locale))
-        forecast = verdict.forecast_for(j.key)
-        if forecast is not None:
-            reasons.append(forecast.message(locale))
-    reasons += [n.text(locale) for n in verdict.notes if n.code not in EDITORS_NOTES]
-    data_as_of = ""
-    if verdict.data_as_of is not None:
-        label = "数据日期" if zh else "data as of"
-        data_as_of = f"{label} {verdict.data_as_of.astimezone(tz):%Y-%m-%d %H:%M}"
-    short = ""
-    if failed:
-        j = failed[0]
-        value = formatting.show(j.figure, j.value, zh)
-        short = f"{j.label(locale)} {value}/{formatting.show_threshold(j.figure, j.threshold, zh)}"
-    return Standing(verdict.status, tuple(reasons), short, who, data_as_of)
-
-
-def _still_open(occ: Occurrence, at: dt.datetime) -> bool:
-    return occ.is_series or occ.deadline_at > at
-
-
-def _verdict_key(occ: Occurrence) -> str:
-    return occ.key if occ.cycle is Cycle.YEARLY else occ.activity
-
-
-@dataclass(frozen=True)
-class _Judged:
-    """One store's standings for the open windows of a feed, by verdict key."""
-
-    name: str
-    standings: dict[str, Standing]
-    captured_at: dt.datetime | None
-
-
-def _judge(
-    catalog: Catalog,
-    reader: SnapshotReader,
-    store_id: str,
-    found: list[Occurrence],
-    at: dt.datetime,
-    stale_after: dt.timedelta,
-    locale: str,
-    tz: ZoneInfo,
-) -> _Judged:
-    store = reader.latest_store_snapshot(store_id, at)
-    history = reader.store_history(store_id, until=at, since=at - HISTORY)
-    products = reader.latest_product_snapshots(store_id, at)
-    # A closed window needs no verdict; the later windows of an activity share the next one's
-    # (judged on the same data), except the yearly promotions, whose sales window differs.
-    chosen: dict[str, Occurrence] = {}
-    for occ in sorted(found, key=lambda o: o.deadline_at):
-        if _still_open(occ, at):
-            chosen.setdefault(_verdict_key(occ), occ)
-    verdicts = {
-        v.occurrence_key: v
-        for v in evaluate_store(
-            catalog,
-            list(chosen.values()),
-            store,
-            products,
-            history,
-            at,
-            stale_after,
-            store_id=store_id,
-            holidays=HOLIDAYS,
-        )
-    }
-    name = store.name if store and store.name else store_id
-    return _Judged(
-        name,
-        {k: standing(verdicts[o.key], locale, tz, name) for k, o in chosen.items()},
-        store.captured_at if store else None,
-    )
-
-
-def _standings(judged: list[_Judged], at: dt.datetime) -> Callable[[Occurrence], list[Standing]]:
-    def of(occ: Occurrence) -> list[Standing]:
-        if not _still_open(occ, at):
-            return []  # a closed window claims no verdict of today
-        key = _verdict_key(occ)
-        return [j.standings[key] for j in judged if key in j.standings]
-
-    return of
-
-
 def store_feed(
     catalog: Catalog,
     reader: SnapshotReader,
@@ -205,22 +102,15 @@ def stores_feed(
     today = now.astimezone(tz).date()
     at = dt.datetime.combine(today, dt.time(), tzinfo=tz)
     locale = "zh-CN" if options.lang.value == "zh" else "en"
-    judged = [
-        _judge(catalog, reader, s, found, at, stale_after, locale, tz)
-        for s in dict.fromkeys(store_ids)
-    ]
-    stamp = max([catalog_stamp, *(j.captured_at for j in judged if j.captured_at)])
-    many = len(judged) > 1
+    judged = judge_stores(catalog, reader, store_ids, found, at, stale_after, locale, tz)
+    stamp = max([catalog_stamp, *judged.captured])
+    many = len(judged.names) > 1
     suffix = " · 1688活动日历" if locale == "zh-CN" else " · 1688 promotion calendar"
     if many:
-        count = len(judged)
+        count = len(judged.names)
         head = f"{count} 家店铺" if locale == "zh-CN" else f"{count} stores"
     else:
-        head = judged[0].name
-    scope = f"store-{store_ids[0]}"
-    if many:
-        digest = hashlib.sha256("\n".join(sorted(set(store_ids))).encode()).hexdigest()[:16]
-        scope = f"stores-{digest}"
+        head = judged.names[0]
     body = build_feed(
         catalog,
         found,
@@ -229,13 +119,21 @@ def stores_feed(
         url=feed_url,
         data_stamp=stamp,
         revised_on=today,  # a verdict is as of the day: its text may change with the day
-        standings=_standings(judged, at),
+        standings=judged.standings,
         many=many,
         at=today,
         holidays=HOLIDAYS,
-        uid_scope=scope,
+        uid_scope=feed_scope(store_ids),
     )
     return feed_file(body, stamp)
+
+
+def feed_scope(store_ids: Sequence[str]) -> str:
+    """What makes the UIDs of a feed its own: the store, or a hash of the set of stores."""
+    ids = sorted(set(store_ids))
+    if len(ids) == 1:
+        return f"store-{ids[0]}"
+    return "stores-" + hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
