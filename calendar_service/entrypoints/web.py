@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from email.utils import format_datetime
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import FastAPI, Header, Request, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from calendar_service.adapters.db.health import UNAVAILABLE, database_problem, write_check
@@ -17,29 +16,16 @@ from calendar_service.api import api_router
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard import dashboard_router
 from calendar_service.dashboard.signin import FormRefused, refused_page
+from calendar_service.entrypoints.feed_http import feed_response
 from calendar_service.entrypoints.web_guard import WebGuard
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
 from calendar_service.services.feed_cache import FeedCache
 from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
 
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
-
-
 PUBLIC_FEED = "public, max-age=3600"
 # A private feed is for its subscriber only: no shared cache may keep it (a revoked token must
 # stop working), and the subscriber's app asks again each time (a 304 when nothing changed).
 PRIVATE_FEED = "private, no-cache"
-
-
-def _respond(feed: FeedFile, if_none_match: str | None, cache_control: str) -> Response:
-    headers = {
-        "ETag": feed.etag,
-        "Last-Modified": format_datetime(feed.last_modified.astimezone(dt.UTC), usegmt=True),
-        "Cache-Control": cache_control,
-    }
-    if if_none_match is not None and feed.etag in {t.strip() for t in if_none_match.split(",")}:
-        return Response(status_code=304, headers=headers)
-    return Response(feed.body, media_type=CALENDAR_TYPE, headers=headers)
 
 
 def create_app(
@@ -100,18 +86,14 @@ def create_app(
         }
         return JSONResponse(body, status_code=200 if problem is None else 503)
 
-    @app.get("/calendar.ics", response_class=Response)
-    def calendar(
-        request: Request, if_none_match: Annotated[str | None, Header()] = None
-    ) -> Response:
+    @app.api_route("/calendar.ics", methods=["GET", "HEAD"], response_class=Response)
+    def calendar(request: Request) -> Response:
         options = parse_options(dict(request.query_params))
         feed = cached_catalog_feed(options, feed_range(clock(), settings.tz))
-        return _respond(feed, if_none_match, PUBLIC_FEED)
+        return feed_response(request, feed, PUBLIC_FEED)
 
-    @app.get("/feeds/{token}.ics", response_class=Response)
-    def store_calendar(
-        token: str, request: Request, if_none_match: Annotated[str | None, Header()] = None
-    ) -> Response:
+    @app.api_route("/feeds/{token}.ics", methods=["GET", "HEAD"], response_class=Response)
+    def store_calendar(token: str, request: Request) -> Response:
         options = parse_options(dict(request.query_params))
         now = clock()
 
@@ -133,7 +115,7 @@ def create_app(
         feed = store_feeds.get(token, (options, now.astimezone(settings.tz).date()), build)
         if feed is None:  # unknown and revoked look the same
             return JSONResponse({"detail": "Not Found"}, status_code=404)
-        return _respond(feed, if_none_match, PRIVATE_FEED)
+        return feed_response(request, feed, PRIVATE_FEED)
 
     @app.get("/unsubscribe/{token}", response_class=HTMLResponse)
     def unsubscribe_page(token: str) -> HTMLResponse:

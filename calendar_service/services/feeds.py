@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -19,9 +21,21 @@ from calendar_service.services.feed_verdicts import judge_stores
 
 @dataclass(frozen=True)
 class FeedFile:
+    """A built feed and its validators; its gzip form made once, on first request."""
+
     body: bytes
     etag: str  # strong: a hash of the bytes
-    last_modified: dt.datetime
+    last_modified: dt.datetime  # no earlier than the last change of the bytes
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        # mtime=0: the same body always compresses to the same bytes (and ETag).
+        return gzip.compress(self.body, compresslevel=6, mtime=0)
+
+    @property
+    def gzip_etag(self) -> str:
+        """A strong ETag of its own for the gzip form (RFC 9110 §8.8.3: per representation)."""
+        return self.etag[:-1] + '-gzip"'
 
 
 def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[Occurrence]:
@@ -34,8 +48,9 @@ def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[
     return found  # type: ignore[return-value]  # the key's first element fixes the kind
 
 
-def feed_file(body: bytes, stamp: dt.datetime) -> FeedFile:
-    return FeedFile(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', stamp)
+def feed_file(body: bytes, modified: dt.datetime) -> FeedFile:
+    """`body` with its ETag; `modified` must be no earlier than the bytes last changed."""
+    return FeedFile(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', modified)
 
 
 def catalog_feed(
@@ -61,7 +76,7 @@ def catalog_feed(
         revised_on=max(data_stamp.astimezone(tz).date(), start),
         holidays=HOLIDAYS,
     )
-    return feed_file(body, data_stamp)
+    return feed_file(body, max(data_stamp, dt.datetime.combine(start, dt.time(), tzinfo=tz)))
 
 
 def store_feed(
@@ -125,7 +140,8 @@ def stores_feed(
         holidays=HOLIDAYS,
         uid_scope=feed_scope(store_ids),
     )
-    return feed_file(body, stamp)
+    # The bytes change with the data or the day (verdicts are as of the day), never later.
+    return feed_file(body, max(stamp, at))
 
 
 def feed_scope(store_ids: Sequence[str]) -> str:
