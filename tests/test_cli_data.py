@@ -193,17 +193,22 @@ def test_feed_commands_write_the_catalog_and_a_store_feed(imported: str, tmp_pat
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     store = _cli(imported, "feed", "b2b-220011", "--now", AT, "--lang", "en")
     assert store.code == 0, store.err
-    assert "This store: not eligible" in store.out.replace("\r\n ", "")
+    assert "✗ Not eligible Group wholesale: " in store.out.replace("\r\n ", "").replace("\n ", "")
     again = _cli(imported, "feed", "b2b-220011", "--now", AT, "--lang", "en")
     assert again.out == store.out  # unchanged data, identical bytes
+    agency = _cli(imported, "feed", "b2b-220011", "b2b-220001", "--now", AT)
+    assert agency.code == 0, agency.err
+    text = agency.out.replace("\r\n ", "").replace("\n ", "")
+    assert "SUMMARY:伙拼 每日可报名: ✓ " in text and ":stores-" in text
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["feed"], "give a STORE or --catalog"),
-        (["feed", "b2b-220011", "--catalog"], "give a STORE or --catalog"),
+        (["feed"], "give a STORE (or several) or --catalog"),
+        (["feed", "b2b-220011", "--catalog"], "give a STORE (or several) or --catalog"),
         (["feed", "nobody"], "no data for store 'nobody'"),
+        (["feed", "b2b-220011", "nobody"], "no data for store 'nobody'"),
     ],
 )
 def test_bad_feed_arguments(imported: str, args: list[str], message: str) -> None:

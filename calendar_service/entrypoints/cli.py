@@ -30,7 +30,7 @@ from calendar_service.mail.transport import make_transport
 from calendar_service.services.compose_pool import make_composer
 from calendar_service.services.dispatch import due_reminders, run_dispatch
 from calendar_service.services.eligibility import store_report
-from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
+from calendar_service.services.feeds import catalog_feed, stores_feed, subscribe_links
 from calendar_service.services.importing import import_files, read_limits
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -182,33 +182,39 @@ def eligibility(
 
 
 @cli.command()
-@click.argument("store", required=False)
+@click.argument("stores", nargs=-1, metavar="STORE...")
 @click.option("--catalog", "catalog_only", is_flag=True, help="The public catalog feed.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout.")
 @click.option("--lang", type=LANGS, default="zh", show_default=True)
 @click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
 def feed(
-    store: str | None, catalog_only: bool, output: Path | None, lang: str, now_text: str | None
+    stores: tuple[str, ...],
+    catalog_only: bool,
+    output: Path | None,
+    lang: str,
+    now_text: str | None,
 ) -> None:
-    """Write a feed: a store's private feed (STORE) or the public one (--catalog)."""
-    if (store is None) == (not catalog_only):
-        raise click.UsageError("give a STORE or --catalog, not both")
+    """Write a feed: a store's private feed (STORE), one over several stores (STORE STORE...:
+    one event per window listing the stores by status), or the public one (--catalog)."""
+    if bool(stores) == catalog_only:
+        raise click.UsageError("give a STORE (or several) or --catalog, not both")
     container = _container()
     settings = container.settings
     now = _instant(now_text, settings.tz)
     options = parse_options({"lang": lang})
-    if store is None:
+    if not stores:
         built = catalog_feed(
             container.catalog, settings.tz, now, options, settings.base_url, container.catalog_stamp
         )
     else:
         repository = container.repository
-        if not repository.has_store(store):
-            raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
-        built = store_feed(
+        for store in stores:
+            if not repository.has_store(store):
+                raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+        built = stores_feed(
             container.catalog,
             repository,
-            store,
+            stores,
             settings.tz,
             now,
             options,
