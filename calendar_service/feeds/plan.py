@@ -175,6 +175,9 @@ def _texts(
         sales = any(c.figure == SALES_BEFORE_DEADLINE for a in activities for c in a.criteria)
         locale = "zh-CN" if lang.value == "zh" else "en"
         lines += [note.text(locale) for note in holiday_notes(occ, holidays, sales)]
-    for activity in activities:
-        lines += ["", *texts.about(activity, lang, full=len(members) == 1)]
+    # A store's event shared by several activities names each in its reasons; the catalog's
+    # text on each would only lengthen it (and its writing: the library folds char by char).
+    if len(members) == 1 or standings is None:
+        for activity in activities:
+            lines += ["", *texts.about(activity, lang, full=len(members) == 1)]
     return subject, pairs, lines
