@@ -230,26 +230,42 @@ def feed(
 
 
 @cli.command("feed-url")
-@click.argument("store")
+@click.argument("stores", nargs=-1, metavar="STORE...")
+@click.option("--all", "all_stores", is_flag=True, help="One feed over every store, new ones too.")
 @click.option("--lang", type=LANGS, default="zh", show_default=True)
-@click.option("--rotate", is_flag=True, help="Revoke the store's earlier URLs first.")
-@click.option("--revoke", is_flag=True, help="Revoke every URL of the store; print none.")
-def feed_url(store: str, lang: str, rotate: bool, revoke: bool) -> None:
-    """Print a new private subscription URL for the store (webcal:// and Google links too).
+@click.option("--rotate", is_flag=True, help="Revoke the earlier URLs first (one STORE or --all).")
+@click.option("--revoke", is_flag=True, help="Revoke the earlier URLs; print none.")
+def feed_url(
+    stores: tuple[str, ...], all_stores: bool, lang: str, rotate: bool, revoke: bool
+) -> None:
+    """Print a new private subscription URL (webcal:// and Google links too): a store's feed,
+    one over several stores (STORE STORE...), or one over every store (--all).
 
     Only a hash of each URL's token is stored, so a URL is shown once: keep it. Earlier URLs
-    keep working until --rotate or --revoke.
+    keep working until --rotate or --revoke; revoking a store's URLs also ends the URLs over
+    several stores that show it.
     """
+    if bool(stores) == all_stores:
+        raise click.UsageError("give a STORE (or several) or --all, not both")
+    if (revoke or rotate) and len(stores) > 1:
+        raise click.UsageError(
+            "--rotate and --revoke take one STORE or --all; "
+            "revoking each store's URLs (feed-url STORE --revoke) ends the feeds that show it"
+        )
     container = _container()
     repository = container.repository
-    if not repository.has_store(store):
-        raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+    for store in stores:
+        if not repository.has_store(store):
+            raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
     if revoke or rotate:
-        revoked = repository.revoke_feed_tokens(store)
+        revoked = repository.revoke_feed_tokens(stores[0] if stores else None)
         click.echo(f"revoked {revoked} earlier URL{'s' if revoked != 1 else ''}", err=True)
         if revoke:
             return
-    token = repository.create_feed_token(store)
+    if len(stores) == 1:
+        token = repository.create_feed_token(stores[0])
+    else:
+        token = repository.create_stores_feed_token(stores or None)
     query = "?lang=en" if lang == "en" else ""
     links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
     click.echo(links.https)

@@ -20,7 +20,7 @@ from calendar_service.entrypoints.feed_http import feed_response
 from calendar_service.entrypoints.web_guard import WebGuard
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
 from calendar_service.services.feed_cache import FeedCache
-from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
+from calendar_service.services.feeds import FeedFile, catalog_feed, stores_feed
 
 PUBLIC_FEED = "public, max-age=3600"
 # A private feed is for its subscriber only: no shared cache may keep it (a revoked token must
@@ -97,12 +97,12 @@ def create_app(
         options = parse_options(dict(request.query_params))
         now = clock()
 
-        def build(store_id: str) -> FeedFile:
+        def build(store_ids: tuple[str, ...]) -> FeedFile:
             url = f"{settings.base_url}/feeds/{token}.ics"
-            return store_feed(
+            return stores_feed(
                 catalog,
                 container.repository,
-                store_id,
+                store_ids,
                 settings.tz,
                 now,
                 options,
