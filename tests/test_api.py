@@ -386,7 +386,8 @@ def test_one_feed_over_several_stores_or_all(api: Api) -> None:
     every = api.post("/api/feed-tokens?lang=en", {"all": True})
     all_path = "/" + every.json()["url"].split("/", 3)[3]
     assert api.client.get(all_path).status_code == 200
-    for body in ({}, {"stores": [STORE], "all": True}, {"stores": []}):
+    bodies: list[dict[str, Any]] = [{}, {"stores": [STORE], "all": True}, {"stores": []}]
+    for body in bodies:
         assert api.post("/api/feed-tokens", body).status_code == 422, body
     unknown = api.post("/api/feed-tokens", {"stores": [STORE, "nobody"]})
     assert unknown.status_code == 404 and "nobody" in unknown.json()["detail"]
