@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from calendar_service.adapters.db.health import UNAVAILABLE, database_problem, write_check
 from calendar_service.api import api_router
@@ -26,6 +26,7 @@ PUBLIC_FEED = "public, max-age=3600"
 # A private feed is for its subscriber only: no shared cache may keep it (a revoked token must
 # stop working), and the subscriber's app asks again each time (a 304 when nothing changed).
 PRIVATE_FEED = "private, no-cache"
+CATALOG_VARIANTS = 64  # catalog feed variants kept (options × month)
 
 
 def create_app(
@@ -50,10 +51,17 @@ def create_app(
     app.add_middleware(WebGuard)
     app.add_exception_handler(FormRefused, refused_page)
 
-    @lru_cache(maxsize=64)
-    def cached_catalog_feed(options: FeedOptions, window: tuple[dt.date, dt.date]) -> FeedFile:
-        # The feed only changes with the catalog (fixed for the process) and its monthly window.
-        return catalog_feed(catalog, settings.tz, clock(), options, settings.base_url, stamp)
+    # The catalog feed only changes with the catalog (fixed for the process) and its monthly
+    # window: each variant is built once a month. Bounded by the options' closed sets.
+    catalog_feeds: dict[tuple[FeedOptions, tuple[dt.date, dt.date]], FeedFile] = {}
+
+    def build_catalog_feed(key: tuple[FeedOptions, tuple[dt.date, dt.date]]) -> FeedFile:
+        if len(catalog_feeds) >= CATALOG_VARIANTS:
+            catalog_feeds.clear()
+        found = catalog_feeds[key] = catalog_feed(
+            catalog, settings.tz, clock(), key[0], settings.base_url, stamp
+        )
+        return found
 
     @app.exception_handler(FeedOptionError)
     def bad_option(_request: Request, error: FeedOptionError) -> JSONResponse:
@@ -86,14 +94,18 @@ def create_app(
         }
         return JSONResponse(body, status_code=200 if problem is None else 503)
 
+    # The feed routes are coroutines so that a cached feed is served without a thread hop;
+    # anything that builds a feed or reads the database runs in the thread pool.
     @app.api_route("/calendar.ics", methods=["GET", "HEAD"], response_class=Response)
-    def calendar(request: Request) -> Response:
-        options = parse_options(dict(request.query_params))
-        feed = cached_catalog_feed(options, feed_range(clock(), settings.tz))
+    async def calendar(request: Request) -> Response:
+        key = (parse_options(dict(request.query_params)), feed_range(clock(), settings.tz))
+        feed = catalog_feeds.get(key)
+        if feed is None:
+            feed = await run_in_threadpool(build_catalog_feed, key)
         return feed_response(request, feed, PUBLIC_FEED)
 
     @app.api_route("/feeds/{token}.ics", methods=["GET", "HEAD"], response_class=Response)
-    def store_calendar(token: str, request: Request) -> Response:
+    async def store_calendar(token: str, request: Request) -> Response:
         options = parse_options(dict(request.query_params))
         now = clock()
 
@@ -111,8 +123,11 @@ def create_app(
                 stale_after,
             )
 
-        # The store is judged as of the day: a new day is a new feed.
-        feed = store_feeds.get(token, (options, now.astimezone(settings.tz).date()), build)
+        # The stores are judged as of the day: a new day is a new feed.
+        variant = (options, now.astimezone(settings.tz).date())
+        feed = store_feeds.fresh(token, variant) or await run_in_threadpool(
+            store_feeds.get, token, variant, build
+        )
         if feed is None:  # unknown and revoked look the same
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         return feed_response(request, feed, PRIVATE_FEED)

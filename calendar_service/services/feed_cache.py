@@ -51,6 +51,15 @@ class FeedCache:
         self._entries: dict[tuple[str, Hashable], _Entry] = {}
         self._lock = threading.Lock()
 
+    def fresh(self, token: str, variant: Hashable) -> FeedFile | None:
+        """The cached feed when it was checked within the interval: no database, no build (the
+        web app serves it without leaving the event loop); else None, and `get` decides."""
+        with self._lock:
+            entry = self._entries.get((token, variant))
+        if entry is not None and self._monotonic() - entry.checked < self._after:
+            return entry.feed
+        return None
+
     def get(
         self, token: str, variant: Hashable, build: Callable[[tuple[str, ...]], FeedFile]
     ) -> FeedFile | None:

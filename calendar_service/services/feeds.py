@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.workdays import HOLIDAYS
-from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.feeds import FeedOptions, build_feed, feed_range
 from calendar_service.services.eligibility import SnapshotReader
@@ -38,13 +38,27 @@ class FeedFile:
         return self.etag[:-1] + '-gzip"'
 
 
+# Monthly and quarterly windows are shown up to the end of the third month after this one: they
+# repeat, a seller plans them a season ahead, not a year (their verdict is the next window's
+# anyway), and each is an event to write. The yearly promotions keep the feed's whole range.
+SHORT_HORIZON = frozenset({Cycle.MONTHLY, Cycle.QUARTERLY})
+HORIZON_MONTHS = 3
+
+
 def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[Occurrence]:
     """The occurrences of the feed's rolling range, computed once per range and catalog."""
     start, end = feed_range(now, tz)
     key = ("feed-occurrences", start, end, tz)
     found = catalog.memo.get(key)
     if found is None:
-        found = catalog.memo[key] = occurrences(catalog, start, end, tz)
+        horizon = now.astimezone(tz).date().replace(day=1)
+        for _ in range(HORIZON_MONTHS + 1):
+            horizon = (horizon.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        found = catalog.memo[key] = [
+            o
+            for o in occurrences(catalog, start, end, tz)
+            if o.cycle not in SHORT_HORIZON or o.opens_on < horizon
+        ]
     return found  # type: ignore[return-value]  # the key's first element fixes the kind
 
 
