@@ -112,8 +112,6 @@ def test_a_token_over_several_stores_or_all_of_them(repository: Repository) -> N
     assert repository.stores_for_feed_token(some) == ("s-1", "s-2")
     assert repository.stores_for_feed_token(every) == ("s-1", "s-2", "s-3")
     assert repository.stores_for_feed_token(own) == ("s-3",)
-    assert repository.store_for_feed_token(own) == "s-3"
-    assert repository.store_for_feed_token(some) is None  # not a one-store feed
     # Revoking a store's URLs ends those over several stores that show it too.
     assert repository.revoke_feed_tokens("s-2") == 1
     assert repository.stores_for_feed_token(some) is None

@@ -85,11 +85,6 @@ class SubscriberRepository:
                 connection.execute(insert(FEED_TOKEN_STORES), links)
         return token
 
-    def store_for_feed_token(self, token: str) -> str | None:
-        """The store of a live one-store token; None for unknown and revoked tokens alike."""
-        found = self.stores_for_feed_token(token)
-        return found[0] if found is not None and len(found) == 1 else None
-
     def stores_for_feed_token(self, token: str) -> tuple[str, ...] | None:
         """The stores a live token shows, sorted (every known store for an all-stores token);
         None for unknown and revoked tokens alike."""
