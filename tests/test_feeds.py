@@ -312,10 +312,10 @@ def test_uids_stable_across_rebuilds_and_unique_per_store(catalog: Catalog) -> N
 def test_english_titles(catalog: Catalog) -> None:
     found = events(feed(catalog, {"lang": "en"}))
     deadline = found["promo-327:2027:deadline@calendar-service"]
-    assert deadline.one("SUMMARY").text == "327 new-season promotion 2027: sign-up deadline"
+    assert deadline.one("SUMMARY").text == "327 new-season promotion 2027, sign-up deadline"
     assert deadline.one("CATEGORIES").text == "Yearly promotion,sign-up deadline"
     monthly = found["monthly:2027-03:signup@calendar-service"]
-    assert monthly.one("SUMMARY").text == "Monthly activities March 2027: sign-up window"
+    assert monthly.one("SUMMARY").text == "Monthly activities March 2027, sign-up window"
     assert "Sign-up: 15 February 2027 to 25 February 2027" in monthly.one("DESCRIPTION").text
     summaries = [e.one("SUMMARY").text for e in found.values()]
     assert not [s for s in summaries if re.search(r"[\u3000-\u9fff]", s)]

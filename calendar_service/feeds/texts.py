@@ -67,6 +67,7 @@ MARKS: dict[Lang, dict[str, str]] = {
     Lang.EN: {"eligible": "✓ Eligible", "ineligible": "✗ Not eligible",
               "unknown": "? Data missing", "invitation": "Invitation"},
 }  # fmt: skip
+_NAMES = {Lang.ZH: " ", Lang.EN: ", "}  # between the names listed under a mark
 _PREFIXES = {Lang.ZH: ("月度", "季度"), Lang.EN: ("Monthly ", "Quarterly ")}
 SIGNS = {"eligible": "✓", "ineligible": "✗", "unknown": "?"}
 ORDER: tuple[VerdictStatus, ...] = ("eligible", "ineligible", "unknown", "invitation")
@@ -128,7 +129,8 @@ def short_name(activity: Activity, lang: Lang) -> str:
     full = name(activity, lang)
     for prefix in _PREFIXES[lang]:
         if full.startswith(prefix) and len(full) > len(prefix):
-            return full[len(prefix) :].strip()
+            rest = full[len(prefix) :].strip()
+            return rest[:1].upper() + rest[1:]
     return full
 
 
@@ -146,11 +148,12 @@ def period(occ: Occurrence, lang: Lang) -> str:
 
 
 def what(subject: str, occ: Occurrence, role: Role, lang: Lang) -> str:
-    """`327大促 2027 报名截止`, `月度活动 2027年3月 报名期`, `Quick order: sign-up deadline`."""
+    """`327大促 2027 报名截止`, `月度活动 2027年3月 报名期`, `Monthly activities March 2027,
+    sign-up window`: the title's subject, before any list of names after a colon."""
     when = period(occ, lang)
     if lang is Lang.ZH:
         return " ".join(p for p in (subject, when, ROLES[lang][role]) if p)
-    return f"{subject}{' ' + when if when else ''}: {ROLES[lang][role]}"
+    return f"{subject}{' ' + when if when else ''}, {ROLES[lang][role]}"
 
 
 def title(subject: str, standings: Sequence[tuple[str, Standing]], lang: Lang, many: bool) -> str:
@@ -165,7 +168,7 @@ def title(subject: str, standings: Sequence[tuple[str, Standing]], lang: Lang, m
     if len(standings) == 1 and not many:
         return f"{MARKS[lang][standings[0][1].status]} · {subject}"
     if all(s.status == "invitation" for _, s in standings):
-        return f"{subject}: {' '.join(label for label, _ in standings)}"  # the role says it
+        return f"{subject}: {_NAMES[lang].join(label for label, _ in standings)}"  # role says it
     groups = []
     for status in ORDER:
         names = [
@@ -175,7 +178,7 @@ def title(subject: str, standings: Sequence[tuple[str, Standing]], lang: Lang, m
         ]
         if names:
             sign = SIGNS.get(status, MARKS[lang][status])
-            groups.append(f"{sign} {' '.join(names)}")
+            groups.append(f"{sign} {_NAMES[lang].join(names)}")
     return f"{subject}: {' · '.join(groups)}"
 
 
