@@ -24,7 +24,7 @@ from calendar_service.feeds import (
     parse_options,
     sequence_on,
 )
-from calendar_service.feeds.build import DESCRIBE_OCTETS
+from calendar_service.feeds.plan import DESCRIBE_OCTETS
 from tests.ical_reader import Component, read, unfold
 
 CATALOG = Path(__file__).parents[1] / "data" / "activities.toml"

@@ -17,15 +17,12 @@ from calendar_service.domain.holidays import HolidayCalendar
 from calendar_service.feeds import texts
 from calendar_service.feeds.ics import Head, write
 from calendar_service.feeds.options import FeedOptions
-from calendar_service.feeds.plan import LinkOf, Standings, plan_events
+from calendar_service.feeds.plan import DESCRIBE_OCTETS, LinkOf, Standings, plan_events
 from calendar_service.feeds.sequence import sequence_on
 
 REFRESH = dt.timedelta(hours=6)
 DAYS_BACK = 60
 DAYS_AHEAD = 400
-# An event's description, in UTF-8 octets: the verdict first, then the catalog's text, cut at a
-# line with a note to follow the link, so that no feed grows too big for calendar apps.
-DESCRIBE_OCTETS = 1500
 
 
 def feed_range(

@@ -25,9 +25,14 @@ from calendar_service.feeds.options import FeedOptions
 from calendar_service.feeds.texts import Role, Standing
 
 WEEK = 7 * DAY
+# An event's description, in UTF-8 octets: the verdict first, then the catalog's text, cut at a
+# line with a note to follow the link, so that no feed grows too big for calendar apps.
+DESCRIBE_OCTETS = 1500
 # Cycles whose activities share their windows, so one event can carry them all.
 SHARED = frozenset({Cycle.QUARTERLY, Cycle.MONTHLY, Cycle.DAILY})
 
+# An event's (role, first day, day after the last, last weekly instance or None).
+Span = tuple[Role, dt.date, dt.date, dt.date | None]
 Standings = Callable[[Occurrence], Sequence[Standing]]
 LinkOf = Callable[[Occurrence], str | None]
 
@@ -80,9 +85,6 @@ def spans(occ: Occurrence, activity: Activity, at: dt.date | None) -> Iterator[S
         yield Role.EVENT, occ.event_starts_on, occ.event_ends_on + DAY, None
 
 
-Span = tuple[Role, dt.date, dt.date, dt.date | None]
-
-
 def plan_events(
     catalog: Catalog,
     occurrences: Iterable[Occurrence],
@@ -93,7 +95,7 @@ def plan_events(
     at: dt.date | None = None,
     link_of: LinkOf | None = None,
     holidays: HolidayCalendar | None = None,
-    describe_octets: int = 1500,
+    describe_octets: int = DESCRIBE_OCTETS,
 ) -> list[Planned]:
     """The feed's events, in a fixed order.
 
