@@ -12,7 +12,7 @@ import pytest
 
 from calendar_service.domain.catalog import Catalog
 from calendar_service.feeds import FeedOptions
-from calendar_service.services.feeds import store_feed, stores_feed
+from calendar_service.services.feeds import catalog_feed, store_feed, stores_feed
 from tests.feed_sample import SAMPLE_NOW, TZ, SampleReader, events_per_day
 
 STAMP = dt.datetime(2026, 11, 1, tzinfo=TZ)
@@ -57,3 +57,27 @@ def test_an_agency_feed_over_15_stores_has_one_event_per_window(
     summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(feed.body).walk("VEVENT")]
     # "伙拼 每日可报名: ✓ A B C · ✗ D(近30天买家数 12/15)"
     assert any(re.search(r": ✓ .+ · ✗ \S+\(.+ \S+/\S+\)", s) for s in summaries)
+
+
+def test_sequence_rises_with_the_day_a_store_is_judged_on_and_the_month(
+    catalog: Catalog, reader: SampleReader
+) -> None:
+    def sequences(body: bytes) -> set[int]:
+        cal = icalendar.Calendar.from_ical(body)
+        return {int(str(e["SEQUENCE"])) for e in cal.walk("VEVENT")}
+
+    def store(now: dt.datetime) -> bytes:
+        options = FeedOptions()
+        return store_feed(
+            catalog, reader, "b2b-220011", TZ, now, options, None, STAMP, STALE_AFTER
+        ).body
+
+    today, tomorrow = store(SAMPLE_NOW), store(SAMPLE_NOW + dt.timedelta(days=1))
+    assert today == store(SAMPLE_NOW.replace(hour=23))  # the same day: the same bytes
+    assert min(sequences(tomorrow)) > max(sequences(today))
+    # The catalog feed moves with its monthly range: its weekly series start later, SEQUENCE up.
+    month = catalog_feed(catalog, TZ, SAMPLE_NOW, FeedOptions(), "https://x.example", STAMP)
+    later = catalog_feed(
+        catalog, TZ, SAMPLE_NOW + dt.timedelta(days=31), FeedOptions(), "https://x.example", STAMP
+    )
+    assert min(sequences(later.body)) > max(sequences(month.body))

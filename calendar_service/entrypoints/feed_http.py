@@ -13,19 +13,21 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def accepts_gzip(header: str | None) -> bool:
-    """Whether `Accept-Encoding` takes gzip (by name or `*`) with a weight above 0."""
+    """Whether `Accept-Encoding` takes gzip with a weight above 0: named (gzip, x-gzip), or
+    else through `*` (RFC 9110 §12.5.3: a named coding's weight wins over `*`)."""
+    weights: dict[str, float] = {}
     for item in (header or "").split(","):
         coding, _, params = item.strip().partition(";")
-        if coding.strip().lower() not in ("gzip", "x-gzip", "*"):
-            continue
-        weight = params.strip().lower()
-        if weight.startswith("q="):
+        weight = 1.0
+        param = params.strip().lower().replace(" ", "")
+        if param.startswith("q="):
             try:
-                return float(weight[2:]) > 0
+                weight = float(param[2:])
             except ValueError:
-                return False
-        return True
-    return False
+                weight = 0.0
+        name = coding.strip().lower()
+        weights["gzip" if name == "x-gzip" else name] = weight
+    return weights.get("gzip", weights.get("*", 0.0)) > 0
 
 
 def _matches(if_none_match: str, etag: str) -> bool:

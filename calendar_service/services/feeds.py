@@ -78,7 +78,9 @@ def catalog_feed(
     """The public feed: every activity's windows in the rolling range around `now`."""
     found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
     zh = options.lang.value == "zh"
-    start = feed_range(now, tz)[0]
+    # The rolling range (the weekly series' first instance and UNTIL, the windows shown) moves
+    # with the month of `now`, not with its own first day, which can lie before the data's.
+    month = now.astimezone(tz).date().replace(day=1)
     body = build_feed(
         catalog,
         found,
@@ -86,11 +88,10 @@ def catalog_feed(
         name="1688活动日历" if zh else "1688 promotion calendar",
         url=f"{base_url}/calendar.ics",
         data_stamp=data_stamp,
-        # The rolling range moves the weekly series' first instance and UNTIL once a month.
-        revised_on=max(data_stamp.astimezone(tz).date(), start),
+        revised_on=max(data_stamp.astimezone(tz).date(), month),
         holidays=HOLIDAYS,
     )
-    return feed_file(body, max(data_stamp, dt.datetime.combine(start, dt.time(), tzinfo=tz)))
+    return feed_file(body, max(data_stamp, dt.datetime.combine(month, dt.time(), tzinfo=tz)))
 
 
 def store_feed(
