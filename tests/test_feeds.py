@@ -248,6 +248,16 @@ def test_daily_activities_once_a_week_and_past_weeks_claim_no_verdict(catalog: C
     assert catalog_daily == ["daily:daily:weekly@calendar-service"]
 
 
+def test_a_range_without_a_monday_has_no_weekly_event(catalog: Catalog) -> None:
+    thursday = dt.date(2027, 1, 14)
+    short = occurrences(catalog, thursday, thursday + dt.timedelta(days=4), TZ)
+    for at in (None, thursday):  # the catalog feed, a store feed
+        data = build_feed(
+            catalog, short, options=FeedOptions(), name="x", url=None, data_stamp=STAMP, at=at
+        )
+        assert not [u for u in events(data) if u.startswith("daily:")]
+
+
 def test_a_closed_window_claims_no_verdict(catalog: Catalog) -> None:
     """The service gives no standing for a closed window; the event then has no mark."""
     data = build_feed(

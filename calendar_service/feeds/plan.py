@@ -68,6 +68,8 @@ def spans(occ: Occurrence, activity: Activity, at: dt.date | None) -> Iterator[S
     if occ.repeats_until is not None:
         first = occ.opens_on + (-occ.opens_on.weekday() % 7) * DAY  # the first Monday
         last = occ.repeats_until - occ.repeats_until.weekday() * DAY
+        if first > last:  # a range without a Monday: no weekly instance
+            return
         split = None if at is None else max(first, at - at.weekday() * DAY)
         if split is not None and split > first:
             yield Role.PAST_WEEKS, first, first + DAY, min(split - WEEK, last)
