@@ -384,6 +384,26 @@ def test_feed_tokens_are_shown_once_and_revocable(api: Api) -> None:
     assert api.post(f"/api/stores/{STORE}/feed-tokens?lang=fr").status_code == 422
 
 
+def test_one_feed_over_several_stores_or_all(api: Api) -> None:
+    made = api.post("/api/feed-tokens", {"stores": [STORE, "b2b-220001"]})
+    assert made.status_code == 201, made.text
+    path = "/" + made.json()["url"].split("/", 3)[3]
+    feed = api.client.get(path)
+    assert feed.status_code == 200 and "伙拼 每日可报名: ✓ ".encode() in feed.content
+    every = api.post("/api/feed-tokens?lang=en", {"all": True})
+    all_path = "/" + every.json()["url"].split("/", 3)[3]
+    assert api.client.get(all_path).status_code == 200
+    bodies: list[dict[str, Any]] = [{}, {"stores": [STORE], "all": True}, {"stores": []}]
+    for body in bodies:
+        assert api.post("/api/feed-tokens", body).status_code == 422, body
+    unknown = api.post("/api/feed-tokens", {"stores": [STORE, "nobody"]})
+    assert unknown.status_code == 404 and "nobody" in unknown.json()["detail"]
+    revoked = api.client.delete("/api/feed-tokens", headers=api.auth)
+    assert revoked.json() == {"revoked": 1} and api.client.get(all_path).status_code == 404
+    api.client.delete(f"/api/stores/{STORE}/feed-tokens", headers=api.auth)
+    assert api.client.get(path).status_code == 404  # it showed that store
+
+
 def test_the_key_cli(tmp_path: Path) -> None:
     container = Container(load_settings(database_url=f"sqlite:///{tmp_path / 'c.db'}"))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from fastapi.testclient import TestClient
 
@@ -193,17 +194,22 @@ def test_feed_commands_write_the_catalog_and_a_store_feed(imported: str, tmp_pat
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     store = _cli(imported, "feed", "b2b-220011", "--now", AT, "--lang", "en")
     assert store.code == 0, store.err
-    assert "This store: not eligible" in store.out.replace("\r\n ", "")
+    assert "✗ Not eligible Group wholesale: " in store.out.replace("\r\n ", "").replace("\n ", "")
     again = _cli(imported, "feed", "b2b-220011", "--now", AT, "--lang", "en")
     assert again.out == store.out  # unchanged data, identical bytes
+    agency = _cli(imported, "feed", "b2b-220011", "b2b-220001", "--now", AT)
+    assert agency.code == 0, agency.err
+    text = agency.out.replace("\r\n ", "").replace("\n ", "")
+    assert "SUMMARY:伙拼 每日可报名: ✓ " in text and ":stores-" in text
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["feed"], "give a STORE or --catalog"),
-        (["feed", "b2b-220011", "--catalog"], "give a STORE or --catalog"),
+        (["feed"], "give a STORE (or several) or --catalog"),
+        (["feed", "b2b-220011", "--catalog"], "give a STORE (or several) or --catalog"),
         (["feed", "nobody"], "no data for store 'nobody'"),
+        (["feed", "b2b-220011", "nobody"], "no data for store 'nobody'"),
     ],
 )
 def test_bad_feed_arguments(imported: str, args: list[str], message: str) -> None:
@@ -231,3 +237,25 @@ def test_feed_url_gives_a_working_private_url_and_revoke_ends_it(database_url: s
     fresh = TestClient(create_app(container, lambda: dt.datetime(2026, 11, 26, tzinfo=CST)))
     assert fresh.get(f"/feeds/{token}.ics").status_code == 404
     assert _cli(database_url, "feed-url", "nobody").code == 1
+
+
+def test_feed_url_over_several_stores_and_all(database_url: str) -> None:
+    assert _cli(database_url, "import", str(SAMPLE / "stores.csv")).code == 0
+    some = _cli(database_url, "feed-url", "b2b-220011", "b2b-220001")
+    every = _cli(database_url, "feed-url", "--all", "--lang", "en")
+    assert some.code == every.code == 0, some.err + every.err
+    container = Container(load_settings(database_url=database_url))
+    client = TestClient(create_app(container, lambda: dt.datetime(2026, 11, 26, tzinfo=CST)))
+    path = some.out.splitlines()[0].removeprefix("http://127.0.0.1:8000")
+    feed = client.get(path)
+    assert feed.status_code == 200
+    name = str(icalendar.Calendar.from_ical(feed.content)["X-WR-CALNAME"])
+    assert name == "2 家店铺 · 1688活动日历"
+    all_path = every.out.splitlines()[0].removeprefix("http://127.0.0.1:8000")
+    assert all_path.endswith("?lang=en") and client.get(all_path).status_code == 200
+    assert _cli(database_url, "feed-url", "--all", "--revoke").err.startswith("revoked 1 ")
+    assert _cli(database_url, "feed-url", "b2b-220001", "--revoke").err.startswith("revoked 1 ")
+    fresh = TestClient(create_app(container, lambda: dt.datetime(2026, 11, 26, tzinfo=CST)))
+    assert fresh.get(path).status_code == fresh.get(all_path).status_code == 404
+    both = _cli(database_url, "feed-url", "b2b-220001", "--all")
+    assert both.code == 2 and "give a STORE (or several) or --all" in both.err

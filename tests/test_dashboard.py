@@ -231,6 +231,24 @@ def test_store_page_shows_bars_and_subscribe_links(site: Site) -> None:
     assert "ops@example.com" in client.get(f"/stores/{STORE}").text
 
 
+def test_one_calendar_for_the_listed_stores_or_every_store(site: Site) -> None:
+    client = site.sign_in()
+    html = client.get("/?q=b2b-22001").text
+    listed = re.findall(r'name="store" value="([^"]+)"', html)
+    assert listed and all(s.startswith("b2b-22001") for s in listed)
+    data = {"lang": "zh", "csrf": form_token(html), "store": listed}
+    made = client.post("/feed-token", data=data)
+    assert made.status_code == 200
+    webcal = re.search(r'class="subscribe-webcal" href="(webcal://[^"]+)"', made.text)
+    assert webcal is not None
+    feed = client.get("/" + webcal[1].split("/", 3)[3])
+    assert feed.status_code == 200 and f"{len(listed)} 家店铺".encode() in feed.content
+    every = client.post("/feed-token", data={"lang": "en", "csrf": form_token(html)})
+    link = re.search(r'class="subscribe-webcal" href="(webcal://[^"]+)"', every.text)
+    assert link is not None and link[1].endswith(".ics?lang=en")
+    assert client.get("/" + link[1].split("/", 3)[3]).status_code == 200
+
+
 def test_unknown_store_is_a_404_page(signed_in: TestClient) -> None:
     response = signed_in.get("/stores/nobody")
     assert response.status_code == 404 and "nobody" in response.text

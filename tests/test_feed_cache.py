@@ -6,8 +6,11 @@ import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.domain.snapshots import StoreSnapshot
+from calendar_service.errors import UnknownStoreError
 from calendar_service.services.feed_cache import FeedCache
 from calendar_service.services.feeds import FeedFile, feed_file
 
@@ -31,17 +34,17 @@ def test_feed_is_built_once_then_rebuilt_only_when_the_data_changes(
     token = repository.create_feed_token("s-1")
     clock = Clock()
     cache = FeedCache(repository, dt.timedelta(seconds=60), monotonic=clock)
-    builds: list[str] = []
+    builds: list[tuple[str, ...]] = []
 
-    def build(store_id: str) -> FeedFile:
-        builds.append(store_id)
-        return feed_file(f"feed {store_id} #{len(builds)}".encode(), STAMP)
+    def build(store_ids: tuple[str, ...]) -> FeedFile:
+        builds.append(store_ids)
+        return feed_file(f"feed {store_ids} #{len(builds)}".encode(), STAMP)
 
     first = cache.get(token, "zh", build)
-    assert first is not None and builds == ["s-1"]
+    assert first is not None and builds == [("s-1",)]
     assert cache.get(token, "zh", build) is first  # within the interval: no database, no build
     clock.now = 61
-    assert cache.get(token, "zh", build) is first and builds == ["s-1"]  # checked, unchanged
+    assert cache.get(token, "zh", build) is first and builds == [("s-1",)]  # checked, unchanged
     later = dataclasses.replace(STORE, captured_at=STORE.captured_at + dt.timedelta(days=1))
     repository.add_snapshots([later], [], "b.csv", STAMP)
     assert cache.get(token, "zh", build) is first  # not yet revalidated
@@ -57,8 +60,8 @@ def test_revoked_token_stops_working_after_the_interval(repository: Repository) 
     clock = Clock()
     cache = FeedCache(repository, dt.timedelta(seconds=60), monotonic=clock)
 
-    def build(store_id: str) -> FeedFile:
-        return feed_file(store_id.encode(), STAMP)
+    def build(store_ids: tuple[str, ...]) -> FeedFile:
+        return feed_file(" ".join(store_ids).encode(), STAMP)
 
     assert cache.get(token, "zh", build) is not None
     repository.revoke_feed_tokens("s-1")
@@ -69,13 +72,14 @@ def test_revoked_token_stops_working_after_the_interval(repository: Repository) 
 
 def test_data_version_moves_with_store_and_product_snapshots(repository: Repository) -> None:
     repository.add_snapshots([STORE], [], "a.csv", STAMP)
-    before = repository.data_version("s-1")
+    before = repository.data_version(["s-1"])
     repository.add_snapshots([STORE], [], "a.csv", STAMP)  # the same data again: no change
-    assert repository.data_version("s-1") == before
+    assert repository.data_version(["s-1"]) == before
     later = dataclasses.replace(STORE, captured_at=STORE.captured_at + dt.timedelta(hours=1))
     repository.add_snapshots([later], [], "b.csv", STAMP)
-    assert repository.data_version("s-1") > before
-    assert repository.data_version("nowhere") == (0, 0)
+    assert repository.data_version(["s-1"]) > before
+    assert repository.data_version(["nowhere", "s-1"]) == repository.data_version(["s-1"])
+    assert repository.data_version(["nowhere"]) == (0, 0)
 
 
 def test_one_token_keeps_a_bounded_number_of_variants(repository: Repository) -> None:
@@ -83,10 +87,10 @@ def test_one_token_keeps_a_bounded_number_of_variants(repository: Repository) ->
     repository.add_snapshots([STORE], [], "a.csv", STAMP)
     mine, other = repository.create_feed_token("s-1"), repository.create_feed_token("s-1")
     cache = FeedCache(repository, dt.timedelta(seconds=60), size=10, per_token=3)
-    builds: list[str] = []
+    builds: list[tuple[str, ...]] = []
 
-    def build(store_id: str) -> FeedFile:
-        builds.append(store_id)
+    def build(store_ids: tuple[str, ...]) -> FeedFile:
+        builds.append(store_ids)
         return feed_file(f"feed {len(builds)}".encode(), STAMP)
 
     kept = cache.get(other, "zh", build)
@@ -96,3 +100,24 @@ def test_one_token_keeps_a_bounded_number_of_variants(repository: Repository) ->
     assert cache.get(mine, 19, build) is not None and len(builds) == 21  # the newest kept
     cache.get(mine, 0, build)
     assert len(builds) == 22  # an old variant of its own was dropped
+
+
+def test_a_token_over_several_stores_or_all_of_them(repository: Repository) -> None:
+    second = dataclasses.replace(STORE, store_id="s-2")
+    third = dataclasses.replace(STORE, store_id="s-3")
+    repository.add_snapshots([STORE, second, third], [], "a.csv", STAMP)
+    some = repository.create_stores_feed_token(["s-2", "s-1", "s-2"])
+    every = repository.create_stores_feed_token(None)
+    own = repository.create_feed_token("s-3")
+    assert repository.stores_for_feed_token(some) == ("s-1", "s-2")
+    assert repository.stores_for_feed_token(every) == ("s-1", "s-2", "s-3")
+    assert repository.stores_for_feed_token(own) == ("s-3",)
+    # Revoking a store's URLs ends those over several stores that show it too.
+    assert repository.revoke_feed_tokens("s-2") == 1
+    assert repository.stores_for_feed_token(some) is None
+    assert repository.stores_for_feed_token(every) is not None
+    assert repository.revoke_feed_tokens(None) == 1  # the all-stores URLs
+    assert repository.stores_for_feed_token(every) is None
+    assert repository.stores_for_feed_token(own) == ("s-3",)
+    with pytest.raises(UnknownStoreError):
+        repository.create_stores_feed_token(["s-1", "nowhere"])

@@ -3,7 +3,9 @@
 Five readers: icalendar + recurring-ical-events, `ical` (Home Assistant's strict parser),
 vobject with dateutil's rruleset, ics-py (which does not expand RRULE in 0.7), and ical.js, the
 parser Thunderbird uses, run by Node.js from tests/support/icaljs. Each must find exactly the
-instances the occurrences say the feed holds: (UID, summary, first day, day after the last).
+instances the feed's plan holds, weekly series stepped by hand: (UID, summary, first day, day
+after the last), and every description as planned, for names and reasons holding commas,
+semicolons, backslashes and U+2028/U+2029/U+0085.
 """
 
 from __future__ import annotations
@@ -27,22 +29,21 @@ import recurring_ical_events  # type: ignore[import-untyped]  # 3.8 ships no py.
 import vobject  # type: ignore[import-untyped]  # vobject 0.9 ships no type information
 from ical.calendar_stream import IcsCalendarStream
 
-from calendar_service.adapters.importing import parse_file
 from calendar_service.domain.catalog import Catalog
-from calendar_service.domain.cycles import DAY, Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate_store
-from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from calendar_service.domain.cycles import DAY, occurrences
 from calendar_service.feeds import (
     FeedOptions,
-    Role,
+    Planned,
+    Standing,
     build_feed,
     feed_range,
     parse_options,
-    texts,
-    uid,
+    plan_events,
+    scoped,
 )
-from calendar_service.feeds.build import DESCRIBE_OCTETS
-from calendar_service.services.feeds import verdict_text
+from calendar_service.feeds.plan import Standings
+from calendar_service.services.feed_verdicts import judge_stores
+from tests.feed_sample import SAMPLE_NOW, SampleReader
 
 ROOT = Path(__file__).parents[1]
 ICALJS = ROOT / "tests" / "support" / "icaljs"
@@ -54,7 +55,18 @@ START, END = feed_range(NOW, TZ)
 # the machine's zone), which is a matter of the query, not of the feed.
 WIDE_START, WIDE_END = START - DAY, END + DAY
 STAMP = dt.datetime(2027, 1, 10, 8, 30, tzinfo=TZ)
-STORE_TEXT = "本店资格:\n✅ 交易勋章 3A ≥ 1A, 通过; 😀\n❌ 近30天买家数 12 < 15:还差3位 \\ 反斜杠"
+# Store names and reasons with everything TEXT escapes, the line and paragraph separators
+# (U+2028, U+2029, U+0085) and a backslash before an escaped character.
+AWKWARD = (
+    Standing(
+        "ineligible",
+        ("近30天买家数 12 < 15,还差3位; 见\\n 第二行 第三行😀", "a,b;c\\"),
+        "买家 12/15",
+        "店,一;号\\ 分店",
+    ),
+    Standing("eligible", ("符合全部报名条件",), "", "Store; two, \\n B"),
+    Standing("unknown", ("缺少 近30天买家数",), "", "三号店C"),
+)
 
 # (uid, summary, first day, day after the last day), dates as YYYY-MM-DD
 Instance = tuple[str, str, str, str]
@@ -63,67 +75,36 @@ Instance = tuple[str, str, str, str]
 @dataclass(frozen=True)
 class Variant:
     query: dict[str, str]
-    store: bool = False
-    sample_store: str | None = None  # a sample store: its real verdicts in the descriptions
+    kind: str = "catalog"  # "catalog", "store" (awkward text), "agency" (awkward names)
+    sample_stores: tuple[str, ...] = ()  # real store feeds: their verdicts in the events
 
 
 VARIANTS = {
     "catalog-zh": Variant({}),
     "catalog-en": Variant({"lang": "en"}),
-    "store-zh": Variant({}, store=True),
-    "store-en-alarms": Variant({"lang": "en", "alarms": "P1D,PT2H"}, store=True),
+    "store-zh": Variant({}, kind="store"),
+    "store-en-alarms": Variant({"lang": "en", "alarms": "P1D,PT2H"}, kind="store"),
+    "agency-awkward-names": Variant({"alarms": "P1D"}, kind="agency"),
     "alarms-zh": Variant({"alarms": "P3D"}),
     "cycles-yearly-quarterly": Variant({"cycles": "yearly,quarterly"}),
     "cycles-daily-en": Variant({"cycles": "daily", "lang": "en"}),
-    # Real store feeds, one store of each status in the sample data.
-    "sample-eligible-zh": Variant({}, sample_store="b2b-220001"),
+    # Real store feeds, one store of each status in the sample data, and an agency's.
+    "sample-eligible-zh": Variant({}, sample_stores=("b2b-220001",)),
     "sample-one-reason-en-alarms": Variant(
-        {"lang": "en", "alarms": "PT15H"}, sample_store="b2b-220011"
+        {"lang": "en", "alarms": "PT15H"}, sample_stores=("b2b-220011",)
     ),
-    "sample-several-reasons-zh": Variant({"alarms": "P7D"}, sample_store="b2b-220019"),
-    "sample-unknown-zh": Variant({}, sample_store="b2b-220025"),
-    "sample-stale-en": Variant({"lang": "en"}, sample_store="b2b-220028"),
+    "sample-several-reasons-zh": Variant({"alarms": "P7D"}, sample_stores=("b2b-220019",)),
+    "sample-unknown-zh": Variant({}, sample_stores=("b2b-220025",)),
+    "sample-stale-en": Variant({"lang": "en"}, sample_stores=("b2b-220028",)),
+    "sample-agency-zh": Variant(
+        {}, sample_stores=("b2b-220001", "b2b-220011", "b2b-220019", "b2b-220025")
+    ),
 }
 
 
 @pytest.fixture(scope="module")
-def sample() -> dict[str, tuple[list[StoreSnapshot], list[ProductSnapshot]]]:
-    """The sample data by store: its snapshots oldest first, and its products."""
-    found: dict[str, tuple[list[StoreSnapshot], list[ProductSnapshot]]] = {}
-    for name in ("stores.csv", "products.csv"):
-        parsed = parse_file(ROOT / "data" / "sample" / name, tz=TZ, now=NOW)
-        assert parsed.ok, parsed.errors
-        for s in sorted(parsed.stores, key=lambda s: s.captured_at):
-            found.setdefault(s.store_id, ([], []))[0].append(s)
-        for p in parsed.products:
-            found.setdefault(p.store_id, ([], []))[1].append(p)
-    return found
-
-
-def _store_describe(
-    catalog: Catalog,
-    occs: list[Occurrence],
-    data: tuple[list[StoreSnapshot], list[ProductSnapshot]],
-    store_id: str,
-    lang: str,
-) -> Callable[[Occurrence], str]:
-    history, products = data
-    at = dt.datetime(2026, 11, 26, tzinfo=TZ)  # the day after the sample's newest data
-    verdicts = {
-        v.occurrence_key: v
-        for v in evaluate_store(
-            catalog,
-            occs,
-            history[-1],
-            products,
-            history,
-            at,
-            dt.timedelta(days=7),
-            store_id=store_id,
-        )
-    }
-    locale = "en" if lang == "en" else "zh-CN"
-    return lambda o: verdict_text(verdicts[o.key], locale, TZ)
+def sample() -> SampleReader:
+    return SampleReader()
 
 
 @dataclass(frozen=True)
@@ -132,8 +113,8 @@ class Feed:
     data: bytes
     path: Path
     expected: set[Instance]
-    descriptions: dict[str, str]  # UID -> description text, as written
-    deadlines: frozenset[str]  # UIDs of the deadline events: the ones that carry alarms
+    descriptions: dict[str, str]  # UID -> description text, as planned
+    deadlines: frozenset[str]  # UIDs of the events that carry alarms
 
     def triggers(self, uid: str) -> list[dt.timedelta]:
         """The alarm triggers an event must carry: before its start, earliest first."""
@@ -145,19 +126,31 @@ def variant(
     request: pytest.FixtureRequest,
     catalog: Catalog,
     tmp_path_factory: pytest.TempPathFactory,
-    sample: dict[str, tuple[list[StoreSnapshot], list[ProductSnapshot]]],
+    sample: SampleReader,
 ) -> Feed:
     spec = VARIANTS[request.param]
     options = parse_options(spec.query)
     occs = occurrences(catalog, START, END, TZ)
-    scope = "store-7" if spec.store else spec.sample_store
-    describe: Callable[[Occurrence], str] | None = None
-    if spec.store:
-        describe = lambda o: STORE_TEXT  # noqa: E731  # one text for every event
-    elif spec.sample_store is not None:
-        describe = _store_describe(
-            catalog, occs, sample[spec.sample_store], spec.sample_store, options.lang.value
+    standings: Standings | None = None
+    many, scope, at = spec.kind == "agency", None, NOW.date()
+    if spec.kind == "store":
+        standings, scope = (lambda o: AWKWARD[:1]), "store-7"
+    elif spec.kind == "agency":
+        standings, scope = (lambda o: AWKWARD), "stores-x"
+    elif spec.sample_stores:
+        locale = "en" if options.lang.value == "en" else "zh-CN"
+        # Judged the day after the sample's newest data, shown over the 2027 range.
+        judged = judge_stores(
+            catalog, sample, spec.sample_stores, occs, SAMPLE_NOW, dt.timedelta(days=7), locale, TZ
         )
+        standings, scope = judged.standings, "-".join(spec.sample_stores)
+        many = len(spec.sample_stores) > 1
+    args: dict[str, Any] = {
+        "standings": standings,
+        "many": many,
+        "at": at if standings is not None else None,
+        "link_of": lambda o: f"https://calendar.example.com/activities/{o.activity}#{o.period}",
+    }
     data = build_feed(
         catalog,
         occs,
@@ -165,38 +158,25 @@ def variant(
         name="1688 活动日历",
         url="https://calendar.example.com/calendar.ics?lang=en&cycles=yearly,daily",
         data_stamp=STAMP,
-        describe=describe,
-        link_of=lambda o: f"https://calendar.example.com/activities/{o.activity}#{o.period}",
         uid_scope=scope,
+        **args,
     )
     path = tmp_path_factory.mktemp("feeds") / f"{request.param}.ics"
     path.write_bytes(data)
-    expected: set[Instance] = set()
-    descriptions: dict[str, str] = {}
-    for occ in occs:
-        if occ.cycle not in options.cycles:
-            continue
-        activity = catalog.activity(occ.activity)
-        body = texts.description(activity, occ, options.lang)
-        for role, first, end in _instances(occ):
-            summary = texts.summary(activity, occ, role, options.lang)
-            expected.add((uid(occ, role, scope), summary, first.isoformat(), end.isoformat()))
-            extra = texts.shorten(describe(occ), DESCRIBE_OCTETS, options.lang) if describe else ""
-            descriptions[uid(occ, role, scope)] = body + ("\n\n" + extra if extra else "")
-    deadlines = frozenset(uid(o, Role.DEADLINE, scope) for o in occs)
-    return Feed(options, data, path, {i for i in expected if _overlaps(i)}, descriptions, deadlines)
+    planned = plan_events(catalog, occs, options, **args)
+    expected = {i for p in planned for i in _instances(p, scope) if _overlaps(i)}
+    descriptions = {scoped(p.uid, scope): p.description for p in planned}
+    deadlines = frozenset(scoped(p.uid, scope) for p in planned if p.alarms)
+    return Feed(options, data, path, expected, descriptions, deadlines)
 
 
-def _instances(occ: Occurrence) -> Iterator[tuple[Role, dt.date, dt.date]]:
-    if occ.repeats_until is not None:
-        day = occ.opens_on
-        while day <= occ.repeats_until:
-            yield Role.DAILY, day, day + DAY
-            day += DAY
-        return
-    yield Role.SIGNUP, occ.opens_on, occ.deadline_on + DAY
-    yield Role.DEADLINE, occ.deadline_on, occ.deadline_on + DAY
-    yield Role.EVENT, occ.event_starts_on, occ.event_ends_on + DAY
+def _instances(planned: Planned, scope: str | None) -> Iterator[Instance]:
+    """Each instance of a planned event: a weekly series stepped by hand, 7 days at a time."""
+    uid, length = scoped(planned.uid, scope), planned.end - planned.first
+    day, last = planned.first, planned.weekly_until or planned.first
+    while day <= last:
+        yield uid, planned.summary, day.isoformat(), (day + length).isoformat()
+        day += 7 * DAY
 
 
 def _overlaps(instance: Instance) -> bool:
@@ -268,6 +248,13 @@ def read_icspy(feed: Feed) -> set[Instance]:
     return {i for i in found if _overlaps(i)}
 
 
+def icspy_can_read(text: str) -> bool:
+    """ics-py 0.7 reads an escaped backslash before `n` (written `\\\\n`) as a backslash and a
+    line break: it unescapes `\\n` before `\\\\`. The other four parsers read it right; ics-py is
+    held to text without a literal backslash-n."""
+    return "\\n" not in text and "\\N" not in text
+
+
 def read_icaljs(feed: Feed) -> set[Instance]:
     return {
         (i["uid"], i["summary"], i["start"], i["end"]) for i in parsed(feed, "ical.js")["instances"]
@@ -292,10 +279,12 @@ def test_every_parser_expands_the_same_instances(variant: Feed, reader: str) -> 
 
 
 def test_ics_py_reads_every_event_and_each_series_start(variant: Feed) -> None:
-    series = {i[0] for i in variant.expected if ":daily:" in i[0]}
+    series = {i[0] for i in variant.expected if "weekly" in i[0] or "past-weeks" in i[0]}
     firsts = {min(i for i in variant.expected if i[0] == u) for u in series}
     single = {i for i in variant.expected if i[0] not in series}
-    assert read_icspy(variant) == single | firsts
+    misread = {i[0] for i in single | firsts if not icspy_can_read(i[1])}
+    wanted = {i for i in single | firsts if i[0] not in misread}
+    assert {i for i in read_icspy(variant) if i[0] not in misread} == wanted
 
 
 def test_every_parser_reads_descriptions_and_alarms(variant: Feed) -> None:
@@ -309,7 +298,8 @@ def test_every_parser_reads_descriptions_and_alarms(variant: Feed) -> None:
     for item in parsed(variant, "vobject").vevent_list:
         assert item.description.value == variant.descriptions[item.uid.value]
     for item in parsed(variant, "ics-py").events:
-        assert item.description == variant.descriptions[item.uid]
+        if icspy_can_read(variant.descriptions[item.uid]):
+            assert item.description == variant.descriptions[item.uid]
     js = parsed(variant, "ical.js")["events"]
     assert {e["uid"]: e["description"] for e in js} == variant.descriptions
     for event in js:

@@ -17,8 +17,7 @@ from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
 from calendar_service.domain.snapshots import StoreSnapshot
-from calendar_service.feeds.options import Lang
-from calendar_service.feeds.texts import description
+from calendar_service.feeds import FeedOptions, Lang, plan_events
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
 CATALOG = load_catalog(SHIPPED)
@@ -81,7 +80,13 @@ def test_daily_activities_and_unknown_years_say_nothing() -> None:
 
 def test_feeds_say_a_window_opens_on_a_holiday() -> None:
     occ = _occurrence(CATALOG, "promo-1118:2026")
-    activity = CATALOG.activity("promo-1118")
-    assert "国庆节" in description(activity, occ, Lang.ZH, HOLIDAYS)
-    assert "National Day" in description(activity, occ, Lang.EN, HOLIDAYS)
-    assert "国庆节" not in description(activity, occ, Lang.ZH)
+
+    def text(lang: Lang, holidays: bool) -> str:
+        found = plan_events(
+            CATALOG, [occ], FeedOptions(lang=lang), holidays=HOLIDAYS if holidays else None
+        )
+        return found[0].description
+
+    assert "国庆节" in text(Lang.ZH, True)
+    assert "National Day" in text(Lang.EN, True)
+    assert "国庆节" not in text(Lang.ZH, False)

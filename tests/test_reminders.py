@@ -469,6 +469,34 @@ def test_the_link_in_a_sent_mail_ends_its_subscription_and_no_other(
     assert client.post(forged).status_code == 404
 
 
+def test_the_feed_link_in_a_sent_mail_serves_the_store_until_revoked(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    database_url: str,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
+) -> None:
+    _pass(catalog, subscribed, ReminderStore(engine), smtp_server, composer)
+    mail = next(
+        m for m in _parsed(smtp_server) if m["To"].addresses[0].addr_spec == "ops@example.com"
+    )
+    html = mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    link = re.search(r'href="https://calendar\.example\.com(/feeds/[^"]+\.ics)"', html)
+    assert link is not None
+    settings = load_settings(
+        database_url=database_url, secret_key=LINKS_KEY, feed_revalidate_seconds=0
+    )
+    client = TestClient(create_app(Container(settings), lambda: NOW))
+    feed = client.get(link[1])
+    assert feed.status_code == 200 and feed.headers["cache-control"].startswith("private")
+    assert "深圳市锦源小家电有限公司" in feed.text  # b2b-220011, the store of ops's mail
+    subscribed.revoke_feed_tokens("b2b-220011", NOW)
+    assert client.get(link[1]).status_code == 404  # revoking the store's URLs ends it too
+    forged = link[1].replace("/feeds/", "/feeds/9")
+    assert client.get(forged).status_code == 404
+
+
 def test_store_names_with_newlines_and_markup_never_break_a_message(
     catalog: Catalog,
     repository: Repository,

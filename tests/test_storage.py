@@ -561,14 +561,14 @@ def test_feed_tokens_are_stored_hashed_and_revocable(
     with engine.connect() as connection:
         stored = connection.execute(select(FEED_TOKENS)).mappings().all()
     assert all(token not in str(dict(row)) for row in stored)
-    assert repository.store_for_feed_token(token) == "s1"
-    assert repository.store_for_feed_token("not-a-token") is None
+    assert repository.stores_for_feed_token(token) == ("s1",)
+    assert repository.stores_for_feed_token("not-a-token") is None
     assert repository.revoke_feed_tokens("s1", now=IMPORTED) == 1
     assert repository.revoke_feed_tokens("s1", now=IMPORTED) == 0
-    assert repository.store_for_feed_token(token) is None
-    assert repository.store_for_feed_token(other) == "s2"
+    assert repository.stores_for_feed_token(token) is None
+    assert repository.stores_for_feed_token(other) == ("s2",)
     fresh = repository.create_feed_token("s1")
-    assert repository.store_for_feed_token(fresh) == "s1"
+    assert repository.stores_for_feed_token(fresh) == ("s1",)
 
 
 def test_a_feed_token_for_an_unknown_store_is_refused(repository: Repository) -> None:

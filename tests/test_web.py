@@ -47,6 +47,55 @@ def test_catalog_feed_is_calendar_text_with_a_strong_etag(client: TestClient) ->
     assert changed.status_code == 200 and changed.content == response.content
 
 
+IDENTITY = {"Accept-Encoding": "identity"}
+
+
+@pytest.mark.parametrize("path", ["/calendar.ics", "/calendar.ics?lang=en&alarms=P1D"])
+def test_gzip_when_asked_with_an_etag_of_its_own(client: TestClient, path: str) -> None:
+    plain = client.get(path, headers=IDENTITY)
+    assert "content-encoding" not in plain.headers
+    assert plain.headers["vary"] == "Accept-Encoding"
+    for asked in ("gzip", "br, gzip;q=0.5", "*"):
+        packed = client.get(path, headers={"Accept-Encoding": asked})
+        assert packed.headers["content-encoding"] == "gzip", asked
+        assert packed.headers["vary"] == "Accept-Encoding"
+        assert packed.content == plain.content  # httpx unpacked it
+        assert packed.headers["etag"] != plain.headers["etag"]
+        assert int(packed.headers["content-length"]) < len(plain.content) / 3
+    for refusing in ("gzip;q=0, br", "*, gzip;q=0", "br", "gzip;q=bad"):
+        refused = client.get(path, headers={"Accept-Encoding": refusing})
+        assert "content-encoding" not in refused.headers, refusing
+        assert refused.headers["etag"] == plain.headers["etag"]
+    # Each ETag revalidates its own encoding only.
+    gz_tag = client.get(path, headers={"Accept-Encoding": "gzip"}).headers["etag"]
+    assert client.get(path, headers={"If-None-Match": gz_tag, **IDENTITY}).status_code == 200
+    assert client.get(path, headers={"If-None-Match": f"W/{gz_tag}"}).status_code == 304
+
+
+def test_head_gives_the_headers_of_a_get_and_no_body(client: TestClient) -> None:
+    for headers in (IDENTITY, {"Accept-Encoding": "gzip"}):
+        got = client.get("/calendar.ics", headers=headers)
+        head = client.head("/calendar.ics", headers=headers)
+        assert head.status_code == 200 and head.content == b""
+        for name in ("etag", "last-modified", "content-type", "vary", "cache-control"):
+            assert head.headers[name] == got.headers[name]
+        assert head.headers["content-length"] == got.headers["content-length"]
+
+
+def test_if_modified_since_gives_a_304(client: TestClient) -> None:
+    got = client.get("/calendar.ics", headers=IDENTITY)
+    modified = got.headers["last-modified"]
+    same = client.get("/calendar.ics", headers={"If-Modified-Since": modified})
+    assert same.status_code == 304 and same.headers["last-modified"] == modified
+    earlier = "Mon, 01 Jan 2024 00:00:00 GMT"
+    assert client.get("/calendar.ics", headers={"If-Modified-Since": earlier}).status_code == 200
+    unreadable = client.get("/calendar.ics", headers={"If-Modified-Since": "yesterday"})
+    assert unreadable.status_code == 200
+    # If-None-Match wins when both are sent (RFC 9110 §13.2.2).
+    both = {"If-Modified-Since": modified, "If-None-Match": '"other"'}
+    assert client.get("/calendar.ics", headers=both).status_code == 200
+
+
 def test_feed_options_change_the_feed(client: TestClient) -> None:
     english = client.get("/calendar.ics?lang=en&cycles=yearly")
     assert english.status_code == 200
@@ -94,13 +143,34 @@ def test_store_feed_carries_the_store_verdict_in_each_event(
     calendar = icalendar.Calendar.from_ical(response.content)
     events = [e for e in calendar.walk("VEVENT") if "伙拼" in str(e["SUMMARY"])]
     assert events
+    assert str(events[0]["SUMMARY"]).startswith("日常活动 每日可报名: ✓ 快订")
+    assert "✗ 伙拼" in str(events[0]["SUMMARY"])
     text = str(events[0]["DESCRIPTION"])
-    assert "本店状态: 不符合报名条件" in text and "还差 3 位买家" in text
+    assert "✗ 不符合 伙拼: 近30天买家数 12 < 15:还差 3 位买家" in text.split("\n")[:4]
     assert str(events[0]["UID"]).endswith(":store-b2b-220011@calendar-service")
     etag = response.headers["etag"]
     assert client.get(f"/feeds/{token}.ics", headers={"If-None-Match": etag}).status_code == 304
     english = client.get(f"/feeds/{token}.ics?lang=en")
-    assert b"This store: not eligible" in english.content
+    english_texts = [
+        str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(english.content).walk("VEVENT")
+    ]
+    assert any("✗ Not eligible Group wholesale: " in t for t in english_texts)
+
+
+def test_store_feed_head_gzip_and_if_modified_since(
+    store_client: tuple[TestClient, str, Repository],
+) -> None:
+    client, token, _ = store_client
+    got = client.get(f"/feeds/{token}.ics", headers={"Accept-Encoding": "gzip"})
+    assert got.headers["content-encoding"] == "gzip"
+    # Judged as of the day: the feed is as new as the day's start, or its data.
+    assert got.headers["last-modified"] == "Thu, 14 Jan 2027 16:00:00 GMT"
+    head = client.head(f"/feeds/{token}.ics", headers={"Accept-Encoding": "gzip"})
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+    modified = {"If-Modified-Since": got.headers["last-modified"]}
+    assert client.get(f"/feeds/{token}.ics", headers=modified).status_code == 304
+    assert client.head("/feeds/not-a-token.ics").status_code == 404
 
 
 def test_unknown_and_revoked_tokens_look_the_same(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from calendar_service.domain.subscriptions import Subscription, subscriber_address
 
@@ -61,6 +61,19 @@ class FeedLinks(BaseModel):
     url: str = Field(description="the private feed; shown once (only a hash is stored)")
     webcal: str
     google: str
+
+
+class StoresFeedIn(BaseModel):
+    """One feed over several stores (`stores`), or over every store (`all`), for agency staff."""
+
+    stores: list[str] = Field(default_factory=list, max_length=10_000)
+    all: bool = False
+
+    @model_validator(mode="after")
+    def one_of(self) -> StoresFeedIn:
+        if bool(self.stores) == self.all:
+            raise ValueError("give either stores (a list of store ids) or all: true")
+        return self
 
 
 class Revoked(BaseModel):

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from calendar_service.api import schemas
 from calendar_service.bootstrap import Container
 from calendar_service.domain.subscriptions import subscriber_address
+from calendar_service.errors import UnknownStoreError
 from calendar_service.services.feeds import subscribe_links
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
@@ -83,3 +84,27 @@ def add_subscription_routes(
     def revoke_feed_tokens(store_id: Store) -> Any:
         """Revoke every private feed URL of the store."""
         return schemas.Revoked(revoked=container.repository.revoke_feed_tokens(store_id, clock()))
+
+    @router.post(
+        "/feed-tokens", status_code=201, response_model=schemas.FeedLinks, responses=NOT_FOUND
+    )
+    def create_stores_feed_token(
+        body: schemas.StoresFeedIn, lang: Annotated[str, Query(pattern="^(zh|en)$")] = "zh"
+    ) -> Any:
+        """A new private URL of one feed over several stores, or every store (`all`): one event
+        per window listing the stores by status. Returned this once."""
+        try:
+            token = container.repository.create_stores_feed_token(
+                None if body.all else body.stores, clock()
+            )
+        except UnknownStoreError as e:
+            raise HTTPException(404, str(e)) from None
+        query = "?lang=en" if lang == "en" else ""
+        links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
+        return schemas.FeedLinks(url=links.https, webcal=links.webcal, google=links.google)
+
+    @router.delete("/feed-tokens", response_model=schemas.Revoked)
+    def revoke_all_stores_feed_tokens() -> Any:
+        """Revoke every URL of a feed over every store (those over chosen stores end with any
+        of their stores' `DELETE /stores/{id}/feed-tokens`)."""
+        return schemas.Revoked(revoked=container.repository.revoke_feed_tokens(None, clock()))

@@ -31,16 +31,7 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
     SignedIn = Annotated[Staff, Depends(staff)]  # noqa: N806  # a type alias, named as one
     FormStaff = Annotated[Staff, Depends(form_staff)]  # noqa: N806  # a type alias
 
-    @router.get("/", response_class=HTMLResponse)
-    def overview_page(
-        who: SignedIn,
-        lang: str | None = None,
-        cycle: str | None = None,
-        status: str | None = None,
-        q: str | None = None,
-        page_number: Annotated[str | None, Query(alias="page", max_length=10)] = None,
-    ) -> HTMLResponse:
-        page, filters = Lang.of(lang), Filters.of(cycle, status, q, page_number)
+    def overview_view(who: Staff, page: Lang, filters: Filters, **extra: Any) -> HTMLResponse:
         found = overview(
             container.catalog,
             container.repository,
@@ -59,7 +50,37 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
             cycles=cycles(container.catalog),
             statuses=STATUSES,
             here="/",
+            **({"links": None, "qr": None} | extra),
         )
+
+    @router.get("/", response_class=HTMLResponse)
+    def overview_page(
+        who: SignedIn,
+        lang: str | None = None,
+        cycle: str | None = None,
+        status: str | None = None,
+        q: str | None = None,
+        page_number: Annotated[str | None, Query(alias="page", max_length=10)] = None,
+    ) -> HTMLResponse:
+        return overview_view(who, Lang.of(lang), Filters.of(cycle, status, q, page_number))
+
+    @router.post("/feed-token", response_class=HTMLResponse)
+    def stores_feed_token(
+        who: FormStaff,
+        lang: Annotated[str, Form()] = "zh",
+        store: Annotated[list[str] | None, Form()] = None,
+    ) -> HTMLResponse:
+        # One feed over the stores listed on the page, or over every store (no `store`):
+        # shown on this response only, the database keeps a hash of the token.
+        page = Lang.of(lang)
+        try:
+            token = container.repository.create_stores_feed_token(store or None, clock())
+        except UnknownStoreError:
+            return overview_view(who, page, Filters.of(None, None, None, None))
+        query = "?lang=en" if page.code == "en" else ""
+        links = subscribe_links(f"{settings.base_url}/feeds/{token}.ics{query}")
+        qr = store_view.qr_data_uri(links.webcal)
+        return overview_view(who, page, Filters.of(None, None, None, None), links=links, qr=qr)
 
     @router.get("/timeline", response_class=HTMLResponse)
     def timeline_page(who: SignedIn, lang: str | None = None) -> HTMLResponse:

@@ -30,7 +30,7 @@ from calendar_service.mail.transport import make_transport
 from calendar_service.services.compose_pool import make_composer
 from calendar_service.services.dispatch import due_reminders, run_dispatch
 from calendar_service.services.eligibility import store_report
-from calendar_service.services.feeds import catalog_feed, store_feed, subscribe_links
+from calendar_service.services.feeds import catalog_feed, stores_feed, subscribe_links
 from calendar_service.services.importing import import_files, read_limits
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -188,33 +188,39 @@ def eligibility(
 
 
 @cli.command()
-@click.argument("store", required=False)
+@click.argument("stores", nargs=-1, metavar="STORE...")
 @click.option("--catalog", "catalog_only", is_flag=True, help="The public catalog feed.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here, not stdout.")
 @click.option("--lang", type=LANGS, default="zh", show_default=True)
 @click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
 def feed(
-    store: str | None, catalog_only: bool, output: Path | None, lang: str, now_text: str | None
+    stores: tuple[str, ...],
+    catalog_only: bool,
+    output: Path | None,
+    lang: str,
+    now_text: str | None,
 ) -> None:
-    """Write a feed: a store's private feed (STORE) or the public one (--catalog)."""
-    if (store is None) == (not catalog_only):
-        raise click.UsageError("give a STORE or --catalog, not both")
+    """Write a feed: a store's private feed (STORE), one over several stores (STORE STORE...:
+    one event per window listing the stores by status), or the public one (--catalog)."""
+    if bool(stores) == catalog_only:
+        raise click.UsageError("give a STORE (or several) or --catalog, not both")
     container = _container()
     settings = container.settings
     now = _instant(now_text, settings.tz)
     options = parse_options({"lang": lang})
-    if store is None:
+    if not stores:
         built = catalog_feed(
             container.catalog, settings.tz, now, options, settings.base_url, container.catalog_stamp
         )
     else:
         repository = container.repository
-        if not repository.has_store(store):
-            raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
-        built = store_feed(
+        for store in stores:
+            if not repository.has_store(store):
+                raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+        built = stores_feed(
             container.catalog,
             repository,
-            store,
+            stores,
             settings.tz,
             now,
             options,
@@ -230,26 +236,42 @@ def feed(
 
 
 @cli.command("feed-url")
-@click.argument("store")
+@click.argument("stores", nargs=-1, metavar="STORE...")
+@click.option("--all", "all_stores", is_flag=True, help="One feed over every store, new ones too.")
 @click.option("--lang", type=LANGS, default="zh", show_default=True)
-@click.option("--rotate", is_flag=True, help="Revoke the store's earlier URLs first.")
-@click.option("--revoke", is_flag=True, help="Revoke every URL of the store; print none.")
-def feed_url(store: str, lang: str, rotate: bool, revoke: bool) -> None:
-    """Print a new private subscription URL for the store (webcal:// and Google links too).
+@click.option("--rotate", is_flag=True, help="Revoke the earlier URLs first (one STORE or --all).")
+@click.option("--revoke", is_flag=True, help="Revoke the earlier URLs; print none.")
+def feed_url(
+    stores: tuple[str, ...], all_stores: bool, lang: str, rotate: bool, revoke: bool
+) -> None:
+    """Print a new private subscription URL (webcal:// and Google links too): a store's feed,
+    one over several stores (STORE STORE...), or one over every store (--all).
 
     Only a hash of each URL's token is stored, so a URL is shown once: keep it. Earlier URLs
-    keep working until --rotate or --revoke.
+    keep working until --rotate or --revoke; revoking a store's URLs also ends the URLs over
+    several stores that show it.
     """
+    if bool(stores) == all_stores:
+        raise click.UsageError("give a STORE (or several) or --all, not both")
+    if (revoke or rotate) and len(stores) > 1:
+        raise click.UsageError(
+            "--rotate and --revoke take one STORE or --all; "
+            "revoking each store's URLs (feed-url STORE --revoke) ends the feeds that show it"
+        )
     container = _container()
     repository = container.repository
-    if not repository.has_store(store):
-        raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+    for store in stores:
+        if not repository.has_store(store):
+            raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
     if revoke or rotate:
-        revoked = repository.revoke_feed_tokens(store)
+        revoked = repository.revoke_feed_tokens(stores[0] if stores else None)
         click.echo(f"revoked {revoked} earlier URL{'s' if revoked != 1 else ''}", err=True)
         if revoke:
             return
-    token = repository.create_feed_token(store)
+    if len(stores) == 1:
+        token = repository.create_feed_token(stores[0])
+    else:
+        token = repository.create_stores_feed_token(stores or None)
     query = "?lang=en" if lang == "en" else ""
     links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
     click.echo(links.https)

@@ -5,42 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from email.utils import format_datetime
-from functools import lru_cache
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import FastAPI, Header, Request, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from calendar_service.adapters.db.health import UNAVAILABLE, database_problem, write_check
 from calendar_service.api import api_router
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard import dashboard_router
 from calendar_service.dashboard.signin import FormRefused, refused_page
+from calendar_service.entrypoints.feed_http import feed_response
 from calendar_service.entrypoints.web_guard import WebGuard
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
-from calendar_service.services.feed_cache import FeedCache
-from calendar_service.services.feeds import FeedFile, catalog_feed, store_feed
+from calendar_service.services.feed_cache import FeedCache, SignedFeedSource
+from calendar_service.services.feeds import FeedFile, catalog_feed, stores_feed
 from calendar_service.services.signed_links import unsubscribe_by_link
-
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
-
 
 PUBLIC_FEED = "public, max-age=3600"
 # A private feed is for its subscriber only: no shared cache may keep it (a revoked token must
 # stop working), and the subscriber's app asks again each time (a 304 when nothing changed).
 PRIVATE_FEED = "private, no-cache"
-
-
-def _respond(feed: FeedFile, if_none_match: str | None, cache_control: str) -> Response:
-    headers = {
-        "ETag": feed.etag,
-        "Last-Modified": format_datetime(feed.last_modified.astimezone(dt.UTC), usegmt=True),
-        "Cache-Control": cache_control,
-    }
-    if if_none_match is not None and feed.etag in {t.strip() for t in if_none_match.split(",")}:
-        return Response(status_code=304, headers=headers)
-    return Response(feed.body, media_type=CALENDAR_TYPE, headers=headers)
+CATALOG_VARIANTS = 64  # catalog feed variants kept (options × month)
 
 
 def create_app(
@@ -56,7 +43,8 @@ def create_app(
     signed_links = container.signed_links  # at start: a wrong key stops it here
     stale_after = dt.timedelta(days=settings.stale_after_days)
     store_feeds = FeedCache(
-        container.repository, dt.timedelta(seconds=settings.feed_revalidate_seconds)
+        SignedFeedSource(signed_links, container.repository),
+        dt.timedelta(seconds=settings.feed_revalidate_seconds),
     )
     # No /docs or /redoc: FastAPI loads Swagger UI and ReDoc from a public CDN without an
     # integrity hash. The description itself stays at /openapi.json.
@@ -66,10 +54,17 @@ def create_app(
     app.add_middleware(WebGuard)
     app.add_exception_handler(FormRefused, refused_page)
 
-    @lru_cache(maxsize=64)
-    def cached_catalog_feed(options: FeedOptions, window: tuple[dt.date, dt.date]) -> FeedFile:
-        # The feed only changes with the catalog (fixed for the process) and its monthly window.
-        return catalog_feed(catalog, settings.tz, clock(), options, settings.base_url, stamp)
+    # The catalog feed only changes with the catalog (fixed for the process) and its monthly
+    # window: each variant is built once a month. Bounded by the options' closed sets.
+    catalog_feeds: dict[tuple[FeedOptions, tuple[dt.date, dt.date]], FeedFile] = {}
+
+    def build_catalog_feed(key: tuple[FeedOptions, tuple[dt.date, dt.date]]) -> FeedFile:
+        if len(catalog_feeds) >= CATALOG_VARIANTS:
+            catalog_feeds.clear()
+        found = catalog_feeds[key] = catalog_feed(
+            catalog, settings.tz, clock(), key[0], settings.base_url, stamp
+        )
+        return found
 
     @app.exception_handler(FeedOptionError)
     def bad_option(_request: Request, error: FeedOptionError) -> JSONResponse:
@@ -102,27 +97,27 @@ def create_app(
         }
         return JSONResponse(body, status_code=200 if problem is None else 503)
 
-    @app.get("/calendar.ics", response_class=Response)
-    def calendar(
-        request: Request, if_none_match: Annotated[str | None, Header()] = None
-    ) -> Response:
-        options = parse_options(dict(request.query_params))
-        feed = cached_catalog_feed(options, feed_range(clock(), settings.tz))
-        return _respond(feed, if_none_match, PUBLIC_FEED)
+    # The feed routes are coroutines so that a cached feed is served without a thread hop;
+    # anything that builds a feed or reads the database runs in the thread pool.
+    @app.api_route("/calendar.ics", methods=["GET", "HEAD"], response_class=Response)
+    async def calendar(request: Request) -> Response:
+        key = (parse_options(dict(request.query_params)), feed_range(clock(), settings.tz))
+        feed = catalog_feeds.get(key)
+        if feed is None:
+            feed = await run_in_threadpool(build_catalog_feed, key)
+        return feed_response(request, feed, PUBLIC_FEED)
 
-    @app.get("/feeds/{token}.ics", response_class=Response)
-    def store_calendar(
-        token: str, request: Request, if_none_match: Annotated[str | None, Header()] = None
-    ) -> Response:
+    @app.api_route("/feeds/{token}.ics", methods=["GET", "HEAD"], response_class=Response)
+    async def store_calendar(token: str, request: Request) -> Response:
         options = parse_options(dict(request.query_params))
         now = clock()
 
-        def build(store_id: str) -> FeedFile:
+        def build(store_ids: tuple[str, ...]) -> FeedFile:
             url = f"{settings.base_url}/feeds/{token}.ics"
-            return store_feed(
+            return stores_feed(
                 catalog,
                 container.repository,
-                store_id,
+                store_ids,
                 settings.tz,
                 now,
                 options,
@@ -131,11 +126,14 @@ def create_app(
                 stale_after,
             )
 
-        # The store is judged as of the day: a new day is a new feed.
-        feed = store_feeds.get(token, (options, now.astimezone(settings.tz).date()), build)
+        # The stores are judged as of the day: a new day is a new feed.
+        variant = (options, now.astimezone(settings.tz).date())
+        feed = store_feeds.fresh(token, variant) or await run_in_threadpool(
+            store_feeds.get, token, variant, build
+        )
         if feed is None:  # unknown and revoked look the same
             return JSONResponse({"detail": "Not Found"}, status_code=404)
-        return _respond(feed, if_none_match, PRIVATE_FEED)
+        return feed_response(request, feed, PRIVATE_FEED)
 
     @app.get("/unsubscribe/{token}", response_class=HTMLResponse)
     def unsubscribe_page(token: str) -> HTMLResponse:

@@ -1,30 +1,29 @@
-"""iCalendar feeds: the public catalog feed and each store's private feed.
+"""iCalendar feeds: the public catalog feed, each store's private feed, and feeds over several
+stores for agency staff.
 
-`build_feed` turns occurrences into the bytes of a feed; `parse_options` reads a subscriber's
-choices (cycles, alarms, language) from the feed URL's query.
-
-Serialization is hand-written (`wire`) rather than icalendar's: icalendar 7 gives random UIDs and
-a DTSTAMP of now (`Event.new`), writes an aware UNTIL as local time with neither Z nor zone,
-writes TZID= without a VTIMEZONE unless asked, and folds inside backslash escapes. Every property
-of the feed is pinned byte by byte in tests/test_feeds.py, and five independent parsers (ical.js
-among them) must expand it alike in tests/test_feed_parsers.py.
+`plan` decides which events a feed holds and what they say (the verdict first); `ics` writes
+them with the icalendar package; `build_feed` ties the two; `parse_options` reads a
+subscriber's choices (cycles, alarms, language) from the feed URL's query.
 """
 
-from calendar_service.feeds.build import build_feed, feed_range, uid
+from calendar_service.feeds.build import build_feed, feed_range
+from calendar_service.feeds.ics import scoped
 from calendar_service.feeds.options import FeedOptionError, FeedOptions, Lang, parse_options
-from calendar_service.feeds.sequence import Revision, revise, sequence_by_override
-from calendar_service.feeds.texts import Role
+from calendar_service.feeds.plan import Planned, plan_events
+from calendar_service.feeds.sequence import sequence_on
+from calendar_service.feeds.texts import Role, Standing
 
 __all__ = [
     "FeedOptionError",
     "FeedOptions",
     "Lang",
-    "Revision",
+    "Planned",
     "Role",
+    "Standing",
     "build_feed",
     "feed_range",
     "parse_options",
-    "revise",
-    "sequence_by_override",
-    "uid",
+    "plan_events",
+    "scoped",
+    "sequence_on",
 ]

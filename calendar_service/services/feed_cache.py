@@ -1,7 +1,7 @@
-"""Store feeds kept in memory: rebuilt only when the catalog, the store's data or the day changes.
+"""Store feeds kept in memory: rebuilt only when the catalog, the stores' data or the day changes.
 
 A cached feed is served without touching the database for `revalidate_after`; after that one
-small query (the token, and the store's data version) tells whether it still holds. So a revoked
+small query (the token, and its stores' data version) tells whether it still holds. So a revoked
 token stops working in this process within `revalidate_after` at most.
 """
 
@@ -10,17 +10,41 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from calendar_service.services.feeds import FeedFile
+from calendar_service.services.signed_links import SignedLinks
 
 
 class FeedSource(Protocol):
-    def store_for_feed_token(self, token: str) -> str | None: ...
+    def stores_for_feed_token(self, token: str) -> tuple[str, ...] | None: ...
 
-    def data_version(self, store_id: str) -> tuple[int, int]: ...
+    def data_version(self, store_ids: Sequence[str]) -> tuple[int, int]: ...
+
+
+class TokenStore(FeedSource, Protocol):
+    def store_for_subscription_feed(self, subscription_id: int, generation: int) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class SignedFeedSource:
+    """Tokens made by staff (kept as their sha256), and the signed links in subscribers'
+    mails: one store, while the subscription lasts and its feeds are not revoked."""
+
+    signer: SignedLinks
+    tokens: TokenStore
+
+    def stores_for_feed_token(self, token: str) -> tuple[str, ...] | None:
+        signed = self.signer.feed_of(token)
+        if signed is None:
+            return self.tokens.stores_for_feed_token(token)
+        store_id = self.tokens.store_for_subscription_feed(*signed)
+        return None if store_id is None else (store_id,)
+
+    def data_version(self, store_ids: Sequence[str]) -> tuple[int, int]:
+        return self.tokens.data_version(store_ids)
 
 
 @dataclass
@@ -51,26 +75,35 @@ class FeedCache:
         self._entries: dict[tuple[str, Hashable], _Entry] = {}
         self._lock = threading.Lock()
 
+    def fresh(self, token: str, variant: Hashable) -> FeedFile | None:
+        """The cached feed when it was checked within the interval: no database, no build (the
+        web app serves it without leaving the event loop); else None, and `get` decides."""
+        with self._lock:
+            entry = self._entries.get((token, variant))
+        if entry is not None and self._monotonic() - entry.checked < self._after:
+            return entry.feed
+        return None
+
     def get(
-        self, token: str, variant: Hashable, build: Callable[[str], FeedFile]
+        self, token: str, variant: Hashable, build: Callable[[tuple[str, ...]], FeedFile]
     ) -> FeedFile | None:
-        """The feed for `token`, built by `build(store_id)` when needed; None for a bad token."""
+        """The feed for `token`, built by `build(store_ids)` when needed; None for a bad token."""
         key = (token, variant)
         now = self._monotonic()
         with self._lock:
             entry = self._entries.get(key)
         if entry is not None and now - entry.checked < self._after:
             return entry.feed
-        store_id = self._source.store_for_feed_token(token)
-        if store_id is None:
+        store_ids = self._source.stores_for_feed_token(token)
+        if not store_ids:  # unknown, revoked, or over every store of an empty database
             with self._lock:
                 self._entries.pop(key, None)
             return None
-        version = (store_id, self._source.data_version(store_id))
+        version = (store_ids, self._source.data_version(store_ids))
         if entry is not None and entry.version == version:
             entry.checked = now
             return entry.feed
-        feed = build(store_id)
+        feed = build(store_ids)
         with self._lock:
             self._entries.pop(key, None)
             mine = [k for k in self._entries if k[0] == token]

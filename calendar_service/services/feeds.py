@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate_store
-from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import FeedOptions, build_feed, feed_range
-from calendar_service.services.eligibility import HISTORY, SnapshotReader
+from calendar_service.services.eligibility import SnapshotReader
+from calendar_service.services.feed_verdicts import judge_stores
 
 
 @dataclass(frozen=True)
 class FeedFile:
+    """A built feed and its validators; its gzip form made once, on first request."""
+
     body: bytes
     etag: str  # strong: a hash of the bytes
-    last_modified: dt.datetime
+    last_modified: dt.datetime  # no earlier than the last change of the bytes
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        # mtime=0: the same body always compresses to the same bytes (and ETag).
+        return gzip.compress(self.body, compresslevel=6, mtime=0)
+
+    @property
+    def gzip_etag(self) -> str:
+        """A strong ETag of its own for the gzip form (RFC 9110 §8.8.3: per representation)."""
+        return self.etag[:-1] + '-gzip"'
+
+
+# Monthly and quarterly windows are shown up to the end of the third month after this one: they
+# repeat, a seller plans them a season ahead, not a year (their verdict is the next window's
+# anyway), and each is an event to write. The yearly promotions keep the feed's whole range.
+SHORT_HORIZON = frozenset({Cycle.MONTHLY, Cycle.QUARTERLY})
+HORIZON_MONTHS = 3
 
 
 def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[Occurrence]:
@@ -30,12 +51,20 @@ def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[
     key = ("feed-occurrences", start, end, tz)
     found = catalog.memo.get(key)
     if found is None:
-        found = catalog.memo[key] = occurrences(catalog, start, end, tz)
+        horizon = now.astimezone(tz).date().replace(day=1)
+        for _ in range(HORIZON_MONTHS + 1):
+            horizon = (horizon.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        found = catalog.memo[key] = [
+            o
+            for o in occurrences(catalog, start, end, tz)
+            if o.cycle not in SHORT_HORIZON or o.opens_on < horizon
+        ]
     return found  # type: ignore[return-value]  # the key's first element fixes the kind
 
 
-def feed_file(body: bytes, stamp: dt.datetime) -> FeedFile:
-    return FeedFile(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', stamp)
+def feed_file(body: bytes, modified: dt.datetime) -> FeedFile:
+    """`body` with its ETag; `modified` must be no earlier than the bytes last changed."""
+    return FeedFile(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', modified)
 
 
 def catalog_feed(
@@ -49,6 +78,9 @@ def catalog_feed(
     """The public feed: every activity's windows in the rolling range around `now`."""
     found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
     zh = options.lang.value == "zh"
+    # The rolling range (the weekly series' first instance and UNTIL, the windows shown) moves
+    # with the month of `now`, not with its own first day, which can lie before the data's.
+    month = now.astimezone(tz).date().replace(day=1)
     body = build_feed(
         catalog,
         found,
@@ -56,40 +88,10 @@ def catalog_feed(
         name="1688活动日历" if zh else "1688 promotion calendar",
         url=f"{base_url}/calendar.ics",
         data_stamp=data_stamp,
+        revised_on=max(data_stamp.astimezone(tz).date(), month),
         holidays=HOLIDAYS,
     )
-    return feed_file(body, data_stamp)
-
-
-def verdict_text(verdict: Verdict, locale: str, tz: ZoneInfo) -> str:
-    """A verdict as the plain text of a calendar event: status, what fails, data date."""
-    zh = not locale.startswith("en")
-    status = {
-        "eligible": ("符合报名条件", "eligible"),
-        "ineligible": ("不符合报名条件", "not eligible"),
-        "unknown": ("无法判断(缺少数据)", "unknown (data missing)"),
-        "invitation": ("邀约制活动", "by invitation"),
-    }[verdict.status][0 if zh else 1]
-    lines = [f"{'本店状态' if zh else 'This store'}: {status}"]
-    for j in verdict.criteria:
-        if j.status in ("fail", "unknown"):
-            lines.append(("✗ " if j.status == "fail" else "? ") + j.message(locale))
-            forecast = verdict.forecast_for(j.key)
-            if forecast is not None:
-                lines.append("  " + forecast.message(locale))
-    lines += [f"! {n.text(locale)}" for n in verdict.notes]
-    if verdict.data_as_of is not None:
-        label = "数据日期" if zh else "data as of"
-        lines.append(f"{label} {verdict.data_as_of.astimezone(tz):%Y-%m-%d %H:%M}")
-    return "\n".join(lines)
-
-
-def _still_open(occ: Occurrence, at: dt.datetime) -> bool:
-    return occ.is_series or occ.deadline_at > at
-
-
-def _verdict_key(occ: Occurrence) -> str:
-    return occ.key if occ.cycle is Cycle.YEARLY else occ.activity
+    return feed_file(body, max(data_stamp, dt.datetime.combine(month, dt.time(), tzinfo=tz)))
 
 
 def store_feed(
@@ -103,53 +105,66 @@ def store_feed(
     catalog_stamp: dt.datetime,
     stale_after: dt.timedelta,
 ) -> FeedFile:
-    """A store's private feed: the catalog's windows with the store's verdict in each event.
-
-    Judged as of the start of today, so the bytes change with the data or the day, not the clock.
-    """
-    found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
-    at = dt.datetime.combine(now.astimezone(tz).date(), dt.time(), tzinfo=tz)
-    store = reader.latest_store_snapshot(store_id, at)
-    history = reader.store_history(store_id, until=at, since=at - HISTORY)
-    products = reader.latest_product_snapshots(store_id, at)
-    # A closed window needs no verdict; the later windows of an activity share the next one's
-    # (judged on the same data), except the yearly promotions, whose sales window differs.
-    chosen: dict[str, Occurrence] = {}
-    for occ in sorted(found, key=lambda o: o.deadline_at):
-        if _still_open(occ, at):
-            chosen.setdefault(_verdict_key(occ), occ)
-    verdicts = {
-        v.occurrence_key: v
-        for v in evaluate_store(
-            catalog,
-            list(chosen.values()),
-            store,
-            products,
-            history,
-            at,
-            stale_after,
-            store_id=store_id,
-            holidays=HOLIDAYS,
-        )
-    }
-    locale = "zh-CN" if options.lang.value == "zh" else "en"
-    texts = {k: verdict_text(verdicts[o.key], locale, tz) for k, o in chosen.items()}
-    stamp = max(catalog_stamp, store.captured_at) if store else catalog_stamp
-    title = (store.name if store and store.name else store_id) + (
-        " · 1688活动日历" if locale == "zh-CN" else " · 1688 promotion calendar"
+    """A store's private feed: the catalog's windows, each titled with the store's verdict."""
+    return stores_feed(
+        catalog, reader, [store_id], tz, now, options, feed_url, catalog_stamp, stale_after
     )
+
+
+def stores_feed(
+    catalog: Catalog,
+    reader: SnapshotReader,
+    store_ids: Sequence[str],
+    tz: ZoneInfo,
+    now: dt.datetime,
+    options: FeedOptions,
+    feed_url: str | None,
+    catalog_stamp: dt.datetime,
+    stale_after: dt.timedelta,
+) -> FeedFile:
+    """One store's feed, or one feed over several (agency staff): one event per window listing
+    the stores by status. Judged as of the start of today, so the bytes change with the data or
+    the day, not the clock.
+    """
+    if not store_ids:
+        raise ValueError("a store feed needs at least one store")
+    found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
+    today = now.astimezone(tz).date()
+    at = dt.datetime.combine(today, dt.time(), tzinfo=tz)
+    locale = "zh-CN" if options.lang.value == "zh" else "en"
+    judged = judge_stores(catalog, reader, store_ids, found, at, stale_after, locale, tz)
+    stamp = max([catalog_stamp, *judged.captured])
+    many = len(judged.names) > 1
+    suffix = " · 1688活动日历" if locale == "zh-CN" else " · 1688 promotion calendar"
+    if many:
+        count = len(judged.names)
+        head = f"{count} 家店铺" if locale == "zh-CN" else f"{count} stores"
+    else:
+        head = judged.names[0]
     body = build_feed(
         catalog,
         found,
         options=options,
-        name=title,
+        name=head + suffix,
         url=feed_url,
         data_stamp=stamp,
-        describe=lambda occ: texts.get(_verdict_key(occ)) if _still_open(occ, at) else None,
+        revised_on=today,  # a verdict is as of the day: its text may change with the day
+        standings=judged.standings,
+        many=many,
+        at=today,
         holidays=HOLIDAYS,
-        uid_scope=f"store-{store_id}",
+        uid_scope=feed_scope(store_ids),
     )
-    return feed_file(body, stamp)
+    # The bytes change with the data or the day (verdicts are as of the day), never later.
+    return feed_file(body, max(stamp, at))
+
+
+def feed_scope(store_ids: Sequence[str]) -> str:
+    """What makes the UIDs of a feed its own: the store, or a hash of the set of stores."""
+    ids = sorted(set(store_ids))
+    if len(ids) == 1:
+        return f"store-{ids[0]}"
+    return "stores-" + hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, Select, Table, func, select
 
+from calendar_service.adapters.db.bulk import chunks
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.reminder_store import add_reminders
 from calendar_service.adapters.db.snapshot_rows import (
@@ -225,16 +226,15 @@ class Repository(SubscriberRepository):
         with self._engine.connect() as connection:
             return connection.scalar(statement) is not None
 
-    def data_version(self, store_id: str) -> tuple[int, int]:
-        """Changes whenever a snapshot of the store or of its products is added."""
-        stores = select(func.max(STORE_SNAPSHOTS.c.id)).where(
-            STORE_SNAPSHOTS.c.store_id == store_id
-        )
-        products = select(func.max(PRODUCT_SNAPSHOTS.c.id)).where(
-            PRODUCT_SNAPSHOTS.c.store_id == store_id
-        )
+    def data_version(self, store_ids: Sequence[str]) -> tuple[int, int]:
+        """Changes whenever a snapshot of one of the stores or of their products is added."""
+        found = [0, 0]
         with self._engine.connect() as connection:
-            return (connection.scalar(stores) or 0, connection.scalar(products) or 0)
+            for chunk in chunks(sorted(set(store_ids))):
+                for i, table in enumerate((STORE_SNAPSHOTS, PRODUCT_SNAPSHOTS)):
+                    newest = select(func.max(table.c.id)).where(table.c.store_id.in_(chunk))
+                    found[i] = max(found[i], connection.scalar(newest) or 0)
+        return found[0], found[1]
 
     def store_ids(self) -> list[str]:
         """Every known store id, sorted."""

@@ -7,16 +7,22 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Select, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from calendar_service.adapters.db.bulk import dialect_insert
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.stores import require_stores
-from calendar_service.adapters.db.tables import FEED_TOKENS, SIGNING_KEYS, STORES, SUBSCRIPTIONS
+from calendar_service.adapters.db.tables import (
+    FEED_TOKEN_STORES,
+    FEED_TOKENS,
+    SIGNING_KEYS,
+    STORES,
+    SUBSCRIPTIONS,
+)
 from calendar_service.adapters.db.types import require_aware
 from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, Subscription, is_locale
 
@@ -57,13 +63,51 @@ class SubscriberRepository:
             connection.execute(insert(FEED_TOKENS), row)
         return token
 
-    def store_for_feed_token(self, token: str) -> str | None:
-        """The store a live token belongs to; None for unknown and revoked tokens alike."""
-        statement = select(FEED_TOKENS.c.store_id).where(
+    def create_stores_feed_token(
+        self, store_ids: Sequence[str] | None, now: dt.datetime | None = None
+    ) -> str:
+        """A new token for one feed over several stores, or over every store (None)."""
+        token = secrets.token_urlsafe(32)
+        row = {
+            "store_id": None,
+            "all_stores": store_ids is None,
+            "token_hash": feed_token_hash(token),
+            "created_at": _now(now),
+        }
+        with write_transaction(self._engine) as connection:
+            if store_ids is not None:
+                if not store_ids:
+                    raise ValueError("a feed over several stores needs at least one store")
+                require_stores(connection, set(store_ids), what="a feed token names stores")
+            token_id = connection.execute(
+                insert(FEED_TOKENS).returning(FEED_TOKENS.c.id), row
+            ).scalar_one()
+            if store_ids is not None:
+                links = [{"token_id": token_id, "store_id": s} for s in sorted(set(store_ids))]
+                connection.execute(insert(FEED_TOKEN_STORES), links)
+        return token
+
+    def stores_for_feed_token(self, token: str) -> tuple[str, ...] | None:
+        """The stores a live token shows, sorted (every known store for an all-stores token);
+        None for unknown and revoked tokens alike."""
+        statement = select(FEED_TOKENS).where(
             FEED_TOKENS.c.token_hash == feed_token_hash(token), FEED_TOKENS.c.revoked_at.is_(None)
         )
         with self._engine.connect() as connection:
-            return connection.scalars(statement).first()
+            row = connection.execute(statement).first()
+            if row is None:
+                return None
+            if row.store_id is not None:
+                return (row.store_id,)
+            if row.all_stores:
+                listed = select(STORES.c.store_id).order_by(STORES.c.store_id)
+            else:
+                listed = (
+                    select(FEED_TOKEN_STORES.c.store_id)
+                    .where(FEED_TOKEN_STORES.c.token_id == row.id)
+                    .order_by(FEED_TOKEN_STORES.c.store_id)
+                )
+            return tuple(connection.scalars(listed))
 
     def feed_generation(self, store_id: str) -> int:
         """How many times the store's feed URLs were revoked (0 for an unknown store)."""
@@ -86,21 +130,30 @@ class SubscriberRepository:
         with self._engine.connect() as connection:
             return connection.scalars(statement).first()
 
-    def revoke_feed_tokens(self, store_id: str, now: dt.datetime | None = None) -> int:
-        """Revoke every live token of the store; how many were revoked."""
+    def revoke_feed_tokens(self, store_id: str | None, now: dt.datetime | None = None) -> int:
+        """Revoke every live token that shows the store (its own, and those over several stores
+        that name it, and the private feed links in mails about it); None: every all-stores
+        token. How many tokens were revoked."""
+        which: ColumnElement[bool]
+        if store_id is None:
+            which = FEED_TOKENS.c.all_stores.is_(True)
+        else:
+            naming = select(FEED_TOKEN_STORES.c.token_id).where(
+                FEED_TOKEN_STORES.c.store_id == store_id
+            )
+            which = or_(FEED_TOKENS.c.store_id == store_id, FEED_TOKENS.c.id.in_(naming))
         statement = (
             update(FEED_TOKENS)
-            .where(FEED_TOKENS.c.store_id == store_id, FEED_TOKENS.c.revoked_at.is_(None))
+            .where(which, FEED_TOKENS.c.revoked_at.is_(None))
             .values(revoked_at=_now(now))
         )
-        # The private feed links of mails already sent are signed with the generation.
-        next_generation = (
-            update(STORES)
-            .where(STORES.c.store_id == store_id)
-            .values(feed_generation=STORES.c.feed_generation + 1)
-        )
         with write_transaction(self._engine) as connection:
-            connection.execute(next_generation)
+            if store_id is not None:  # mails' private feed links are signed with the generation
+                connection.execute(
+                    update(STORES)
+                    .where(STORES.c.store_id == store_id)
+                    .values(feed_generation=STORES.c.feed_generation + 1)
+                )
             return connection.execute(statement).rowcount
 
     # Subscriptions -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index, Integer, MetaData, Table, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, Integer, MetaData, Table, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from calendar_service.adapters.db.types import (
@@ -193,10 +193,22 @@ class FeedTokenTable(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("token_hash", name="uq_feed_tokens_token_hash"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    store_id: str = Field(foreign_key="stores.store_id", index=True)
+    # The store of a one-store feed; None for a feed over several stores (feed_token_stores
+    # names them) or over every store (all_stores).
+    store_id: str | None = Field(default=None, foreign_key="stores.store_id", index=True)
     token_hash: str = Field(max_length=64)  # sha256 hex; the token itself is never stored
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
     revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    all_stores: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+class FeedTokenStoreTable(SQLModel, table=True):
+    """The stores of a feed token over several stores (agency staff)."""
+
+    __tablename__ = "feed_token_stores"
+
+    token_id: int = Field(foreign_key="feed_tokens.id", primary_key=True)
+    store_id: str = Field(foreign_key="stores.store_id", primary_key=True, index=True)
 
 
 class ReminderTable(SQLModel, table=True):
@@ -305,6 +317,7 @@ PRODUCTS: Table = METADATA.tables["products"]
 PRODUCT_SNAPSHOTS: Table = METADATA.tables["product_snapshots"]
 SUBSCRIPTIONS: Table = METADATA.tables["subscriptions"]
 FEED_TOKENS: Table = METADATA.tables["feed_tokens"]
+FEED_TOKEN_STORES: Table = METADATA.tables["feed_token_stores"]
 REMINDERS: Table = METADATA.tables["reminders"]
 DELIVERY_ATTEMPTS: Table = METADATA.tables["delivery_attempts"]
 DAILY_STATUSES: Table = METADATA.tables["daily_statuses"]
@@ -319,6 +332,7 @@ TABLES: tuple[Table, ...] = (
     PRODUCT_SNAPSHOTS,
     SUBSCRIPTIONS,
     FEED_TOKENS,
+    FEED_TOKEN_STORES,
     REMINDERS,
     DELIVERY_ATTEMPTS,
     DAILY_STATUSES,

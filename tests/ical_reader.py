@@ -1,14 +1,26 @@
-"""Read a feed back into its components, to inspect what `build_feed` wrote (tests, the CLI).
+"""Read a feed back into its components, to inspect what `build_feed` wrote, as written.
 
-A strict reader of this package's own output, not a general iCalendar parser: parameter values
-are never quoted here, so a line splits at its first colon.
+A strict reader of the feeds' own output for the tests, not a general iCalendar parser:
+parameter values are never quoted there, so a line splits at its first colon.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from calendar_service.feeds.wire import unescape_text, unfold
+
+def unfold(data: bytes) -> list[str]:
+    """The logical content lines of an iCalendar object."""
+    text = data.decode("utf-8")
+    if text.endswith("\r\n"):
+        text = text[:-2]
+    return text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+def unescape_text(value: str) -> str:
+    """A TEXT value unescaped (RFC 5545 §3.3.11)."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
 @dataclass(frozen=True)
