@@ -17,7 +17,6 @@ NOT_IMPORTED = {
     "psycopg": "SQLAlchemy loads it for postgresql+psycopg:// URLs",
     "tzdata": "zoneinfo reads its time zones where the system has none",
     "python-multipart": "FastAPI parses the dashboard's forms with it",
-    "icalendar": "the feed tests parse with it until the feeds are written with it",
 }
 
 
@@ -76,7 +75,6 @@ def test_a_dependency_only_the_tests_use_is_caught(tmp_path: Path) -> None:
     (package / "page.py").write_text("import jinja2.sandbox\n", encoding="utf-8")
     assert unused(tmp_path / "pyproject.toml", package) == [
         "python-dateutil is never imported",
-        "icalendar is no dependency: remove it from NOT_IMPORTED",
         "psycopg is no dependency: remove it from NOT_IMPORTED",
         "python-multipart is no dependency: remove it from NOT_IMPORTED",
     ]
