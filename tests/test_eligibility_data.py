@@ -11,6 +11,7 @@ import pytest
 from calendar_service.adapters.catalog_file import parse_catalog
 from calendar_service.domain.cycles import occurrences
 from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.formatting import day_text
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.domain.verdict_json import (
     to_json,
@@ -53,7 +54,7 @@ def test_old_data_is_flagged_stale_with_its_date(age_days: int, stale: bool) -> 
     notes = [n for n in v.notes if n.code == "stale"]
     assert len(notes) == stale
     if stale:
-        assert store.captured_at.date().isoformat() in notes[0].text("en")
+        assert day_text(store.captured_at.date(), zh=False) in notes[0].text("en")
 
 
 def test_old_product_data_makes_a_product_activity_stale() -> None:
@@ -81,7 +82,7 @@ def test_the_yearly_sales_window_uses_the_snapshot_at_or_before_the_deadline() -
     assert (j.status, j.value) == ("pass", D(12000))
     assert j.window is not None and j.window.as_of == before.captured_at
     assert j.window.phase == "closed"
-    assert "2027-07-29 至 2027-08-27" in j.message("zh-CN")
+    assert "2027年7月29日 至 2027年8月27日" in j.message("zh-CN")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +114,7 @@ def test_the_yearly_sales_window_without_a_snapshot_before_the_deadline_is_unkno
 @pytest.mark.parametrize(
     ("day", "phase", "fragment"),
     [
-        (dt.date(2027, 7, 1), "not_started", "has not started: push sales from 2027-07-29"),
+        (dt.date(2027, 7, 1), "not_started", "has not started: push sales from 29 Jul 2027"),
         (dt.date(2027, 8, 10), "open", "is under way"),
     ],
 )
@@ -184,7 +185,7 @@ def test_a_failing_sales_requirement_with_a_rising_history_gets_a_forecast() -> 
     f = v.forecast_for("gmv-30d")
     assert f is not None and f.before_deadline is None  # a daily series has no deadline
     assert f.passes_at.date() == dt.date(2027, 2, 21)
-    assert "reaches CNY 20,000 on 2027-02-21" in f.message("en")
+    assert "reaches CNY 20,000 on 21 Feb 2027" in f.message("en")
     assert to_json(v)["criteria"][3]["forecast"]["passes_at"].startswith("2027-02-21")
 
 

@@ -14,6 +14,7 @@ from calendar_service.domain.derived import (
     product_facts,
     promotion_offered,
 )
+from calendar_service.domain.formatting import day_text
 from tests.eligibility_support import CLEARANCE, CST, GROUP, SAMPLES, TODAY, D, judged, verdict
 from tests.factories import good_product, passing_store
 
@@ -257,9 +258,9 @@ def test_new_arrivals_count_listing_age_on_the_sign_up_day(
     assert v.occurrence_key == "quarterly-new-arrivals:2027-Q1"
     j = next(j for j in v.products[0].criteria if j.key == "listed-within-30-days")
     assert (v.status, j.counted_on, j.until) == (status, dt.date(2027, 1, 1), until)
-    assert "按报名日 2027-01-01 计" in j.message("zh-CN")
-    assert "on the sign-up day 2027-01-01" in j.message("en")
-    assert until.isoformat() in j.message("zh-CN")
+    assert "按报名日 2027年1月1日 计" in j.message("zh-CN")
+    assert "on the sign-up day 1 Jan 2027" in j.message("en")
+    assert day_text(until, zh=True) in j.message("zh-CN")
 
 
 def test_inside_the_window_listing_age_counts_from_today() -> None:
@@ -273,7 +274,7 @@ def test_inside_the_window_listing_age_counts_from_today() -> None:
         dt.date(2027, 1, 5),
         dt.date(2027, 1, 5),
     )
-    assert "2027-01-05(含当天)" in j.message("zh-CN")
+    assert "2027年1月5日(含当天)" in j.message("zh-CN")
 
 
 def test_a_daily_activity_counts_listing_age_on_the_judging_day() -> None:

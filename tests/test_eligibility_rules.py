@@ -144,14 +144,14 @@ GROUP_FAILURES = [
      "join buyer protection"),
     ({"alipay_verified": False}, "alipay", None, "支付宝", "Alipay"),
     ({"member_since": TODAY - dt.timedelta(days=60)}, "membership", D("1.07"),
-     "需不低于 3 个月,2027-03-03 起满足", "must be at least 3 months: passes on 2027-03-03"),
+     "需不低于 3 个月,2027年3月3日 起满足", "must be at least 3 months: passes on 3 Mar 2027"),
     ({"dispute_rate_90d": D("0.0002")}, "dispute-rate", D("0.0001"), "0.02%",
      "must be at most 0.01% (lower it by 0.01 percentage points)"),
 ]  # fmt: skip
 
 QUICK_FAILURES = [
     ({"member_since": dt.date(2026, 11, 1)}, "membership", D(0), "需高于 3 个月",
-     "must be more than 3 months: passes on 2027-02-02"),
+     "must be more than 3 months: passes on 2 Feb 2027"),
     ({"medal_level": 1}, "medal", D(1), "交易勋章 1A < 2A:还差 1 级勋章",
      "transaction medal 1A < 2A: 1 more medal level needed"),
     ({"products_online": 19}, "products-online", D(1), "还差 1 件产品", "1 more product needed"),
@@ -323,7 +323,7 @@ def test_a_failed_membership_carries_the_date_it_will_pass() -> None:
     v = verdict(QUICK, passing_store(member_since=dt.date(2026, 12, 15)))
     j = judged(v, "membership")
     assert j.passes_on == dt.date(2027, 3, 16)
-    assert "2027-03-16 起满足" in j.message("zh-CN")
+    assert "2027年3月16日 起满足" in j.message("zh-CN")
 
 
 @pytest.mark.parametrize(("medal", "quick", "group"), [(2, "pass", "fail"), (3, "pass", "pass")])

@@ -100,9 +100,11 @@ def test_buyers_forecast_and_its_messages() -> None:
     assert f is not None and f.passes_at.date() == dt.date(2027, 1, 11)
     assert f.message("en") == (
         "at the current pace (+1 a day over 2 snapshots), 30-day buyers reaches 15 on "
-        "2027-01-11, before the deadline 2027-01-31"
+        "11 Jan 2027, before the deadline 31 Jan 2027"
     )
-    assert f.message("zh-CN").startswith("按近 2 次数据的趋势(每天 +1),近30天买家数预计 2027-01-11")
+    assert f.message("zh-CN").startswith(
+        "按近 2 次数据的趋势(每天 +1),近30天买家数预计 2027年1月11日"
+    )
     assert forecast_json(f)["before_deadline"] is True
 
 

@@ -47,7 +47,7 @@ def test_1118_signup_opening_in_the_national_day_week_is_said() -> None:
     at = dt.datetime(2026, 9, 1, 10, 0, tzinfo=CST)
     v = evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at, holidays=HOLIDAYS)
     note = next(n for n in v.notes if n.code == "opens-on-holiday")
-    assert "2026-10-04" in note.text("zh-CN") and "国庆节" in note.text("zh-CN")
+    assert "2026年10月4日" in note.text("zh-CN") and "国庆节" in note.text("zh-CN")
     assert "National Day" in note.text("en")
     plain = evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at)
     assert "opens-on-holiday" not in [n.code for n in plain.notes]  # no calendar, no claim
@@ -65,7 +65,7 @@ def test_a_sales_window_starting_on_spring_festival_is_said() -> None:
     at = dt.datetime(2026, 1, 20, 10, 0, tzinfo=CST)
     (v,) = evaluate_store(catalog, [occ], _store(at), (), (), at, holidays=HOLIDAYS)
     note = next(n for n in v.notes if n.code == "sales-window-on-holiday")
-    assert "2026-02-17" in note.text("zh-CN") and "春节" in note.text("zh-CN")
+    assert "2026年2月17日" in note.text("zh-CN") and "春节" in note.text("zh-CN")
     assert "Spring Festival" in note.text("en")
     assert "opens-on-holiday" not in [n.code for n in v.notes]  # 2026-02-01 is a Sunday only
 

@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from calendar_service.domain.catalog import Scope
 from calendar_service.domain.figures import Figure, figure
-from calendar_service.domain.formatting import DEFAULT_LOCALE, date_in, is_zh, last_day, show
+from calendar_service.domain.formatting import (
+    DEFAULT_LOCALE,
+    date_in,
+    day_text,
+    is_zh,
+    last_day,
+    show,
+)
 from calendar_service.domain.snapshots import StoreSnapshot
 
 DAY_SECONDS = 86400.0
@@ -132,7 +139,7 @@ def _message(f: Forecast, zh: bool) -> str:
     fig = store_figure(f.figure)
     label = fig.label_zh if zh else fig.label_en
     reference = f.deadline_at or f.as_of
-    day = date_in(f.passes_at, reference)
+    day = day_text(date_in(f.passes_at, reference), zh)
     pace, target = f"+{show(fig, f.slope_per_day, zh)}", show(fig, f.threshold, zh)
     if zh:
         text = f"按近 {f.points} 次数据的趋势(每天 {pace}),{label}预计 {day} 达到 {target}"
@@ -143,7 +150,7 @@ def _message(f: Forecast, zh: bool) -> str:
         )
     if f.deadline_at is None:
         return text
-    deadline = last_day(f.deadline_at)
+    deadline = day_text(last_day(f.deadline_at), zh)
     if f.before_deadline:
         return text + (f",早于报名截止日 {deadline}" if zh else f", before the deadline {deadline}")
     return text + (

@@ -47,7 +47,7 @@ def show(fig: Figure, value: FigureValue, zh: bool) -> str:
     if isinstance(value, Decimal | int):
         return _show_number(fig, value, zh)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return day_text(value, zh)
     return value
 
 
@@ -122,11 +122,21 @@ def figure_names(fig: Figure, zh: bool) -> str:
     return ("、" if zh else ", ").join(f.label_zh if zh else f.label_en for f in figures)
 
 
-def date_in(at: dt.datetime, reference: dt.datetime) -> str:
-    """The day of `at` in the time zone of `reference` (ISO format)."""
-    return at.astimezone(reference.tzinfo).date().isoformat()
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def last_day(deadline_at: dt.datetime) -> str:
+def day_text(day: dt.date, zh: bool) -> str:
+    """A day as people write it: 2027年2月6日, 6 Feb 2027 (never 2027-02-06)."""
+    if zh:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def date_in(at: dt.datetime, reference: dt.datetime) -> dt.date:
+    """The day of `at` in the time zone of `reference`."""
+    return at.astimezone(reference.tzinfo).date()
+
+
+def last_day(deadline_at: dt.datetime) -> dt.date:
     """The last sign-up day of a deadline instant (which is the midnight ending that day)."""
-    return (deadline_at - dt.timedelta(microseconds=1)).date().isoformat()
+    return (deadline_at - dt.timedelta(microseconds=1)).date()

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import SALES_WINDOW
+from calendar_service.domain.formatting import day_text
 from calendar_service.domain.verdicts import Note
 
 # The names chinese_calendar gives, in Chinese.
@@ -47,23 +48,23 @@ def holiday_notes(
     found: list[Note] = []
     opens = occurrence.opens_on
     if (name := calendar.holiday(opens)) is not None:
-        zh, day = NAMES_ZH.get(name, name), opens.isoformat()
+        zh, day, day_en = NAMES_ZH.get(name, name), day_text(opens, True), day_text(opens, False)
         found.append(
             Note(
                 "opens-on-holiday",
                 f"报名开放日 {day} 正值{zh}假期:规则不变,请提前准备,留意平台公告",
-                f"sign-up opens on {day}, during the {name} holiday: the rule stands; prepare "
+                f"sign-up opens on {day_en}, during the {name} holiday: the rule stands; prepare "
                 "ahead and watch the platform's announcements",
             )
         )
     starts = sales_window_starts_on(occurrence)
     if sales_window and (name := calendar.holiday(starts)) is not None:
-        zh, day = NAMES_ZH.get(name, name), starts.isoformat()
+        zh, day, day_en = NAMES_ZH.get(name, name), day_text(starts, True), day_text(starts, False)
         found.append(
             Note(
                 "sales-window-on-holiday",
                 f"统计“报名截止前30天销售额”的窗口从 {day} 开始,正值{zh}假期:假期销量同样计入",
-                f"the 30-day sales window starts on {day}, during the {name} holiday: holiday "
+                f"the 30-day sales window starts on {day_en}, during the {name} holiday: holiday "
                 "sales count too",
             )
         )

@@ -11,7 +11,7 @@ from calendar_service.domain.catalog import Activity, Source
 from calendar_service.domain.derived import SalesWindow
 from calendar_service.domain.figures import Figure
 from calendar_service.domain.forecast import Trend
-from calendar_service.domain.formatting import date_in, last_day, show
+from calendar_service.domain.formatting import date_in, day_text, last_day, show
 from calendar_service.domain.verdicts import Judgement, Note, ProductVerdict
 
 NO_DATA = Note(
@@ -44,13 +44,13 @@ def rules_assumed(activity: Activity) -> Note:
 @lru_cache(maxsize=1024)  # snapshots are taken a few times a day: few distinct ages
 def stale(data_as_of: dt.datetime, at: dt.datetime, stale_after: dt.timedelta) -> Note:
     """The data is older than `stale_after` at `at`: say how old, and to import fresh data."""
-    day = date_in(data_as_of, at)
+    day, day_en = day_text(date_in(data_as_of, at), True), day_text(date_in(data_as_of, at), False)
     age = (at - data_as_of).days
     limit = stale_after.days if stale_after.days else stale_after
     return Note(
         "stale",
         f"数据截至 {day}(已 {age} 天,超过 {limit} 天),结论可能已过时:请更新数据",
-        f"data as of {day} ({age} days old, more than {limit} days): the verdict may be out of "
+        f"data as of {day_en} ({age} days old, more than {limit} days): the verdict may be out of "
         "date; import fresh data",
     )
 
@@ -141,14 +141,18 @@ def sales_window(window: SalesWindow) -> Note:
 
 @lru_cache(maxsize=256)
 def _sales_window(starts_at: dt.datetime, deadline_at: dt.datetime, phase: str) -> Note:
-    start, end = date_in(starts_at, deadline_at), last_day(deadline_at)
+    first, last = date_in(starts_at, deadline_at), last_day(deadline_at)
+    start, end = day_text(first, True), day_text(last, True)
+    start_en, end_en = day_text(first, False), day_text(last, False)
     if phase == "not_started":
         zh = f"统计“报名截止前30天销售额”的窗口 {start} 至 {end},尚未开始:{start} 起冲销量"
-        en = f"the sales window ({start} to {end}) has not started: push sales from {start}"
+        en = (
+            f"the sales window ({start_en} to {end_en}) has not started: push sales from {start_en}"
+        )
     elif phase == "open":
         zh = f"统计“报名截止前30天销售额”的窗口 {start} 至 {end} 已开始:现在冲销量正当时"
-        en = f"the sales window ({start} to {end}) is under way: sales now count"
+        en = f"the sales window ({start_en} to {end_en}) is under way: sales now count"
     else:
         zh = f"统计“报名截止前30天销售额”的窗口 {start} 至 {end} 已结束"
-        en = f"the sales window ({start} to {end}) has closed"
+        en = f"the sales window ({start_en} to {end_en}) has closed"
     return Note("sales-window", zh, en)

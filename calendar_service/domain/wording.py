@@ -16,6 +16,7 @@ from calendar_service.domain.formatting import (
     NEGATED,
     SYMBOL,
     date_in,
+    day_text,
     figure_names,
     last_day,
     number,
@@ -92,7 +93,7 @@ def _counted(j: Judgement, zh: bool) -> str:
     """ "(按报名日 2027-01-01 计)": an age counted on the sign-up day, not the judging day."""
     if j.counted_on is None:
         return ""
-    day = j.counted_on.isoformat()
+    day = day_text(j.counted_on, zh)
     return f"(按报名日 {day} 计)" if zh else f" (on the sign-up day {day})"
 
 
@@ -143,7 +144,7 @@ def _requirement(j: Judgement, zh: bool) -> str:
         shown = show(fig, j.value, zh) + _counted(j, zh)
         text = f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
         if j.until is not None:
-            day = j.until.isoformat()
+            day = day_text(j.until, zh)
             text += f";报名时符合至 {day}(含当天)" if zh else f"; qualifies for sign-up until {day}"
         return text
     text = f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
@@ -202,12 +203,12 @@ def _fix(j: Judgement, zh: bool) -> str:
     c, fig = j.criterion, j.figure
     need = requirement(fig, c.op, c.threshold, zh)
     if j.passes_on is not None:
-        day = j.passes_on.isoformat()
+        day = day_text(j.passes_on, zh)
         return f"{need},{day} 起满足" if zh else f"{need}: passes on {day}"
     if fig.name == "listing_age_days":
         days = number(_dec(c.threshold))
         if j.counted_on is not None:
-            past = "" if j.until is None else j.until.isoformat()
+            past = "" if j.until is None else day_text(j.until, zh)
             return (
                 f"报名时需为 {days} 天内上架的商品" + (f"(只到 {past} 符合)" if past else "")
                 if zh
@@ -294,9 +295,10 @@ _PHASES = {
 
 
 def _window(w: SalesWindow, zh: bool) -> str:
-    start, end = date_in(w.starts_at, w.deadline_at), last_day(w.deadline_at)
+    start = day_text(date_in(w.starts_at, w.deadline_at), zh)
+    end = day_text(last_day(w.deadline_at), zh)
     phase = _PHASES[w.phase][0 if zh else 1]
-    as_of = "" if w.as_of is None else date_in(w.as_of, w.deadline_at)
+    as_of = "" if w.as_of is None else day_text(date_in(w.as_of, w.deadline_at), zh)
     if zh:
         return f";统计窗口 {start} 至 {end}({phase}" + (f";据 {as_of} 数据)" if as_of else ")")
     return f"; window {start} to {end} ({phase}" + (f"; data of {as_of})" if as_of else ")")
