@@ -7,11 +7,10 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
 CAPTURED = dt.datetime(2027, 2, 1, 8, 0, tzinfo=CST)  # two hours before the eligibility tests judge
 D = Decimal
 

@@ -18,7 +18,6 @@ from calendar_service.domain.verdict_json import (
 from tests.eligibility_support import (
     AT,
     CATALOG,
-    CST,
     GROUP,
     QUICK,
     SAMPLES,
@@ -30,6 +29,7 @@ from tests.eligibility_support import (
     verdict,
 )
 from tests.factories import good_product, passing_store
+from tests.times import CST
 
 # Data: none, stale, the yearly sales window ------------------------------------------------------
 

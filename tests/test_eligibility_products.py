@@ -14,8 +14,9 @@ from calendar_service.domain.derived import (
     product_facts,
     promotion_offered,
 )
-from tests.eligibility_support import CLEARANCE, CST, GROUP, SAMPLES, TODAY, D, judged, verdict
+from tests.eligibility_support import CLEARANCE, GROUP, SAMPLES, TODAY, D, judged, verdict
 from tests.factories import good_product, passing_store
+from tests.times import CST
 
 # Derived figures ---------------------------------------------------------------------------------
 

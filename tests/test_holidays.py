@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.catalog_file import load_catalog, parse_catalog
 from calendar_service.adapters.workdays import HOLIDAYS
@@ -19,10 +18,10 @@ from calendar_service.domain.eligibility import evaluate, evaluate_store
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.feeds.options import Lang
 from calendar_service.feeds.texts import description
+from tests.times import CST
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
 CATALOG = load_catalog(SHIPPED)
-CST = ZoneInfo("Asia/Shanghai")
 
 
 def _occurrence(catalog: Catalog, key: str) -> Occurrence:

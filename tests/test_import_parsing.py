@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -47,16 +46,15 @@ from calendar_service.domain.snapshots import (
     ProductSnapshot,
     StoreSnapshot,
 )
+from tests.times import CST, IMPORT_CLOCK
 
 DATA = Path(__file__).parent / "data" / "import"
-TZ = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=TZ)
-AT = dt.datetime(2026, 11, 20, 10, 0, tzinfo=TZ)
+AT = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CST)
 
 
 def naive(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
     """A datetime as an Excel cell holds it: wall-clock time, no zone."""
-    return dt.datetime(year, month, day, hour, minute, tzinfo=TZ).replace(tzinfo=None)
+    return dt.datetime(year, month, day, hour, minute, tzinfo=CST).replace(tzinfo=None)
 
 
 STORES = (
@@ -103,7 +101,7 @@ STORES = (
     ),
     StoreSnapshot(
         "b2b-1003",
-        dt.datetime(2026, 11, 19, 23, 30, tzinfo=TZ),
+        dt.datetime(2026, 11, 19, 23, 30, tzinfo=CST),
         name="白沟箱包",
         member_since=dt.date(2019, 12, 31),
         medal_level=5,
@@ -204,11 +202,11 @@ def write_xlsx(path: Path, *sheets: Sequence[Sequence[XlsxValue]]) -> Path:
 
 
 def parse(name: str) -> ParsedFile:
-    return parse_file(DATA / name, tz=TZ, now=NOW)
+    return parse_file(DATA / name, tz=CST, now=IMPORT_CLOCK)
 
 
 def parse_text_file(text: str, name: str = "t.csv") -> ParsedFile:
-    return parse_bytes(text.encode(), name, tz=TZ, now=NOW)
+    return parse_bytes(text.encode(), name, tz=CST, now=IMPORT_CLOCK)
 
 
 def messages(parsed: ParsedFile) -> list[str]:
@@ -240,7 +238,7 @@ def test_every_store_file_gives_the_same_snapshots(name: str) -> None:
 
 def test_xlsx_cells_of_every_type_give_the_same_snapshots(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "stores.xlsx", [STORE_HEADER, *STORE_XLSX_ROWS])
-    parsed = parse_file(path, tz=TZ, now=NOW)
+    parsed = parse_file(path, tz=CST, now=IMPORT_CLOCK)
     assert parsed.errors == ()
     assert parsed.stores == STORES
 
@@ -426,28 +424,28 @@ def test_number_forms(cell: Cell, expected: Decimal) -> None:
      (dt.date(2026, 11, 20), dt.date(2026, 11, 20))],
 )  # fmt: skip
 def test_date_forms(cell: Cell, expected: dt.date) -> None:
-    check(date_parser(TZ), cell, expected)
+    check(date_parser(CST), cell, expected)
 
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("2026-11-20", dt.datetime(2026, 11, 20, tzinfo=TZ)),
-     ("2026-11-20 14:30", dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     ("2026/11/20 14:30:15", dt.datetime(2026, 11, 20, 14, 30, 15, tzinfo=TZ)),
-     ("2026.11.20 9:05", dt.datetime(2026, 11, 20, 9, 5, tzinfo=TZ)),
-     ("2026年11月20日 14:30", dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     ("2026年11月20日14:30", dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     ("2026-11-20T14:30:00+08:00", dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     ("2026-11-20T06:30:00Z", dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     ("2026-11-20T01:30:00-0500", dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     ("2026-11-20 14:30:00.250", dt.datetime(2026, 11, 20, 14, 30, 0, 250000, tzinfo=TZ)),
-     (naive(2026, 11, 20, 14, 30), dt.datetime(2026, 11, 20, 14, 30, tzinfo=TZ)),
-     (dt.date(2026, 11, 20), dt.datetime(2026, 11, 20, tzinfo=TZ))],
+    [("2026-11-20", dt.datetime(2026, 11, 20, tzinfo=CST)),
+     ("2026-11-20 14:30", dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     ("2026/11/20 14:30:15", dt.datetime(2026, 11, 20, 14, 30, 15, tzinfo=CST)),
+     ("2026.11.20 9:05", dt.datetime(2026, 11, 20, 9, 5, tzinfo=CST)),
+     ("2026年11月20日 14:30", dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     ("2026年11月20日14:30", dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     ("2026-11-20T14:30:00+08:00", dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     ("2026-11-20T06:30:00Z", dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     ("2026-11-20T01:30:00-0500", dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     ("2026-11-20 14:30:00.250", dt.datetime(2026, 11, 20, 14, 30, 0, 250000, tzinfo=CST)),
+     (naive(2026, 11, 20, 14, 30), dt.datetime(2026, 11, 20, 14, 30, tzinfo=CST)),
+     (dt.date(2026, 11, 20), dt.datetime(2026, 11, 20, tzinfo=CST))],
 )  # fmt: skip
 def test_datetime_forms_are_aware_in_shanghai(cell: Cell, expected: dt.datetime) -> None:
-    parsed = datetime_parser(TZ)(cell)
+    parsed = datetime_parser(CST)(cell)
     assert parsed == expected
-    assert parsed.tzinfo is TZ
+    assert parsed.tzinfo is CST
 
 
 @pytest.mark.parametrize(
@@ -475,8 +473,8 @@ def test_zero_is_a_value(parser: Parser, cell: Cell) -> None:
 @pytest.mark.parametrize(
     "parser",
     [parse_count, parse_money, parse_rate, parse_discount, parse_medal, parse_bool,
-     parse_shipping, parse_number, parse_text, parse_id, parse_email, date_parser(TZ),
-     datetime_parser(TZ)],
+     parse_shipping, parse_number, parse_text, parse_id, parse_email, date_parser(CST),
+     datetime_parser(CST)],
 )  # fmt: skip
 def test_blank_is_unknown_never_zero(parser: Parser, cell: Cell) -> None:
     assert is_blank(cell)
@@ -657,40 +655,40 @@ def test_only_the_documented_placeholders_are_blank(cell: Cell) -> None:
             "the cell holds the spreadsheet error #VALUE!; fix the formula or leave the cell blank",
         ),
         (
-            date_parser(TZ),
+            date_parser(CST),
             "11/20/2026",
             '"11/20/2026" is not a date; write 2026-11-20, 2026/11/20 or 2026年11月20日',
         ),
         (
-            date_parser(TZ),
+            date_parser(CST),
             "2026-02-30",
             '"2026-02-30" is not a real date; write 2026-11-20, 2026/11/20 or 2026年11月20日',
         ),
         (
-            date_parser(TZ),
+            date_parser(CST),
             "2026-11/20",
             '"2026-11/20" is not a date; write 2026-11-20, 2026/11/20 or 2026年11月20日',
         ),
         (
-            date_parser(TZ),
+            date_parser(CST),
             46346,
             '"46346" is a number, not a date; format the cell as a date or '
             "write 2026-11-20, 2026/11/20 or 2026年11月20日",
         ),
         (
-            datetime_parser(TZ),
+            datetime_parser(CST),
             "2026-11-20 25:00",
             '"2026-11-20 25:00" is not a real date and '
             "time; write 2026-11-20 14:30, 2026-11-20 or 2026-11-20T14:30:00+08:00",
         ),
         (
-            datetime_parser(TZ),
+            datetime_parser(CST),
             "1899-12-31",
             '"1899-12-31" is not a real date and time; write '
             "2026-11-20 14:30, 2026-11-20 or 2026-11-20T14:30:00+08:00",
         ),
         (
-            datetime_parser(TZ),
+            datetime_parser(CST),
             dt.time(14, 30),
             '"14:30:00" is a time without a date; write '
             "2026-11-20 14:30, 2026-11-20 or 2026-11-20T14:30:00+08:00",
@@ -748,7 +746,7 @@ def test_every_bad_row_is_reported_at_its_line_and_the_file_goes_on() -> None:
         f'{name}:25: products_online: "1e5" is not a count; write a whole number such as 120',
     ]
     # Line 26 is all placeholders: a valid row whose figures are all unknown.
-    assert parsed.stores == (StoreSnapshot("s-26", dt.datetime(2026, 11, 20, tzinfo=TZ)),)
+    assert parsed.stores == (StoreSnapshot("s-26", dt.datetime(2026, 11, 20, tzinfo=CST)),)
     assert parsed.rows_total == 25
 
 
@@ -853,7 +851,7 @@ def test_xlsx_lines_are_sheet_rows_and_other_sheets_are_reported(tmp_path: Path)
         ["s-2", naive(2026, 11, 20), 9],
     ]
     path = write_xlsx(tmp_path / "stores.xlsx", rows, [["notes"]])
-    parsed = parse_file(path, tz=TZ, now=NOW)
+    parsed = parse_file(path, tz=CST, now=IMPORT_CLOCK)
     assert messages(parsed) == [
         f'{path}:3: medal_level: "4星" is not a medal level; write 0-5, AAA or 3A',
         f'{path}:5: medal_level: "9" is more than 5; write 0-5, AAA or 3A',
@@ -912,19 +910,19 @@ def test_an_unreadable_file_is_one_error(name: str, line: int, message: str) -> 
     ],
 )  # fmt: skip
 def test_bad_content_is_an_error_not_an_exception(data: bytes, name: str, message: str) -> None:
-    parsed = parse_bytes(data, name, tz=TZ, now=NOW)
+    parsed = parse_bytes(data, name, tz=CST, now=IMPORT_CLOCK)
     assert [e.message for e in parsed.errors] == [message]
 
 
 def test_truncated_xlsx_is_an_error(tmp_path: Path) -> None:
     data = write_xlsx(tmp_path / "s.xlsx", [STORE_HEADER, *STORE_XLSX_ROWS]).read_bytes()
-    parsed = parse_bytes(data[: len(data) // 2], "s.xlsx", tz=TZ, now=NOW)
+    parsed = parse_bytes(data[: len(data) // 2], "s.xlsx", tz=CST, now=IMPORT_CLOCK)
     assert len(parsed.errors) == 1
     assert parsed.errors[0].line == 0
 
 
 def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
-    parsed = parse_file(tmp_path / "nope.csv", tz=TZ, now=NOW)
+    parsed = parse_file(tmp_path / "nope.csv", tz=CST, now=IMPORT_CLOCK)
     assert messages(parsed) == [
         f"{tmp_path / 'nope.csv'}:0: file: the file cannot be opened (No such file or "
         "directory); check the path"
@@ -965,7 +963,7 @@ def test_an_escaped_export_reads_back_as_typed(text: str) -> None:
 
 def test_a_gb18030_byte_order_mark_is_dropped() -> None:
     data = "\ufeff店铺ID,数据日期\ns-1,2026-11-20\n".encode("gb18030")
-    assert parse_bytes(data, "t.csv", tz=TZ, now=NOW).ok
+    assert parse_bytes(data, "t.csv", tz=CST, now=IMPORT_CLOCK).ok
 
 
 # Progress
@@ -974,7 +972,11 @@ def test_a_gb18030_byte_order_mark_is_dropped() -> None:
 def test_a_large_file_shows_progress_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     rows = "".join(f"s-{n},2026-11-20\n" for n in range(6000))
     parsed = parse_bytes(
-        ("store_id,captured_at\n" + rows).encode(), "big.csv", tz=TZ, now=NOW, progress=True
+        ("store_id,captured_at\n" + rows).encode(),
+        "big.csv",
+        tz=CST,
+        now=IMPORT_CLOCK,
+        progress=True,
     )
     assert (parsed.errors, len(parsed.stores)) == ((), 6000)
     assert "6000row" in capsys.readouterr().err  # rows are counted as read: no total
@@ -985,14 +987,14 @@ def test_progress_is_quiet_when_off_or_small(
     rows: int, progress: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = "".join(f"s-{n},2026-11-20\n" for n in range(rows))
-    parse_bytes(("store_id,captured_at\n" + body).encode(), "f.csv", tz=TZ, now=NOW,
+    parse_bytes(("store_id,captured_at\n" + body).encode(), "f.csv", tz=CST, now=IMPORT_CLOCK,
                 progress=progress)  # fmt: skip
     assert capsys.readouterr().err == ""
 
 
 def test_now_must_be_aware() -> None:
     with pytest.raises(ValueError, match="aware"):
-        parse_bytes(b"", "t.csv", tz=TZ, now=naive(2026, 1, 1))
+        parse_bytes(b"", "t.csv", tz=CST, now=naive(2026, 1, 1))
 
 
 def test_snapshot_fields_follow_the_domain() -> None:

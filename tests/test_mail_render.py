@@ -18,7 +18,6 @@ from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -54,10 +53,10 @@ from calendar_service.mail.message import (
 from calendar_service.mail.render import TEMPLATES_DIR
 from calendar_service.mail.transport import message_bytes
 from calendar_service.mail.view import progress
+from tests.times import CST
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog(ROOT / "data" / "activities.toml")
-CST = ZoneInfo("Asia/Shanghai")
 STORE = "义乌小商品店"
 SENDER = "1688活动提醒 <noreply@example.com>"
 DOMAIN = "mail.example.com"

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -41,8 +40,8 @@ from tests.migration_support import (
     release_database,
     revision,
 )
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2026, 12, 16, 10, 0, tzinfo=CST)
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -47,11 +46,9 @@ from calendar_service.services.unsubscribe import UnsubscribeTokens
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT, run_cli
 from tests.smtp_server import DROP, SmtpServer, smtp_server
+from tests.times import CST, MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
 
 FIXTURES = (smtp_server,)  # used by name below
-CST = ZoneInfo("Asia/Shanghai")
-SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # the monthly sign-up opened at 09:00
 LINKS_KEY = "unsubscribe links' key for the tests"
 MAIL = MailSettings(
     "1688活动提醒 <reminders@calendar.example.com>",
@@ -82,9 +79,9 @@ def composer(
 
 @pytest.fixture
 def subscribed(repository: Repository) -> Repository:
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
-    repository.subscribe("b2b-220011", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
-    repository.subscribe("b2b-220001", "agency@example.com", "en", now=SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
+    repository.subscribe("b2b-220011", "ops@example.com", "zh-CN", now=SAMPLE_CAPTURED)
+    repository.subscribe("b2b-220001", "agency@example.com", "en", now=SAMPLE_CAPTURED)
     return repository
 
 
@@ -94,7 +91,7 @@ def _pass(
     engine_store: ReminderStore,
     server: SmtpServer,
     composer: ComposePool | None,
-    now: dt.datetime = NOW,
+    now: dt.datetime = MONTHLY_SIGNUP_OPEN,
 ) -> DispatchReport:
     plan(catalog, repository, now, CST)
     transport = SmtpTransport(parse_smtp_url(server.url()))
@@ -107,7 +104,7 @@ def _dispatch(
     engine_store: ReminderStore,
     transport: Transport,
     composer: ComposePool | None,
-    now: dt.datetime = NOW,
+    now: dt.datetime = MONTHLY_SIGNUP_OPEN,
 ) -> DispatchReport:
     """A dispatch pass at `now` over `transport`, nothing planned first."""
     return dispatch(
@@ -212,7 +209,10 @@ def test_temporary_failure_is_retried_later_and_sent_once(
     waiting = [
         s for s in store.all() if s.row.attempts == 1 and s.row.status is ReminderStatus.PENDING
     ]
-    assert len(waiting) == 1 and NOW < waiting[0].row.due_at < waiting[0].row.deadline_at
+    assert (
+        len(waiting) == 1
+        and MONTHLY_SIGNUP_OPEN < waiting[0].row.due_at < waiting[0].row.deadline_at
+    )
     assert [a.smtp_code for a in store.attempts(waiting[0].id)] == [451]
     later = _pass(catalog, subscribed, store, smtp_server, composer, now=waiting[0].row.due_at)
     assert later.sent == 1
@@ -298,14 +298,14 @@ def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
     """The sender thread's error is raised in the dispatching thread; what it had not recorded
     stays claimed, for the next pass once the lease lapses, and goes out once then."""
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     transport = BreaksOnThird(SmtpTransport(parse_smtp_url(smtp_server.url())))
     with pytest.raises(UnexpectedError, match="the transport broke"):
         _dispatch(catalog, subscribed, store, transport, composer)
-    statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= NOW)
+    statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= MONTHLY_SIGNUP_OPEN)
     assert statuses[ReminderStatus.SENT] == 2 == len(smtp_server.handler.messages)
     assert statuses[ReminderStatus.SENDING] > 0  # claimed, never recorded
-    later = NOW + LEASE + dt.timedelta(minutes=1)
+    later = MONTHLY_SIGNUP_OPEN + LEASE + dt.timedelta(minutes=1)
     report = _pass(catalog, subscribed, store, smtp_server, composer, now=later)
     assert report.sent == statuses[ReminderStatus.SENDING] + statuses[ReminderStatus.PENDING]
     ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
@@ -331,7 +331,11 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
     bad = next(s for s in subscribed.subscriptions() if s.email == stored)
     store = ReminderStore(engine)
     report = _pass(catalog, subscribed, store, smtp_server, composer)
-    theirs = [s for s in store.all() if s.row.subscription_id == bad.id and s.row.due_at <= NOW]
+    theirs = [
+        s
+        for s in store.all()
+        if s.row.subscription_id == bad.id and s.row.due_at <= MONTHLY_SIGNUP_OPEN
+    ]
     failed = [s for s in theirs if s.row.status is ReminderStatus.FAILED]
     assert len(failed) == 1 and report.failed == 1
     assert all(s.row.status is ReminderStatus.SUPPRESSED for s in theirs if s not in failed)
@@ -356,7 +360,7 @@ def test_a_reminder_that_cannot_be_written_fails_alone_and_the_rest_go_out(
     """The catalog lost an activity after its reminders were planned: each of them fails with
     the reason, recorded with its attempt, in line or in a worker; the pass goes on."""
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     gone = "monthly-sales"
     edited = dataclasses.replace(
         catalog, activities=tuple(a for a in catalog.activities if a.key != gone)
@@ -374,7 +378,7 @@ def test_a_reminder_that_cannot_be_written_fails_alone_and_the_rest_go_out(
     finally:
         if pool is not None:
             pool.close()
-    due = [s for s in store.all() if s.row.due_at <= NOW]
+    due = [s for s in store.all() if s.row.due_at <= MONTHLY_SIGNUP_OPEN]
     theirs = [s for s in due if s.row.activity == gone]
     assert theirs and all(s.row.status is ReminderStatus.FAILED for s in theirs)
     for failed in theirs:
@@ -399,7 +403,7 @@ def test_past_deadline_is_missed_never_sent(
     composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     late = dt.datetime(2026, 12, 26, 10, 0, tzinfo=CST)  # the monthly sign-up closed on the 25th
     transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
     report = _dispatch(catalog, subscribed, store, transport, composer, late)
@@ -423,10 +427,10 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
     tmp_path: Path,
 ) -> None:
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     ops = next(s for s in subscribed.subscriptions() if s.email == "ops@example.com")
     container = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "k"))
-    client = TestClient(create_app(container, lambda: NOW))
+    client = TestClient(create_app(container, lambda: MONTHLY_SIGNUP_OPEN))
     token = container.unsubscribe_tokens.token(ops.id)
     page = client.get(f"/unsubscribe/{token}")
     assert page.status_code == 200 and '<form method="post"' in page.text
@@ -458,7 +462,7 @@ def test_the_link_in_a_sent_mail_ends_its_subscription_and_no_other(
     )
     assert link is not None
     settings = load_settings(database_url=database_url, secret_key=LINKS_KEY)
-    client = TestClient(create_app(Container(settings), lambda: NOW))
+    client = TestClient(create_app(Container(settings), lambda: MONTHLY_SIGNUP_OPEN))
     assert client.post(link[1]).status_code == 200
     left = {s.email for s in subscribed.subscriptions()}
     assert "ops@example.com" not in left and "agency@example.com" in left
@@ -473,14 +477,14 @@ def test_store_names_with_newlines_and_markup_never_break_a_message(
     smtp_server: SmtpServer,
     composer: ComposePool | None,
 ) -> None:
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
     from calendar_service.domain.snapshots import StoreSnapshot  # noqa: PLC0415
 
     evil = StoreSnapshot(
-        "evil", SAMPLE_NOW, name="坏店\r\nBcc: x@evil.example <script>alert(1)</script>🙂"
+        "evil", SAMPLE_CAPTURED, name="坏店\r\nBcc: x@evil.example <script>alert(1)</script>🙂"
     )
-    repository.add_snapshots([evil], [], "api", SAMPLE_NOW)
-    repository.subscribe("evil", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
+    repository.add_snapshots([evil], [], "api", SAMPLE_CAPTURED)
+    repository.subscribe("evil", "ops@example.com", "zh-CN", now=SAMPLE_CAPTURED)
     report = _pass(catalog, repository, ReminderStore(engine), smtp_server, composer)
     assert report.sent > 0 and report.failed == 0
     for message, received in zip(_parsed(smtp_server), smtp_server.handler.messages, strict=True):
@@ -516,7 +520,7 @@ def test_maildir_transport_gets_the_same_messages(
     tmp_path: Path,
     composer: ComposePool | None,
 ) -> None:
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     report = _dispatch(
         catalog, subscribed, ReminderStore(engine), MaildirTransport(tmp_path), composer
     )

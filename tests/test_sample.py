@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.services.eligibility import current_occurrences
 from calendar_service.services.sample import load_sample
+from tests.times import CST
 
 PROJECT = Path(__file__).resolve().parent.parent
-CST = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2027, 5, 20, 10, 0, tzinfo=CST)
 
 

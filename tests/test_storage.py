@@ -39,8 +39,8 @@ from calendar_service.domain.snapshots import (
     StoreSnapshot,
 )
 from calendar_service.errors import DatabaseError
+from tests.times import CST
 
-CST = dt.timezone(dt.timedelta(hours=8))
 IMPORTED = dt.datetime(2027, 3, 1, 9, 0, tzinfo=CST)
 
 

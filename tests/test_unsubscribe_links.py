@@ -7,7 +7,6 @@ import datetime as dt
 import multiprocessing
 import stat
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from pydantic import SecretStr
@@ -25,9 +24,10 @@ from calendar_service.services.unsubscribe import (
 )
 from calendar_service.settings import load_settings
 from tests.cli import run_cli
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)
+# The one instant these tests run at: importing, subscribing and following a link.
+CLOCK = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)
 KEY = b"0123456789abcdef0123456789abcdef"
 TOKENS = UnsubscribeTokens(KEY)
 
@@ -77,28 +77,28 @@ def test_the_fingerprint_names_the_key_without_giving_it_away() -> None:
 
 @pytest.fixture
 def subscribed(repository: Repository) -> Repository:
-    stores = [StoreSnapshot(s, NOW, name=s) for s in ("s1", "s2")]
-    repository.add_snapshots(stores, [], "test", NOW)
-    repository.subscribe("s1", "a@example.com", now=NOW)
-    repository.subscribe("s2", "a@example.com", now=NOW)
+    stores = [StoreSnapshot(s, CLOCK, name=s) for s in ("s1", "s2")]
+    repository.add_snapshots(stores, [], "test", CLOCK)
+    repository.subscribe("s1", "a@example.com", now=CLOCK)
+    repository.subscribe("s2", "a@example.com", now=CLOCK)
     return repository
 
 
 def test_a_link_ends_its_subscription_once_and_harmlessly_again(subscribed: Repository) -> None:
     first, second = subscribed.subscriptions()
     token = TOKENS.token(first.id)
-    assert unsubscribe_by_link(TOKENS, subscribed, token, NOW) is True
-    assert unsubscribe_by_link(TOKENS, subscribed, token, NOW + dt.timedelta(1)) is True
+    assert unsubscribe_by_link(TOKENS, subscribed, token, CLOCK) is True
+    assert unsubscribe_by_link(TOKENS, subscribed, token, CLOCK + dt.timedelta(1)) is True
     assert [s.id for s in subscribed.subscriptions()] == [second.id]
     (ended,) = (s for s in subscribed.subscriptions(active_only=False) if not s.active)
-    assert ended.unsubscribed_at == NOW  # the second click changed nothing
+    assert ended.unsubscribed_at == CLOCK  # the second click changed nothing
 
 
 def test_unknown_forged_and_foreign_links_end_nothing(subscribed: Repository) -> None:
     first, _ = subscribed.subscriptions()
     other_key = UnsubscribeTokens(b"another installation's key, 32 b")
     for token in [other_key.token(first.id), TOKENS.token(999), "nope", "x" * 5000]:
-        assert unsubscribe_by_link(TOKENS, subscribed, token, NOW) is False
+        assert unsubscribe_by_link(TOKENS, subscribed, token, CLOCK) is False
     assert len(subscribed.subscriptions()) == 2
 
 
@@ -181,6 +181,6 @@ def test_a_release_0_1_0_token_is_found_by_its_hash(subscribed: Repository, engi
             "UPDATE subscriptions SET unsubscribe_token_hash = "
             f"'{legacy_token_hash(legacy)}' WHERE id = {first.id}"
         )
-    assert unsubscribe_by_link(TOKENS, subscribed, "S" * 43, NOW) is False
-    assert unsubscribe_by_link(TOKENS, subscribed, legacy, NOW) is True
+    assert unsubscribe_by_link(TOKENS, subscribed, "S" * 43, CLOCK) is False
+    assert unsubscribe_by_link(TOKENS, subscribed, legacy, CLOCK) is True
     assert [s.store_id for s in subscribed.subscriptions()] == ["s2"]
