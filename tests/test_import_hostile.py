@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -32,10 +31,10 @@ from calendar_service.adapters.importing.values import Cell, CellError, Parser
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.entrypoints.render import import_summary
 from calendar_service.services.importing import FileOutcome, import_files
+from tests.api_support import Api, sample_api
 from tests.cli import PROJECT, run_cli
-from tests.test_api import Api, _api
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=CST)
 HOSTILE = PROJECT / "tests" / "data" / "hostile"
 WESTERN = "the text is not UTF-8, and read as GB18030 it gives rare characters"
@@ -181,12 +180,12 @@ def test_the_command_reports_every_hostile_file_without_a_traceback(database_url
         assert f"{HOSTILE / name}: rejected, nothing imported" in result.out, name
 
 
-# The API: the same content as bodies
+# The API: the same content as bodies -------------------------------------------------------------
 
 
 @pytest.fixture
 def api(database_url: str) -> Iterator[Api]:
-    made = _api(database_url)
+    made = sample_api(database_url)
     yield made
     made.container.engine.dispose()
 
@@ -230,7 +229,7 @@ def test_the_api_takes_json_only(api: Api, tmp_path: Path) -> None:
     assert written(api.container.engine) == before
 
 
-# Every value the parser accepts, storage holds exactly
+# Every value the parser accepts, storage holds exactly -------------------------------------------
 
 ROUND_TRIP = settings(
     max_examples=60,
@@ -291,7 +290,7 @@ def test_chinese_text_with_rare_characters_still_reads_as_gb18030(
     assert [name for _, name in repository.stores()] == ["王堃的义乌小商品店", "朱镕喆五金批发"]
 
 
-# Streaming: batches of bounded size, still all or nothing
+# Streaming: batches of bounded size, still all or nothing ----------------------------------------
 
 
 def _big_csv(path: Path, rows: int, last: str) -> Path:
