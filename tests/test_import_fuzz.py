@@ -55,7 +55,7 @@ def check_consistent(parsed: ParsedFile, name: str) -> None:
         assert error.line >= 0
 
 
-# Anything at all
+# Anything at all ---------------------------------------------------------------------------------
 
 
 @FUZZ
@@ -101,7 +101,7 @@ def test_random_json_never_raises(items: list[object], wrapped: bool) -> None:
     check_consistent(parse_bytes(data, "f.json", tz=CST, now=IMPORT_CLOCK), "f.json")
 
 
-# Generated snapshots, rendered in varied forms
+# Generated snapshots, rendered in varied forms ---------------------------------------------------
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,19}", fullmatch=True)
 money = st.decimals(0, 10**9, places=2)
@@ -362,7 +362,7 @@ def test_xlsx_round_trip(stores: list[StoreSnapshot], data: st.DataObject) -> No
     assert (parsed.errors, parsed.stores) == ((), tuple(stores))
 
 
-# Any bad cell rejects the file
+# Any bad cell rejects the file -------------------------------------------------------------------
 
 
 @ROUND_TRIP

@@ -66,7 +66,7 @@ def _revision_of(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-# Release 0.1.0 --------------------------------------------------------------------------------
+# Release 0.1.0 -----------------------------------------------------------------------------------
 
 
 def test_release_0_1_0_is_recognised_then_upgraded_twice_with_every_row(
@@ -197,7 +197,7 @@ def _schema(engine: Engine) -> dict[str, Any]:
     return found
 
 
-# The models and the revisions ------------------------------------------------------------------
+# The models and the revisions --------------------------------------------------------------------
 
 
 def test_the_revisions_build_exactly_the_models(database_url: str) -> None:
@@ -246,7 +246,7 @@ def test_a_new_database_is_made_at_the_head_and_can_go_down_and_up(database_url:
         engine.dispose()
 
 
-# Upgrades that change tables ------------------------------------------------------------------
+# Upgrades that change tables ---------------------------------------------------------------------
 
 # A revision that rebuilds the subscriptions table (SQLite's batch mode: copy, drop, rename),
 # which other tables reference: with foreign keys on, SQLite would refuse or cascade.

@@ -32,7 +32,7 @@ KEY = b"0123456789abcdef0123456789abcdef"
 TOKENS = UnsubscribeTokens(KEY)
 
 
-# Tokens ----------------------------------------------------------------------------------------
+# Tokens ------------------------------------------------------------------------------------------
 
 
 def test_a_token_names_its_subscription_and_only_this_key_makes_it() -> None:
@@ -72,7 +72,7 @@ def test_the_fingerprint_names_the_key_without_giving_it_away() -> None:
     assert "0123" not in repr(TOKENS)  # the key stays out of logs and tracebacks
 
 
-# Unsubscribing ---------------------------------------------------------------------------------
+# Unsubscribing -----------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_unknown_forged_and_foreign_links_end_nothing(subscribed: Repository) ->
     assert len(subscribed.subscriptions()) == 2
 
 
-# The key ---------------------------------------------------------------------------------------
+# The key -----------------------------------------------------------------------------------------
 
 
 def test_the_key_file_is_made_once_for_its_owner_only(tmp_path: Path) -> None:
