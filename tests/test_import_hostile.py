@@ -35,7 +35,7 @@ from tests.api_support import Api, sample_api
 from tests.cli import PROJECT, run_cli
 from tests.times import CST
 
-NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=CST)
+IMPORTED = dt.datetime(2026, 12, 1, 12, 0, tzinfo=CST)  # the clock the files are imported at
 HOSTILE = PROJECT / "tests" / "data" / "hostile"
 WESTERN = "the text is not UTF-8, and read as GB18030 it gives rare characters"
 # file: (line, column, start of the message) of its first problem
@@ -66,7 +66,13 @@ def written(engine: Engine) -> tuple[int, int, int]:
 
 
 def one(path: Path, repository: Repository, **options: object) -> FileOutcome:
-    (outcome,) = import_files([path], repository, CST, NOW, **options)  # type: ignore[arg-type]
+    (outcome,) = import_files(
+        [path],
+        repository,
+        CST,
+        IMPORTED,
+        **options,  # type: ignore[arg-type]
+    )
     return outcome
 
 
@@ -169,7 +175,7 @@ def test_a_file_over_its_size_limit_is_refused_before_it_is_read(
 def test_the_command_reports_every_hostile_file_without_a_traceback(database_url: str) -> None:
     files = sorted(HOSTILE.iterdir())
     result = run_cli(
-        "import", "--now", NOW.isoformat(), *map(str, files),
+        "import", "--now", IMPORTED.isoformat(), *map(str, files),
         env={"CALENDAR_DATABASE_URL": database_url},
     )  # fmt: skip
     assert result.code == 1
@@ -266,9 +272,10 @@ def test_every_figure_the_parser_accepts_round_trips_through_storage(
         except CellError:
             continue  # refused here: never a database error later
     store = f"s-{next(_ids)}"
-    snapshot = StoreSnapshot(store, NOW - dt.timedelta(days=1), **parsed)  # type: ignore[arg-type]
-    repository.add_snapshots([snapshot], [], "h.csv", NOW)
-    back = repository.latest_store_snapshot(store, NOW)
+    captured = IMPORTED - dt.timedelta(days=1)
+    snapshot = StoreSnapshot(store, captured, **parsed)  # type: ignore[arg-type]
+    repository.add_snapshots([snapshot], [], "h.csv", IMPORTED)
+    back = repository.latest_store_snapshot(store, IMPORTED)
     assert back is not None
     assert {name: getattr(back, name) for name in parsed} == parsed
 
@@ -303,7 +310,7 @@ def test_rows_are_handed_on_in_batches_as_they_are_read(tmp_path: Path) -> None:
     path = _big_csv(tmp_path / "big.csv", 12_000, "s-last,2026-11-20 10:00,1\n")
     sizes: list[int] = []
     parsed = parse_source(
-        path, str(path), tz=CST, now=NOW, on_batch=lambda b: sizes.append(len(b.stores))
+        path, str(path), tz=CST, now=IMPORTED, on_batch=lambda b: sizes.append(len(b.stores))
     )
     assert parsed.ok and parsed.rows_total == 12_000
     assert sizes == [BATCH_ROWS, BATCH_ROWS, 12_000 - 2 * BATCH_ROWS]

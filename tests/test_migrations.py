@@ -42,7 +42,7 @@ from tests.migration_support import (
 )
 from tests.times import CST
 
-NOW = dt.datetime(2026, 12, 16, 10, 0, tzinfo=CST)
+UPGRADED_AT = dt.datetime(2026, 12, 16, 10, 0, tzinfo=CST)  # the app's clock after the upgrade
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -110,7 +110,9 @@ def test_release_0_1_0_keys_feeds_and_unsubscribe_links_work_after_the_upgrade(
     release: Release, release_engine: Engine
 ) -> None:
     default_migrations().upgrade(release_engine)
-    client = TestClient(create_app(Container(load_settings(database_url=release.url)), lambda: NOW))
+    client = TestClient(
+        create_app(Container(load_settings(database_url=release.url)), lambda: UPGRADED_AT)
+    )
 
     stores = client.get("/api/stores", headers={"Authorization": f"Bearer {release.api_key}"})
     assert stores.status_code == 200 and len(stores.json()) == 35
