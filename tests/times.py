@@ -1,5 +1,5 @@
-"""The instants tests share, named for what they mean. Every test clock is Beijing time (CST),
-the zone 1688's activities are announced in; an instant only one file needs stays in that file."""
+"""The zone and the instants several test files share, named for what they mean, in Beijing time
+(CST), the zone 1688's activities are announced in; an instant one file needs stays there."""
 
 from __future__ import annotations
 
