@@ -20,7 +20,6 @@ from collections.abc import Callable
 from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, func, select
@@ -36,10 +35,10 @@ from calendar_service.services.sample import load_sample
 from calendar_service.services.signed_links import SignedLinks
 from tests.cli import PROJECT
 from tests.smtp_server import HOST, RecordingHandler, SmtpServer
+from tests.times import CST as CST  # noqa: PLC0414 (re-exported: test_daemon imports it from here)
+from tests.times import MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
 
-CST = ZoneInfo("Asia/Shanghai")
-SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # monthly sign-ups opened at 09:00
+NOW = MONTHLY_SIGNUP_OPEN  # the daemon tests' clock
 DUE_PER_SUBSCRIPTION = 7  # at NOW: the six monthly `opens` and the weekly digest
 T = TypeVar("T")
 
@@ -47,11 +46,11 @@ T = TypeVar("T")
 def subscribe(repository: Repository, subscriptions: int) -> int:
     """The sample data and `subscriptions` subscriptions (agent0@ to every store, then agent1@
     …); how many reminders are due at NOW for them."""
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
     stores = repository.store_ids()
     for n in range(subscriptions):
         address = f"agent{n // len(stores)}@example.com"
-        repository.subscribe(stores[n % len(stores)], address, "zh-CN", now=SAMPLE_NOW)
+        repository.subscribe(stores[n % len(stores)], address, "zh-CN", now=SAMPLE_CAPTURED)
     return subscriptions * DUE_PER_SUBSCRIPTION
 
 
@@ -226,17 +225,16 @@ def job_work(
     (mail goes nowhere: no job called this way sends any); `options`: Work's paging fields."""
     key = SignedLinks(b"a key for the daemon tests' links")
     mail = MailSettings("a@example.com", "https://example.com", "example.com", stale_after, key)
-    tz = ZoneInfo("Asia/Shanghai")
     return Work(
         catalog=catalog,
         repository=repository,
         store=store,
         transport=lambda: MaildirTransport(Path("unused")),
-        tz=tz,
+        tz=CST,
         clock=lambda: now,
         owner="test",
         lease=dt.timedelta(minutes=1),
         stale_after=stale_after,
-        composer=InlineComposer(catalog, repository, tz, mail),
+        composer=InlineComposer(catalog, repository, CST, mail),
         **options,
     )

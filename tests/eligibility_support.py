@@ -7,17 +7,16 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Judgement, Verdict
+from tests.times import CST
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
 CATALOG = load_catalog(SHIPPED)
-CST = ZoneInfo("Asia/Shanghai")
 AT = dt.datetime(2027, 2, 1, 10, 0, tzinfo=CST)
 TODAY = AT.date()
 D = Decimal

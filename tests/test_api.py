@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-from click.testing import CliRunner, Result
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from fastapi.testclient import TestClient
 
 from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.api.routes import MAX_BODY
 from calendar_service.bootstrap import Container
-from calendar_service.entrypoints.cli import cli
 from calendar_service.entrypoints.web import create_app
-from calendar_service.errors import UserError
-from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
-from tests.cli import PROJECT
+from tests.api_support import STORE, Api, sample_api
+from tests.times import WEB_CLOCK
 
-CST = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2027, 1, 15, 9, 0, tzinfo=CST)
-STORE = "b2b-220011"  # the sample store 3 buyers short of 伙拼
 ERROR_LINE = re.compile(r"^request\.json:\d+: [\w ]+: .+")
 NEW_STORE = {"store_id": "api-1", "name": "接口店", "captured_at": "2027-01-14 10:00",
              "medal_level": "3A", "buyers_30d": 20, "gmv_30d": "12,000",
@@ -38,35 +28,10 @@ NEW_PRODUCT = {"product_id": "api-p1", "store_id": "api-1", "title": "T恤",
                "stock": 10}  # fmt: skip
 
 
-class Api:
-    """A client of the app with a key, and the container behind it."""
-
-    def __init__(self, container: Container, key: str) -> None:
-        self.container = container
-        self.app = create_app(container, lambda: NOW)
-        self.client = TestClient(self.app)
-        self.key = key
-        self.auth = {"Authorization": f"Bearer {key}"}
-        self.json_auth = {**self.auth, "Content-Type": "application/json"}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(path, params=params, headers=self.auth)
-
-    def post(self, path: str, body: Any = None, **kw: Any) -> Any:
-        return self.client.post(path, json=body, headers=self.auth, **kw)
-
-
-def _api(database_url: str) -> Api:
-    # Feeds revalidated on every request, so a revoked token is seen at once.
-    container = Container(load_settings(database_url=database_url, feed_revalidate_seconds=0))
-    load_sample(PROJECT / "data" / "sample", container.repository, CST, NOW)
-    return Api(container, ApiKeys(container.engine).create("test", NOW))
-
-
 @pytest.fixture
 def api(database_url: str) -> Iterator[Api]:
     """The app on an empty SQLite or PostgreSQL database, the sample loaded."""
-    made = _api(database_url)
+    made = sample_api(database_url)
     yield made
     made.container.engine.dispose()
 
@@ -74,7 +39,7 @@ def api(database_url: str) -> Iterator[Api]:
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Api:
     """One SQLite app for the checks that never write (bad input, auth)."""
-    return _api(f"sqlite:///{tmp_path_factory.mktemp('api') / 'calendar.db'}")
+    return sample_api(f"sqlite:///{tmp_path_factory.mktemp('api') / 'calendar.db'}")
 
 
 def api_routes(app: FastAPI) -> list[tuple[str, str]]:
@@ -96,7 +61,7 @@ def api_routes(app: FastAPI) -> list[tuple[str, str]]:
 
 def _app_for_listing() -> FastAPI:
     # In memory: collecting the tests must not touch the project's own var/calendar.db.
-    return create_app(Container(load_settings(database_url="sqlite://")), lambda: NOW)
+    return create_app(Container(load_settings(database_url="sqlite://")), lambda: WEB_CLOCK)
 
 
 ROUTES = api_routes(_app_for_listing())
@@ -141,9 +106,9 @@ def test_every_api_route_needs_a_valid_key(
 
 def test_a_revoked_key_is_refused_and_the_header_form_works(shared: Api) -> None:
     keys = ApiKeys(shared.container.engine)
-    key = keys.create("short-lived", NOW)
+    key = keys.create("short-lived", WEB_CLOCK)
     assert shared.client.get("/api/stores", headers={"X-API-Key": key}).status_code == 200
-    assert keys.revoke("short-lived", NOW) == 1
+    assert keys.revoke("short-lived", WEB_CLOCK) == 1
     assert shared.client.get("/api/stores", headers={"X-API-Key": key}).status_code == 401
     assert [k.active for k in keys.listed() if k.name == "short-lived"] == [False]
 
@@ -402,20 +367,3 @@ def test_one_feed_over_several_stores_or_all(api: Api) -> None:
     assert revoked.json() == {"revoked": 1} and api.client.get(all_path).status_code == 404
     api.client.delete(f"/api/stores/{STORE}/feed-tokens", headers=api.auth)
     assert api.client.get(path).status_code == 404  # it showed that store
-
-
-def test_the_key_cli(tmp_path: Path) -> None:
-    container = Container(load_settings(database_url=f"sqlite:///{tmp_path / 'c.db'}"))
-
-    def run(*args: str) -> Result:
-        return CliRunner().invoke(cli, ["apikey", *args], obj=container)
-
-    made = run("create", "ops")
-    assert made.exit_code == 0 and made.stdout.strip().startswith("cs_")
-    assert ApiKeys(container.engine).verify(made.stdout.strip()) is not None
-    assert isinstance(run("create", "ops").exception, UserError)  # the name is taken
-    assert "ops\tcreated" in run("list").stdout
-    assert run("revoke", "ops").exit_code == 0
-    assert ApiKeys(container.engine).verify(made.stdout.strip()) is None
-    assert "revoked" in run("list").stdout
-    assert isinstance(run("revoke", "ops").exception, UserError)

@@ -18,7 +18,6 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, update
@@ -49,10 +48,8 @@ from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT
 from tests.daemon_support import ended, wait_for
+from tests.times import CST, MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
 
-CST = ZoneInfo("Asia/Shanghai")
-SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # monthly sign-up opens; a weekly digest
 MAIL = MailSettings(
     "1688活动提醒 <reminders@calendar.example.com>",
     "https://calendar.example.com",
@@ -68,23 +65,26 @@ sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 @pytest.fixture
 def jobs(catalog: Catalog, repository: Repository, engine: Engine) -> list[ComposeJob]:
-    """Every reminder due at NOW for one address subscribed to each sample store, one of them
-    with a stored address that cannot go into a header: 245 reminders and digests."""
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    """Every reminder due at MONTHLY_SIGNUP_OPEN for one address subscribed to each sample store,
+    one of them with a stored address that cannot go into a header: 245 reminders and digests."""
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
     for store_id in sorted(repository.store_ids()):
-        repository.subscribe(store_id, "ops@example.com", "zh-CN", now=SAMPLE_NOW)
-    repository.subscribe("b2b-220001", "broken@example.com", "en", now=SAMPLE_NOW)
+        repository.subscribe(store_id, "ops@example.com", "zh-CN", now=SAMPLE_CAPTURED)
+    repository.subscribe("b2b-220001", "broken@example.com", "en", now=SAMPLE_CAPTURED)
     with engine.begin() as connection:
         connection.execute(
             update(SUBSCRIPTIONS)
             .where(SUBSCRIPTIONS.c.email == "broken@example.com")
             .values(email=BAD_ADDRESS)
         )
-    plan(catalog, repository, NOW, CST)
+    plan(catalog, repository, MONTHLY_SIGNUP_OPEN, CST)
     store = ReminderStore(engine)
-    claimed = store.claim_due(NOW, "test", LEASE, limit=10_000)
+    claimed = store.claim_due(MONTHLY_SIGNUP_OPEN, "test", LEASE, limit=10_000)
     subscriptions = store.subscriptions_by_id({c.row.subscription_id for c in claimed})
-    return [ComposeJob(c.id, c.row, subscriptions[c.row.subscription_id], NOW) for c in claimed]
+    return [
+        ComposeJob(c.id, c.row, subscriptions[c.row.subscription_id], MONTHLY_SIGNUP_OPEN)
+        for c in claimed
+    ]
 
 
 def _inline(catalog: Catalog, repository: Repository) -> InlineComposer:

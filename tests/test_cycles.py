@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 from collections import Counter, defaultdict
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -15,9 +14,9 @@ from hypothesis import strategies as st
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.catalog import Catalog, Cycle, DateOverride
 from calendar_service.domain.cycles import Occurrence, occurrences
+from tests.times import CST
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
-CST = ZoneInfo("Asia/Shanghai")
 CATALOG = load_catalog(SHIPPED)
 
 

@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 from collections import defaultdict
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -25,10 +24,10 @@ from calendar_service.domain.eligibility import evaluate
 from calendar_service.domain.figures import ORDERING_OPS
 from calendar_service.domain.snapshots import ProductSnapshot
 from calendar_service.domain.verdicts import Judgement, Verdict
+from tests.times import CST
 
 DECK = Path(__file__).parent / "data" / "deck"
 CATALOG = load_catalog(Path(__file__).resolve().parent.parent / "data" / "activities.toml")
-CST = ZoneInfo("Asia/Shanghai")
 AT = dt.datetime(2027, 4, 5, 10, 0, tzinfo=CST)
 
 

@@ -29,7 +29,6 @@ from calendar_service.domain.verdict_json import (
 from tests.eligibility_support import (
     AT,
     CATALOG,
-    CST,
     GROUP,
     QUICK,
     TODAY,
@@ -38,6 +37,7 @@ from tests.eligibility_support import (
     verdict,
 )
 from tests.factories import good_product, passing_store
+from tests.times import CST
 
 # JSON --------------------------------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ from calendar_service.domain.derived import (
     promotion_offered,
 )
 from calendar_service.domain.formatting import day_text
-from tests.eligibility_support import CLEARANCE, CST, GROUP, SAMPLES, TODAY, D, judged, verdict
+from tests.eligibility_support import CLEARANCE, GROUP, SAMPLES, TODAY, D, judged, verdict
 from tests.factories import good_product, passing_store
+from tests.times import CST
 
 # Derived figures ---------------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from calendar_service.domain.snapshots import StoreSnapshot
 from tests.eligibility_support import (
     AT,
     CATALOG,
-    CST,
     GROUP,
     QUICK,
     SAMPLES,
@@ -29,6 +28,7 @@ from tests.eligibility_support import (
     verdict,
 )
 from tests.factories import good_product, passing_store
+from tests.times import CST
 
 # Every activity ----------------------------------------------------------------------------------
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.api_support import STORE, Api, sample_api
 from tests.cli import run_cli
-from tests.test_api import STORE, Api, _api
 
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Api:
-    return _api(f"sqlite:///{tmp_path_factory.mktemp('dates') / 'calendar.db'}")
+    return sample_api(f"sqlite:///{tmp_path_factory.mktemp('dates') / 'calendar.db'}")
 
 
 @pytest.mark.parametrize(

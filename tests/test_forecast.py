@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import assume, given, settings
@@ -17,8 +16,8 @@ from calendar_service.domain.eligibility import evaluate
 from calendar_service.domain.forecast import forecast, project, trend
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.domain.verdict_json import forecast_json
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
 START = dt.datetime(2027, 1, 1, 12, tzinfo=CST)
 D = Decimal
 CATALOG = load_catalog(Path(__file__).resolve().parent.parent / "data" / "activities.toml")

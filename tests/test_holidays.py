@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from calendar_service.adapters.catalog_file import load_catalog, parse_catalog
 from calendar_service.adapters.workdays import HOLIDAYS
@@ -18,10 +17,10 @@ from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.feeds import FeedOptions, Lang, plan_events
+from tests.times import CST
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
 CATALOG = load_catalog(SHIPPED)
-CST = ZoneInfo("Asia/Shanghai")
 
 
 def _occurrence(catalog: Catalog, key: str) -> Occurrence:

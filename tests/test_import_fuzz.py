@@ -14,7 +14,6 @@ import json
 from dataclasses import replace
 from decimal import Decimal
 from typing import Protocol, TypeVar
-from zoneinfo import ZoneInfo
 
 import openpyxl
 from hypothesis import HealthCheck, given, settings
@@ -29,9 +28,8 @@ from calendar_service.adapters.importing.values import (
     SPREADSHEET_ERRORS,
 )
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
+from tests.times import CST, IMPORT_CLOCK
 
-TZ = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=TZ)
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ROUND_TRIP = settings(FUZZ, max_examples=100)  # each example draws a form for every cell
 SLOW = settings(FUZZ, max_examples=20)  # each example writes a workbook
@@ -57,13 +55,13 @@ def check_consistent(parsed: ParsedFile, name: str) -> None:
         assert error.line >= 0
 
 
-# Anything at all
+# Anything at all ---------------------------------------------------------------------------------
 
 
 @FUZZ
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".csv", ".json", ".xlsx", ""]))
 def test_random_bytes_never_raise(data: bytes, suffix: str) -> None:
-    parsed = parse_bytes(data, f"f{suffix}", tz=TZ, now=NOW)
+    parsed = parse_bytes(data, f"f{suffix}", tz=CST, now=IMPORT_CLOCK)
     check_consistent(parsed, f"f{suffix}")
 
 
@@ -78,7 +76,7 @@ def test_random_text_in_random_encodings_never_raises(
     header: list[str], text: str, encoding: str, suffix: str
 ) -> None:
     data = (",".join(header) + "\n" + text).encode(encoding, errors="replace")
-    parsed = parse_bytes(data, f"f{suffix}", tz=TZ, now=NOW)
+    parsed = parse_bytes(data, f"f{suffix}", tz=CST, now=IMPORT_CLOCK)
     check_consistent(parsed, f"f{suffix}")
 
 
@@ -100,17 +98,17 @@ json_values = st.recursive(
 def test_random_json_never_raises(items: list[object], wrapped: bool) -> None:
     document: object = {"stores": items, "products": items[:1]} if wrapped else items
     data = json.dumps(document).encode()
-    check_consistent(parse_bytes(data, "f.json", tz=TZ, now=NOW), "f.json")
+    check_consistent(parse_bytes(data, "f.json", tz=CST, now=IMPORT_CLOCK), "f.json")
 
 
-# Generated snapshots, rendered in varied forms
+# Generated snapshots, rendered in varied forms ---------------------------------------------------
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,19}", fullmatch=True)
 money = st.decimals(0, 10**9, places=2)
 captured_ats = st.datetimes(
-    min_value=dt.datetime(2000, 1, 1, tzinfo=TZ).replace(tzinfo=None),
-    max_value=dt.datetime(2026, 11, 21, 11, tzinfo=TZ).replace(tzinfo=None),
-).map(lambda moment: moment.replace(microsecond=0, tzinfo=TZ))
+    min_value=dt.datetime(2000, 1, 1, tzinfo=CST).replace(tzinfo=None),
+    max_value=dt.datetime(2026, 11, 21, 11, tzinfo=CST).replace(tzinfo=None),
+).map(lambda moment: moment.replace(microsecond=0, tzinfo=CST))
 text_values = st.text(
     st.characters(blacklist_categories=["Cc", "Cs", "Cf"]), min_size=1, max_size=30
 ).filter(
@@ -290,7 +288,9 @@ def test_csv_round_trip(stores: list[StoreSnapshot], data: st.DataObject) -> Non
     rows += [[render(c, getattr(s, c.name), draw) for c in STORE_SPEC] for s in stores]
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
-    parsed = parse_bytes(write_csv(rows, delimiter).encode(encoding), "s.csv", tz=TZ, now=NOW)
+    parsed = parse_bytes(
+        write_csv(rows, delimiter).encode(encoding), "s.csv", tz=CST, now=IMPORT_CLOCK
+    )
     assert (parsed.errors, parsed.stores) == ((), tuple(stores))
 
 
@@ -307,7 +307,7 @@ def test_product_csv_round_trip(products: list[ProductSnapshot], data: st.DataOb
     rows = [headers(draw, PRODUCT_SPEC)]
     rows += [[render(c, getattr(p, c.name), draw) for c in PRODUCT_SPEC] for p in products]
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
-    parsed = parse_bytes(write_csv(rows, ",").encode(encoding), "p.csv", tz=TZ, now=NOW)
+    parsed = parse_bytes(write_csv(rows, ",").encode(encoding), "p.csv", tz=CST, now=IMPORT_CLOCK)
     assert (parsed.kind, parsed.errors, parsed.products) == ("products", (), tuple(products))
 
 
@@ -326,7 +326,7 @@ def test_json_round_trip(stores: list[StoreSnapshot], data: st.DataObject) -> No
              for s in stores]  # fmt: skip
     document: object = {"stores": items} if draw(st.booleans()) else items
     text = json.dumps(document, ensure_ascii=False, indent=draw(st.sampled_from([None, 2])))
-    parsed = parse_bytes(text.encode(), "s.json", tz=TZ, now=NOW)
+    parsed = parse_bytes(text.encode(), "s.json", tz=CST, now=IMPORT_CLOCK)
     assert (parsed.errors, parsed.stores) == ((), tuple(stores))
 
 
@@ -358,11 +358,11 @@ def test_xlsx_round_trip(stores: list[StoreSnapshot], data: st.DataObject) -> No
                 cell.data_type = "s"  # text, even when it starts with "=" as a formula would
     out = io.BytesIO()
     book.save(out)
-    parsed = parse_bytes(out.getvalue(), "s.xlsx", tz=TZ, now=NOW)
+    parsed = parse_bytes(out.getvalue(), "s.xlsx", tz=CST, now=IMPORT_CLOCK)
     assert (parsed.errors, parsed.stores) == ((), tuple(stores))
 
 
-# Any bad cell rejects the file
+# Any bad cell rejects the file -------------------------------------------------------------------
 
 
 @ROUND_TRIP
@@ -375,7 +375,7 @@ def test_a_bad_cell_yields_its_error(stores: list[StoreSnapshot], data: st.DataO
     rows = [[c.name for c in STORE_SPEC]]
     rows += [[render(c, getattr(s, c.name), draw) for c in STORE_SPEC] for s in stores]
     rows[row + 1][STORE_SPEC.index(column)] = draw(st.sampled_from(BAD))
-    parsed = parse_bytes(write_csv(rows, ",").encode(), "s.csv", tz=TZ, now=NOW)
+    parsed = parse_bytes(write_csv(rows, ",").encode(), "s.csv", tz=CST, now=IMPORT_CLOCK)
     assert [(e.line, e.column) for e in parsed.errors] == [(row + 2, column.name)]
     assert len(parsed.stores) == len(stores) - 1
 
@@ -384,10 +384,10 @@ def test_a_bad_cell_yields_its_error(stores: list[StoreSnapshot], data: st.DataO
 @given(size=st.integers(990, 1010), char=st.sampled_from(["a", "长", "😀"]))
 def test_huge_text_cells_are_refused(size: int, char: str) -> None:
     text = f"store_id,name,captured_at\ns-1,{char * size},2026-11-20\n"
-    parsed = parse_bytes(text.encode(), "s.csv", tz=TZ, now=NOW)
+    parsed = parse_bytes(text.encode(), "s.csv", tz=CST, now=IMPORT_CLOCK)
     assert parsed.ok is (size <= 1000)
     huge = f"store_id,name,captured_at\ns-1,x,2026-11-20 {'9' * size}\n"
-    assert not parse_bytes(huge.encode(), "s.csv", tz=TZ, now=NOW).ok
+    assert not parse_bytes(huge.encode(), "s.csv", tz=CST, now=IMPORT_CLOCK).ok
 
 
 @FUZZ
@@ -398,19 +398,21 @@ def test_huge_text_cells_are_refused(size: int, char: str) -> None:
 def test_formula_text_is_kept_but_flagged_and_refused_as_a_number(start: str, rest: str) -> None:
     formula = start + rest
     rows = [["store_id", "name", "captured_at"], ["s-1", formula, "2026-11-20"]]
-    parsed = parse_bytes(write_csv(rows, ",").encode(), "s.csv", tz=TZ, now=NOW)
+    parsed = parse_bytes(write_csv(rows, ",").encode(), "s.csv", tz=CST, now=IMPORT_CLOCK)
     assert [s.name for s in parsed.stores] == [formula]
     assert any("kept as typed" in warning for warning in parsed.warnings)
     if start != "-":  # "-0" is a number
         rows = [["store_id", "buyers_30d", "captured_at"], ["s-1", formula, "2026-11-20"]]
-        parsed = parse_bytes(write_csv(rows, ",").encode(), "s.csv", tz=TZ, now=NOW)
+        parsed = parse_bytes(write_csv(rows, ",").encode(), "s.csv", tz=CST, now=IMPORT_CLOCK)
         assert [e.column for e in parsed.errors] == ["buyers_30d"]
 
 
 @FUZZ
 @given(store=store_snapshots(), ahead=st.integers(6, 10**6))
 def test_a_future_captured_at_is_refused(store: StoreSnapshot, ahead: int) -> None:
-    future = replace(store, captured_at=NOW + dt.timedelta(minutes=ahead), member_since=None)
+    future = replace(
+        store, captured_at=IMPORT_CLOCK + dt.timedelta(minutes=ahead), member_since=None
+    )
     text = f"captured_at,store_id\n{future.captured_at:%Y-%m-%d %H:%M:%S},{future.store_id}\n"
-    parsed = parse_bytes(text.encode(), "s.csv", tz=TZ, now=NOW)
+    parsed = parse_bytes(text.encode(), "s.csv", tz=CST, now=IMPORT_CLOCK)
     assert [e.column for e in parsed.errors] == ["captured_at"]

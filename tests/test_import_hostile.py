@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -32,11 +31,11 @@ from calendar_service.adapters.importing.values import Cell, CellError, Parser
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.entrypoints.cli_text import import_summary
 from calendar_service.services.importing import FileOutcome, import_files
+from tests.api_support import Api, sample_api
 from tests.cli import PROJECT, run_cli
-from tests.test_api import Api, _api
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=CST)
+IMPORTED = dt.datetime(2026, 12, 1, 12, 0, tzinfo=CST)  # the clock the files are imported at
 HOSTILE = PROJECT / "tests" / "data" / "hostile"
 WESTERN = "the text is not UTF-8, and read as GB18030 it gives rare characters"
 # file: (line, column, start of the message) of its first problem
@@ -67,7 +66,13 @@ def written(engine: Engine) -> tuple[int, int, int]:
 
 
 def one(path: Path, repository: Repository, **options: object) -> FileOutcome:
-    (outcome,) = import_files([path], repository, CST, NOW, **options)  # type: ignore[arg-type]
+    (outcome,) = import_files(
+        [path],
+        repository,
+        CST,
+        IMPORTED,
+        **options,  # type: ignore[arg-type]
+    )
     return outcome
 
 
@@ -170,7 +175,7 @@ def test_a_file_over_its_size_limit_is_refused_before_it_is_read(
 def test_the_command_reports_every_hostile_file_without_a_traceback(database_url: str) -> None:
     files = sorted(HOSTILE.iterdir())
     result = run_cli(
-        "import", "--now", NOW.isoformat(), *map(str, files),
+        "import", "--now", IMPORTED.isoformat(), *map(str, files),
         env={"CALENDAR_DATABASE_URL": database_url},
     )  # fmt: skip
     assert result.code == 1
@@ -181,12 +186,12 @@ def test_the_command_reports_every_hostile_file_without_a_traceback(database_url
         assert f"{HOSTILE / name}: rejected, nothing imported" in result.out, name
 
 
-# The API: the same content as bodies
+# The API: the same content as bodies -------------------------------------------------------------
 
 
 @pytest.fixture
 def api(database_url: str) -> Iterator[Api]:
-    made = _api(database_url)
+    made = sample_api(database_url)
     yield made
     made.container.engine.dispose()
 
@@ -230,7 +235,7 @@ def test_the_api_takes_json_only(api: Api, tmp_path: Path) -> None:
     assert written(api.container.engine) == before
 
 
-# Every value the parser accepts, storage holds exactly
+# Every value the parser accepts, storage holds exactly -------------------------------------------
 
 ROUND_TRIP = settings(
     max_examples=60,
@@ -267,9 +272,10 @@ def test_every_figure_the_parser_accepts_round_trips_through_storage(
         except CellError:
             continue  # refused here: never a database error later
     store = f"s-{next(_ids)}"
-    snapshot = StoreSnapshot(store, NOW - dt.timedelta(days=1), **parsed)  # type: ignore[arg-type]
-    repository.add_snapshots([snapshot], [], "h.csv", NOW)
-    back = repository.latest_store_snapshot(store, NOW)
+    captured = IMPORTED - dt.timedelta(days=1)
+    snapshot = StoreSnapshot(store, captured, **parsed)  # type: ignore[arg-type]
+    repository.add_snapshots([snapshot], [], "h.csv", IMPORTED)
+    back = repository.latest_store_snapshot(store, IMPORTED)
     assert back is not None
     assert {name: getattr(back, name) for name in parsed} == parsed
 
@@ -291,7 +297,7 @@ def test_chinese_text_with_rare_characters_still_reads_as_gb18030(
     assert [name for _, name in repository.stores()] == ["王堃的义乌小商品店", "朱镕喆五金批发"]
 
 
-# Streaming: batches of bounded size, still all or nothing
+# Streaming: batches of bounded size, still all or nothing ----------------------------------------
 
 
 def _big_csv(path: Path, rows: int, last: str) -> Path:
@@ -304,7 +310,7 @@ def test_rows_are_handed_on_in_batches_as_they_are_read(tmp_path: Path) -> None:
     path = _big_csv(tmp_path / "big.csv", 12_000, "s-last,2026-11-20 10:00,1\n")
     sizes: list[int] = []
     parsed = parse_source(
-        path, str(path), tz=CST, now=NOW, on_batch=lambda b: sizes.append(len(b.stores))
+        path, str(path), tz=CST, now=IMPORTED, on_batch=lambda b: sizes.append(len(b.stores))
     )
     assert parsed.ok and parsed.rows_total == 12_000
     assert sizes == [BATCH_ROWS, BATCH_ROWS, 12_000 - 2 * BATCH_ROWS]

@@ -5,19 +5,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calendar_service.adapters.importing import ParsedFile, parse_bytes
 from calendar_service.adapters.importing.full_reduction import parse_full_reduction
 from calendar_service.adapters.importing.values import CellError
+from tests.times import CST, IMPORT_CLOCK
 
-TZ = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=TZ)
 D = Decimal
 
 
@@ -26,7 +23,7 @@ def parsed(header: str, cell: str, *, product: bool = False, name: str = "t.csv"
         text = f"商品ID,店铺ID,数据日期,{header}\np1,s1,2026-11-20,{cell}\n"
     else:
         text = f"店铺ID,数据日期,{header}\ns1,2026-11-20,{cell}\n"
-    return parse_bytes(text.encode(), name, tz=TZ, now=NOW)
+    return parse_bytes(text.encode(), name, tz=CST, now=IMPORT_CLOCK)
 
 
 def store_value(header: str, cell: str, field: str) -> object:
@@ -128,7 +125,7 @@ def test_a_rate_above_100_percent_under_a_percent_header_is_refused() -> None:
 
 def test_json_keys_keep_their_unit() -> None:
     items = [{"店铺ID": "s1", "数据日期": "2026-11-20", "近90天纠纷率(%)": 0.01}]
-    result = parse_bytes(json.dumps(items).encode(), "t.json", tz=TZ, now=NOW)
+    result = parse_bytes(json.dumps(items).encode(), "t.json", tz=CST, now=IMPORT_CLOCK)
     assert not result.errors
     assert result.stores[0].dispute_rate_90d == D("0.0001")
 

@@ -1,15 +1,13 @@
-"""Mail delivery against a real SMTP server (aiosmtpd), a Maildir, and the retry policy."""
+"""Mail delivery against a real SMTP server (aiosmtpd) and a Maildir."""
 
 from __future__ import annotations
 
 import copy
 import email
 import io
-import random
 import socket
 import ssl
 import time
-from datetime import UTC, datetime, timedelta
 from email.generator import BytesGenerator
 from email.message import EmailMessage, Message
 from email.mime.multipart import MIMEMultipart
@@ -22,7 +20,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_service.mail.retry import MAX_DELAY, next_attempt
 from calendar_service.mail.transport import (
     Envelope,
     MaildirTransport,
@@ -72,7 +69,7 @@ def transport_for(server: SmtpServer, **url: str) -> SmtpTransport:
     return SmtpTransport(parse_smtp_url(server.url(**url)))
 
 
-# --- CALENDAR_SMTP_URL -----------------------------------------------------------------------
+# CALENDAR_SMTP_URL -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -133,7 +130,7 @@ def test_make_transport_picks_smtp_or_the_maildir(tmp_path: Path) -> None:
         make_transport("smtp://", tmp_path)
 
 
-# --- SMTP --------------------------------------------------------------------------------------
+# SMTP --------------------------------------------------------------------------------------------
 
 
 def test_a_batch_of_20_goes_over_one_connection_byte_for_byte(smtp_server: SmtpServer) -> None:
@@ -376,7 +373,7 @@ def test_sending_needs_an_open_transport(smtp_server: SmtpServer, tmp_path: Path
             transport.send(reminder())
 
 
-# --- TLS and AUTH ------------------------------------------------------------------------------
+# TLS and AUTH ------------------------------------------------------------------------------------
 
 
 def test_starttls_and_login(starttls_smtp_server: SmtpServer, tls_files: TlsFiles) -> None:
@@ -426,7 +423,12 @@ def test_without_starttls_a_server_requiring_it_refuses(starttls_smtp_server: Sm
     assert starttls_smtp_server.handler.messages == []
 
 
-# --- Maildir -----------------------------------------------------------------------------------
+def test_default_ssl_context_verifies() -> None:
+    transport = SmtpTransport(SmtpConfig(HOST, 25))
+    assert transport._ssl_context.verify_mode == ssl.CERT_REQUIRED
+
+
+# Maildir -----------------------------------------------------------------------------------------
 
 
 def test_the_maildir_gets_one_file_per_message_as_it_would_be_sent(tmp_path: Path) -> None:
@@ -454,70 +456,3 @@ def test_an_unwritable_maildir_is_a_temporary_failure(tmp_path: Path) -> None:
         result = transport.send(reminder())
     assert isinstance(result, TemporaryFailure)
     assert "cannot write to the Maildir" in result.detail
-
-
-# --- Retry policy ------------------------------------------------------------------------------
-
-NOW = datetime(2025, 6, 1, 8, 0, tzinfo=UTC)
-FAR = NOW + timedelta(days=30)
-
-
-@given(
-    attempts=st.integers(1, 80),
-    seed=st.integers(0, 2**32),
-    until_deadline=st.timedeltas(timedelta(hours=-1), timedelta(days=3)),
-)
-def test_retries_are_jittered_capped_and_never_at_or_past_the_deadline(
-    attempts: int, seed: int, until_deadline: timedelta
-) -> None:
-    deadline = NOW + until_deadline
-    at = next_attempt(attempts, NOW, deadline, random.Random(seed))
-    base = timedelta(minutes=2 ** min(attempts - 1, 20))
-    earliest, latest = min(base / 2, MAX_DELAY), min(base * 3 / 2, MAX_DELAY)
-    if NOW + earliest >= deadline:
-        assert at is None
-    if at is None:
-        assert NOW + latest >= deadline  # the jittered delay did not fit before the deadline
-    else:
-        assert NOW < at < deadline
-        assert earliest <= at - NOW <= latest
-
-
-@given(attempts=st.integers(1, 80), seed=st.integers(0, 2**32))
-def test_retry_delays_grow(attempts: int, seed: int) -> None:
-    now = NOW
-    first = next_attempt(attempts, now, FAR, random.Random(seed))
-    later = next_attempt(attempts + 2, now, FAR, random.Random(seed + 1))
-    assert first is not None and later is not None
-    assert later - now >= first - now  # x4 base outgrows any jitter, until both reach the cap
-
-
-def test_retry_delays_double_jitter_and_cap() -> None:
-    rng = random.Random(1688)
-    minutes = {
-        attempts: [(next_attempt(attempts, NOW, FAR, rng) - NOW) / timedelta(minutes=1)]  # type: ignore[operator]
-        for attempts in (1, 4)
-    }
-    assert 0.5 <= minutes[1][0] <= 1.5
-    assert 4 <= minutes[4][0] <= 12
-    spread = {next_attempt(3, NOW, FAR, rng) for _ in range(50)}
-    assert len(spread) > 40  # jittered: a failed batch does not come back in lockstep
-    assert {next_attempt(40, NOW, FAR, rng) for _ in range(10)} == {NOW + MAX_DELAY}
-
-
-def test_no_retry_once_the_deadline_is_near_or_past() -> None:
-    rng = random.Random(0)
-    assert next_attempt(1, NOW, NOW + timedelta(seconds=29), rng) is None
-    assert next_attempt(1, NOW, NOW, rng) is None
-    assert next_attempt(1, NOW, NOW - timedelta(days=1), rng) is None
-    assert next_attempt(20, NOW, NOW + timedelta(hours=5), rng) is None  # 6 h would be too late
-
-
-def test_attempts_start_at_one() -> None:
-    with pytest.raises(ValueError, match="1 or more"):
-        next_attempt(0, NOW, FAR, random.Random(0))
-
-
-def test_default_ssl_context_verifies() -> None:
-    transport = SmtpTransport(SmtpConfig(HOST, 25))
-    assert transport._ssl_context.verify_mode == ssl.CERT_REQUIRED

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -41,9 +40,9 @@ from tests.migration_support import (
     release_database,
     revision,
 )
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 12, 16, 10, 0, tzinfo=CST)
+UPGRADED_AT = dt.datetime(2026, 12, 16, 10, 0, tzinfo=CST)  # the app's clock after the upgrade
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -67,7 +66,7 @@ def _revision_of(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-# Release 0.1.0 --------------------------------------------------------------------------------
+# Release 0.1.0 -----------------------------------------------------------------------------------
 
 
 def test_release_0_1_0_is_recognised_then_upgraded_twice_with_every_row(
@@ -111,7 +110,9 @@ def test_release_0_1_0_keys_feeds_and_unsubscribe_links_work_after_the_upgrade(
     release: Release, release_engine: Engine
 ) -> None:
     default_migrations().upgrade(release_engine)
-    client = TestClient(create_app(Container(load_settings(database_url=release.url)), lambda: NOW))
+    client = TestClient(
+        create_app(Container(load_settings(database_url=release.url)), lambda: UPGRADED_AT)
+    )
 
     stores = client.get("/api/stores", headers={"Authorization": f"Bearer {release.api_key}"})
     assert stores.status_code == 200 and len(stores.json()) == 35
@@ -198,7 +199,7 @@ def _schema(engine: Engine) -> dict[str, Any]:
     return found
 
 
-# The models and the revisions ------------------------------------------------------------------
+# The models and the revisions --------------------------------------------------------------------
 
 
 def test_the_revisions_build_exactly_the_models(database_url: str) -> None:
@@ -247,7 +248,7 @@ def test_a_new_database_is_made_at_the_head_and_can_go_down_and_up(database_url:
         engine.dispose()
 
 
-# Upgrades that change tables ------------------------------------------------------------------
+# Upgrades that change tables ---------------------------------------------------------------------
 
 # A revision that rebuilds the subscriptions table (SQLite's batch mode: copy, drop, rename),
 # which other tables reference: with foreign keys on, SQLite would refuse or cascade.

@@ -7,7 +7,6 @@ import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -20,9 +19,10 @@ from tests.cli import run_cli
 from tests.daemon_support import DaemonProcess, statuses, wait_for
 from tests.migration_support import RELEASE_DATA, migrations_with, next_revision, revision
 from tests.smtp_server import SmtpServer, smtp_server
+from tests.times import CST
 
 FIXTURES = (smtp_server,)  # used by name below
-DUE_18_DECEMBER = dt.datetime(2026, 12, 18, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+DUE_18_DECEMBER = dt.datetime(2026, 12, 18, 10, 0, tzinfo=CST)
 
 
 def _release_copy(tmp_path: Path) -> str:

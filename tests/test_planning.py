@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from decimal import Decimal
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import chinese_calendar  # type: ignore[import-untyped]
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
-from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.db import Repository
 from calendar_service.adapters.db.tables import REMINDERS
 from calendar_service.adapters.workdays import ChineseWorkdays
@@ -39,11 +36,11 @@ from calendar_service.domain.planning import (
     status_change_row,
     status_changes,
 )
-from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.services.planning import plan
+from tests.planning_support import PLANNED_AT, SHIPPED, add_stores
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
 DAY = dt.timedelta(days=1)
 WORKDAYS = ChineseWorkdays()
 SALES = Criterion(
@@ -237,14 +234,7 @@ def test_a_status_change_row_waits_for_nine_on_a_working_day() -> None:
     assert early is not None and early.due_at == _nine(2027, 3, 2)
 
 
-# Storage: the service on SQLite and PostgreSQL -------------------------------------------
-
-SHIPPED = load_catalog(Path(__file__).resolve().parent.parent / "data" / "activities.toml")
-NOW = dt.datetime(2026, 8, 1, 10, tzinfo=CST)
-
-
-def _stores(repository: Repository, *ids: str) -> None:
-    repository.add_snapshots([StoreSnapshot(i, NOW - DAY) for i in ids], [], "t.csv", NOW)
+# Storage: the service on SQLite and PostgreSQL ---------------------------------------------------
 
 
 def _keys(engine: Engine) -> list[str]:
@@ -253,24 +243,26 @@ def _keys(engine: Engine) -> list[str]:
 
 
 def test_planning_twice_adds_nothing(repository: Repository, engine: Engine) -> None:
-    _stores(repository, "s1", "s2")
-    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
-    repository.subscribe("s2", "a@example.com", "en", NOW)
-    first = plan(SHIPPED, repository, NOW, CST)
+    add_stores(repository, "s1", "s2")
+    repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
+    repository.subscribe("s2", "a@example.com", "en", PLANNED_AT)
+    first = plan(SHIPPED, repository, PLANNED_AT, CST)
     assert first.added == first.considered > 0 and first.unknown_holiday_years == ()
-    again = plan(SHIPPED, repository, NOW, CST)
+    again = plan(SHIPPED, repository, PLANNED_AT, CST)
     assert (again.added, again.considered) == (0, first.considered)
     assert len(_keys(engine)) == first.added
-    later = plan(SHIPPED, repository, NOW + 7 * DAY, CST)  # the horizon moved: only the new
+    later = plan(SHIPPED, repository, PLANNED_AT + 7 * DAY, CST)  # the horizon moved: only the new
     assert later.added == len(_keys(engine)) - first.added
 
 
 def test_two_planners_at_once_add_each_row_once(repository: Repository, engine: Engine) -> None:
-    _stores(repository, "s1")
-    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    add_stores(repository, "s1")
+    repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
     added: list[int] = []
     threads = [
-        threading.Thread(target=lambda: added.append(plan(SHIPPED, repository, NOW, CST).added))
+        threading.Thread(
+            target=lambda: added.append(plan(SHIPPED, repository, PLANNED_AT, CST).added)
+        )
         for _ in range(2)
     ]
     for thread in threads:
@@ -281,18 +273,18 @@ def test_two_planners_at_once_add_each_row_once(repository: Repository, engine: 
 
 
 def test_unsubscribed_addresses_get_no_new_rows(repository: Repository, engine: Engine) -> None:
-    _stores(repository, "s1")
-    kept = repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
-    ended = repository.subscribe("s1", "b@example.com", "zh-CN", NOW)
-    repository.unsubscribe("b@example.com", now=NOW)
-    report = plan(SHIPPED, repository, NOW, CST)
+    add_stores(repository, "s1")
+    kept = repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
+    ended = repository.subscribe("s1", "b@example.com", "zh-CN", PLANNED_AT)
+    repository.unsubscribe("b@example.com", now=PLANNED_AT)
+    report = plan(SHIPPED, repository, PLANNED_AT, CST)
     assert report.added > 0
     owners = {key.split("/")[0] for key in _keys(engine)}
     assert owners == {str(kept.id)} and str(ended.id) not in owners
 
 
 def test_planning_into_2027_reports_the_guessed_year(repository: Repository) -> None:
-    _stores(repository, "s1")
-    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    add_stores(repository, "s1")
+    repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
     report = plan(SHIPPED, repository, dt.datetime(2026, 12, 1, tzinfo=CST), CST)
     assert report.unknown_holiday_years == (2027,) and report.guessed

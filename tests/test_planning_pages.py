@@ -13,12 +13,12 @@ from calendar_service.adapters.db.tables import REMINDERS
 from calendar_service.daemon.jobs import Work, plan_cycle
 from calendar_service.domain.catalog import Cycle
 from tests.daemon_support import job_work
-from tests.test_planning import NOW, SHIPPED, _stores
+from tests.planning_support import PLANNED_AT, SHIPPED, add_stores
 
 
 def _work(repository: Repository, engine: Engine) -> Work:
     """A daemon's planners, one subscription a page."""
-    return job_work(SHIPPED, repository, ReminderStore(engine), NOW, page_size=1)
+    return job_work(SHIPPED, repository, ReminderStore(engine), PLANNED_AT, page_size=1)
 
 
 def _planned_for(engine: Engine, subscription_id: int) -> int:
@@ -30,9 +30,9 @@ def _planned_for(engine: Engine, subscription_id: int) -> int:
 def test_what_was_just_planned_is_passed_over_and_planned_again_later(
     repository: Repository, engine: Engine
 ) -> None:
-    _stores(repository, "s1", "s2", "s3")
+    add_stores(repository, "s1", "s2", "s3")
     for store_id in ("s1", "s2", "s3"):
-        repository.subscribe(store_id, "a@example.com", "zh-CN", NOW)
+        repository.subscribe(store_id, "a@example.com", "zh-CN", PLANNED_AT)
     work = _work(repository, engine)
     first = plan_cycle(work, Cycle.MONTHLY)
     assert first["subscriptions"] == 3 and first["left_to_another_daemon"] == 0
@@ -40,18 +40,18 @@ def test_what_was_just_planned_is_passed_over_and_planned_again_later(
     again = _work(repository, engine)  # another daemon, or this one's next run
     assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 0  # just planned: nothing to do
     assert plan_cycle(again, Cycle.YEARLY)["subscriptions"] == 3  # another cycle: its own marks
-    repository.subscribe("s3", "b@example.com", "en", NOW)
+    repository.subscribe("s3", "b@example.com", "en", PLANNED_AT)
     assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 1  # only the new subscription
     later = _work(repository, engine)
-    later.clock = lambda: NOW + dt.timedelta(hours=6)  # the horizon moved on: plan it all
+    later.clock = lambda: PLANNED_AT + dt.timedelta(hours=6)  # the horizon moved on: plan it all
     result = plan_cycle(later, Cycle.MONTHLY)
     assert result["subscriptions"] == 4
     assert result["added"] < result["considered"]  # what was planned before is not added twice
 
 
 def test_all_cycles_at_once_sum_up(repository: Repository, engine: Engine) -> None:
-    _stores(repository, "s1")
-    repository.subscribe("s1", "a@example.com", "zh-CN", NOW)
+    add_stores(repository, "s1")
+    repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
     result = plan_cycle(_work(repository, engine), None)
     assert result["subscriptions"] == len(Cycle)  # one subscription, each cycle
     assert result["added"] == result["considered"] > 0
@@ -62,9 +62,9 @@ def test_all_cycles_at_once_sum_up(repository: Repository, engine: Engine) -> No
 def test_a_page_another_daemon_is_planning_is_left_to_it(
     repository: Repository, engine: Engine
 ) -> None:
-    _stores(repository, "s1", "s2", "s3")
+    add_stores(repository, "s1", "s2", "s3")
     ids = [
-        repository.subscribe(store_id, "a@example.com", "zh-CN", NOW).id
+        repository.subscribe(store_id, "a@example.com", "zh-CN", PLANNED_AT).id
         for store_id in ("s1", "s2", "s3")
     ]
     work = _work(repository, engine)

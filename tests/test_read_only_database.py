@@ -6,9 +6,7 @@ with read-only transactions (a hot standby, or a server out of disk refusing wri
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,9 +18,8 @@ from calendar_service.entrypoints.web import create_app
 from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT, run_cli
+from tests.times import CST, WEB_CLOCK
 
-CST = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2027, 1, 15, 9, 0, tzinfo=CST)
 STORE = "b2b-220011"
 
 
@@ -38,8 +35,8 @@ def read_only(database_url: str) -> str:
 def frozen(database_url: str) -> tuple[str, str]:
     """The sample and an API key in the database, then its read-only URL; and the key."""
     container = Container(load_settings(database_url=database_url))
-    load_sample(PROJECT / "data" / "sample", container.repository, CST, NOW)
-    key = ApiKeys(container.engine).create("staff", NOW)
+    load_sample(PROJECT / "data" / "sample", container.repository, CST, WEB_CLOCK)
+    key = ApiKeys(container.engine).create("staff", WEB_CLOCK)
     container.engine.dispose()
     return read_only(database_url), key
 
@@ -47,7 +44,7 @@ def frozen(database_url: str) -> tuple[str, str]:
 def test_the_api_answers_503_and_reads_still_work(frozen: tuple[str, str]) -> None:
     url, key = frozen
     container = Container(load_settings(database_url=url))
-    client = TestClient(create_app(container, lambda: NOW))
+    client = TestClient(create_app(container, lambda: WEB_CLOCK))
     auth = {"X-API-Key": key}
     assert client.get("/api/stores", headers=auth).status_code == 200
     response = client.post(
@@ -65,7 +62,7 @@ def test_the_api_answers_503_and_reads_still_work(frozen: tuple[str, str]) -> No
 
 def test_healthz_says_ok_when_the_database_takes_writes(database_url: str) -> None:
     container = Container(load_settings(database_url=database_url))
-    health = TestClient(create_app(container, lambda: NOW)).get("/healthz")
+    health = TestClient(create_app(container, lambda: WEB_CLOCK)).get("/healthz")
     assert health.status_code == 200 and health.json()["database"] == "ok"
     container.engine.dispose()
 

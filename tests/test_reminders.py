@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -47,11 +46,9 @@ from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT, run_cli
 from tests.smtp_server import DROP, SmtpServer, smtp_server
+from tests.times import CST, MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
 
 FIXTURES = (smtp_server,)  # used by name below
-CST = ZoneInfo("Asia/Shanghai")
-SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)  # the monthly sign-up opened at 09:00
 LINKS_KEY = "unsubscribe links' key for the tests"
 MAIL = MailSettings(
     "1688活动提醒 <reminders@calendar.example.com>",
@@ -82,9 +79,9 @@ def composer(
 
 @pytest.fixture
 def subscribed(repository: Repository) -> Repository:
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
-    repository.subscribe("b2b-220011", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
-    repository.subscribe("b2b-220001", "agency@example.com", "en", now=SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
+    repository.subscribe("b2b-220011", "ops@example.com", "zh-CN", now=SAMPLE_CAPTURED)
+    repository.subscribe("b2b-220001", "agency@example.com", "en", now=SAMPLE_CAPTURED)
     return repository
 
 
@@ -94,7 +91,7 @@ def _pass(
     engine_store: ReminderStore,
     server: SmtpServer,
     composer: ComposePool | None,
-    now: dt.datetime = NOW,
+    now: dt.datetime = MONTHLY_SIGNUP_OPEN,
 ) -> DispatchReport:
     plan(catalog, repository, now, CST)
     transport = SmtpTransport(parse_smtp_url(server.url()))
@@ -107,7 +104,7 @@ def _dispatch(
     engine_store: ReminderStore,
     transport: Transport,
     composer: ComposePool | None,
-    now: dt.datetime = NOW,
+    now: dt.datetime = MONTHLY_SIGNUP_OPEN,
 ) -> DispatchReport:
     """A dispatch pass at `now` over `transport`, nothing planned first."""
     return dispatch(
@@ -140,7 +137,8 @@ def test_due_reminders_go_out_once_over_one_connection(
 ) -> None:
     store = ReminderStore(engine)
     first = _pass(catalog, subscribed, store, smtp_server, composer)
-    assert first.sent > 0 and first.sent == len(smtp_server.handler.messages)
+    # Two subscriptions, seven due each: the six monthly sign-ups' openings and the weekly digest.
+    assert first.sent == len(smtp_server.handler.messages) == 14
     assert smtp_server.handler.connections == 1
     again = _pass(catalog, subscribed, store, smtp_server, composer)
     assert again.sent == 0 and len(smtp_server.handler.messages) == first.sent
@@ -215,7 +213,10 @@ def test_temporary_failure_is_retried_later_and_sent_once(
     waiting = [
         s for s in store.all() if s.row.attempts == 1 and s.row.status is ReminderStatus.PENDING
     ]
-    assert len(waiting) == 1 and NOW < waiting[0].row.due_at < waiting[0].row.deadline_at
+    assert (
+        len(waiting) == 1
+        and MONTHLY_SIGNUP_OPEN < waiting[0].row.due_at < waiting[0].row.deadline_at
+    )
     assert [a.smtp_code for a in store.attempts(waiting[0].id)] == [451]
     later = _pass(catalog, subscribed, store, smtp_server, composer, now=waiting[0].row.due_at)
     assert later.sent == 1
@@ -233,7 +234,7 @@ def test_dropped_connection_mid_batch_loses_nothing(
     store = ReminderStore(engine)
     smtp_server.handler.fail_next(1, DROP)
     report = _pass(catalog, subscribed, store, smtp_server, composer)
-    assert report.retrying == 1 and report.sent >= 1
+    assert (report.retrying, report.sent) == (1, 13)  # the dropped one waits; the rest went
     retry = next(
         s for s in store.all() if s.row.status is ReminderStatus.PENDING and s.row.attempts == 1
     )
@@ -251,7 +252,7 @@ def test_permanent_failure_fails_and_suppresses_the_address(
     store = ReminderStore(engine)
     smtp_server.handler.fail_next(1, "550 5.1.1 no such user", at="RCPT")
     report = _pass(catalog, subscribed, store, smtp_server, composer)
-    assert report.failed == 1 and report.suppressed >= 1
+    assert (report.failed, report.suppressed) == (1, 6)  # the address's six other mails
     failed = next(s for s in store.all() if s.row.status is ReminderStatus.FAILED)
     bounced = {s.email for s in subscribed.subscriptions(active_only=False) if not s.active}
     assert len(bounced) == 1
@@ -301,14 +302,14 @@ def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
     """The sender thread's error is raised in the dispatching thread; what it had not recorded
     stays claimed, for the next pass once the lease lapses, and goes out once then."""
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     transport = BreaksOnThird(SmtpTransport(parse_smtp_url(smtp_server.url())))
     with pytest.raises(UnexpectedError, match="the transport broke"):
         _dispatch(catalog, subscribed, store, transport, composer)
-    statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= NOW)
+    statuses = Counter(s.row.status for s in store.all() if s.row.due_at <= MONTHLY_SIGNUP_OPEN)
     assert statuses[ReminderStatus.SENT] == 2 == len(smtp_server.handler.messages)
     assert statuses[ReminderStatus.SENDING] > 0  # claimed, never recorded
-    later = NOW + LEASE + dt.timedelta(minutes=1)
+    later = MONTHLY_SIGNUP_OPEN + LEASE + dt.timedelta(minutes=1)
     report = _pass(catalog, subscribed, store, smtp_server, composer, now=later)
     assert report.sent == statuses[ReminderStatus.SENDING] + statuses[ReminderStatus.PENDING]
     ids = Counter(m["Message-ID"] for m in _parsed(smtp_server))
@@ -334,7 +335,11 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
     bad = next(s for s in subscribed.subscriptions() if s.email == stored)
     store = ReminderStore(engine)
     report = _pass(catalog, subscribed, store, smtp_server, composer)
-    theirs = [s for s in store.all() if s.row.subscription_id == bad.id and s.row.due_at <= NOW]
+    theirs = [
+        s
+        for s in store.all()
+        if s.row.subscription_id == bad.id and s.row.due_at <= MONTHLY_SIGNUP_OPEN
+    ]
     failed = [s for s in theirs if s.row.status is ReminderStatus.FAILED]
     assert len(failed) == 1 and report.failed == 1
     assert all(s.row.status is ReminderStatus.SUPPRESSED for s in theirs if s not in failed)
@@ -343,7 +348,7 @@ def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
     assert any(repr(stored) in line and "suppressed" in line for line in report.lines)
     assert not next(s for s in subscribed.subscriptions(active_only=False) if s.id == bad.id).active
     received = smtp_server.handler.messages
-    assert report.sent == len(received) > 0
+    assert report.sent == len(received) == 7  # all of the other address's
     assert {tuple(m.rcpt_tos) for m in received} == {("agency@example.com",)}
 
 
@@ -359,7 +364,7 @@ def test_a_reminder_that_cannot_be_written_fails_alone_and_the_rest_go_out(
     """The catalog lost an activity after its reminders were planned: each of them fails with
     the reason, recorded with its attempt, in line or in a worker; the pass goes on."""
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     gone = "monthly-sales"
     edited = dataclasses.replace(
         catalog, activities=tuple(a for a in catalog.activities if a.key != gone)
@@ -377,7 +382,7 @@ def test_a_reminder_that_cannot_be_written_fails_alone_and_the_rest_go_out(
     finally:
         if pool is not None:
             pool.close()
-    due = [s for s in store.all() if s.row.due_at <= NOW]
+    due = [s for s in store.all() if s.row.due_at <= MONTHLY_SIGNUP_OPEN]
     theirs = [s for s in due if s.row.activity == gone]
     assert theirs and all(s.row.status is ReminderStatus.FAILED for s in theirs)
     for failed in theirs:
@@ -402,7 +407,7 @@ def test_past_deadline_is_missed_never_sent(
     composer: ComposePool | None,
 ) -> None:
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     late = dt.datetime(2026, 12, 26, 10, 0, tzinfo=CST)  # the monthly sign-up closed on the 25th
     transport = SmtpTransport(parse_smtp_url(smtp_server.url()))
     report = _dispatch(catalog, subscribed, store, transport, composer, late)
@@ -426,10 +431,10 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
     tmp_path: Path,
 ) -> None:
     store = ReminderStore(engine)
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     ops = next(s for s in subscribed.subscriptions() if s.email == "ops@example.com")
     container = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "k"))
-    client = TestClient(create_app(container, lambda: NOW))
+    client = TestClient(create_app(container, lambda: MONTHLY_SIGNUP_OPEN))
     token = container.signed_links.unsubscribe_token(ops.id)
     page = client.get(f"/unsubscribe/{token}")
     assert page.status_code == 200 and '<form method="post"' in page.text
@@ -461,7 +466,7 @@ def test_the_link_in_a_sent_mail_ends_its_subscription_and_no_other(
     )
     assert link is not None
     settings = load_settings(database_url=database_url, secret_key=LINKS_KEY)
-    client = TestClient(create_app(Container(settings), lambda: NOW))
+    client = TestClient(create_app(Container(settings), lambda: MONTHLY_SIGNUP_OPEN))
     assert client.post(link[1]).status_code == 200
     left = {s.email for s in subscribed.subscriptions()}
     assert "ops@example.com" not in left and "agency@example.com" in left
@@ -487,11 +492,11 @@ def test_the_feed_link_in_a_sent_mail_serves_the_store_until_revoked(
     settings = load_settings(
         database_url=database_url, secret_key=LINKS_KEY, feed_revalidate_seconds=0
     )
-    client = TestClient(create_app(Container(settings), lambda: NOW))
+    client = TestClient(create_app(Container(settings), lambda: MONTHLY_SIGNUP_OPEN))
     feed = client.get(link[1])
     assert feed.status_code == 200 and feed.headers["cache-control"].startswith("private")
     assert "深圳市锦源小家电有限公司" in feed.text  # b2b-220011, the store of ops's mail
-    subscribed.revoke_feed_tokens("b2b-220011", NOW)
+    subscribed.revoke_feed_tokens("b2b-220011", MONTHLY_SIGNUP_OPEN)
     assert client.get(link[1]).status_code == 404  # revoking the store's URLs ends it too
     forged = link[1].replace("/feeds/", "/feeds/9")
     assert client.get(forged).status_code == 404
@@ -504,14 +509,14 @@ def test_store_names_with_newlines_and_markup_never_break_a_message(
     smtp_server: SmtpServer,
     composer: ComposePool | None,
 ) -> None:
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
     from calendar_service.domain.snapshots import StoreSnapshot  # noqa: PLC0415
 
     evil = StoreSnapshot(
-        "evil", SAMPLE_NOW, name="坏店\r\nBcc: x@evil.example <script>alert(1)</script>🙂"
+        "evil", SAMPLE_CAPTURED, name="坏店\r\nBcc: x@evil.example <script>alert(1)</script>🙂"
     )
-    repository.add_snapshots([evil], [], "api", SAMPLE_NOW)
-    repository.subscribe("evil", "ops@example.com", "zh-CN", now=SAMPLE_NOW)
+    repository.add_snapshots([evil], [], "api", SAMPLE_CAPTURED)
+    repository.subscribe("evil", "ops@example.com", "zh-CN", now=SAMPLE_CAPTURED)
     report = _pass(catalog, repository, ReminderStore(engine), smtp_server, composer)
     assert report.sent > 0 and report.failed == 0
     for message, received in zip(_parsed(smtp_server), smtp_server.handler.messages, strict=True):
@@ -547,7 +552,7 @@ def test_maildir_transport_gets_the_same_messages(
     tmp_path: Path,
     composer: ComposePool | None,
 ) -> None:
-    plan(catalog, subscribed, NOW, CST)
+    plan(catalog, subscribed, MONTHLY_SIGNUP_OPEN, CST)
     report = _dispatch(
         catalog, subscribed, ReminderStore(engine), MaildirTransport(tmp_path), composer
     )

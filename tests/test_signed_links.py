@@ -7,7 +7,6 @@ import datetime as dt
 import multiprocessing
 import stat
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from pydantic import SecretStr
@@ -25,14 +24,15 @@ from calendar_service.services.signed_links import (
 )
 from calendar_service.settings import load_settings
 from tests.cli import run_cli
+from tests.times import CST
 
-CST = ZoneInfo("Asia/Shanghai")
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)
+# The one instant these tests run at: importing, subscribing and following a link.
+CLOCK = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)
 KEY = b"0123456789abcdef0123456789abcdef"
 SIGNER = SignedLinks(KEY)
 
 
-# Tokens ----------------------------------------------------------------------------------------
+# Tokens ------------------------------------------------------------------------------------------
 
 
 def test_a_token_names_its_subscription_and_only_this_key_makes_it() -> None:
@@ -87,12 +87,12 @@ def test_a_mail_s_feed_link_ends_with_its_subscription_or_a_revocation(
     assert subscribed.feed_generation("s1") == 0
     assert subscribed.store_for_subscription_feed(first.id, 0) == "s1"
     assert subscribed.store_for_subscription_feed(first.id, 1) is None
-    subscribed.revoke_feed_tokens("s1", NOW)
+    subscribed.revoke_feed_tokens("s1", CLOCK)
     assert subscribed.feed_generation("s1") == 1 and subscribed.feed_generation("s2") == 0
     assert subscribed.store_for_subscription_feed(first.id, 0) is None  # mails already sent
     assert subscribed.store_for_subscription_feed(first.id, 1) == "s1"  # the next mail's
     assert subscribed.store_for_subscription_feed(second.id, 0) == "s2"
-    subscribed.end_subscription(second.id, NOW)
+    subscribed.end_subscription(second.id, CLOCK)
     assert subscribed.store_for_subscription_feed(second.id, 0) is None
     assert subscribed.store_for_subscription_feed(999, 0) is None
 
@@ -104,26 +104,26 @@ def test_the_fingerprint_names_the_key_without_giving_it_away() -> None:
     assert "0123" not in repr(SIGNER)  # the key stays out of logs and tracebacks
 
 
-# Unsubscribing ---------------------------------------------------------------------------------
+# Unsubscribing -----------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def subscribed(repository: Repository) -> Repository:
-    stores = [StoreSnapshot(s, NOW, name=s) for s in ("s1", "s2")]
-    repository.add_snapshots(stores, [], "test", NOW)
-    repository.subscribe("s1", "a@example.com", now=NOW)
-    repository.subscribe("s2", "a@example.com", now=NOW)
+    stores = [StoreSnapshot(s, CLOCK, name=s) for s in ("s1", "s2")]
+    repository.add_snapshots(stores, [], "test", CLOCK)
+    repository.subscribe("s1", "a@example.com", now=CLOCK)
+    repository.subscribe("s2", "a@example.com", now=CLOCK)
     return repository
 
 
 def test_a_link_ends_its_subscription_once_and_harmlessly_again(subscribed: Repository) -> None:
     first, second = subscribed.subscriptions()
     token = SIGNER.unsubscribe_token(first.id)
-    assert unsubscribe_by_link(SIGNER, subscribed, token, NOW) is True
-    assert unsubscribe_by_link(SIGNER, subscribed, token, NOW + dt.timedelta(1)) is True
+    assert unsubscribe_by_link(SIGNER, subscribed, token, CLOCK) is True
+    assert unsubscribe_by_link(SIGNER, subscribed, token, CLOCK + dt.timedelta(1)) is True
     assert [s.id for s in subscribed.subscriptions()] == [second.id]
     (ended,) = (s for s in subscribed.subscriptions(active_only=False) if not s.active)
-    assert ended.unsubscribed_at == NOW  # the second click changed nothing
+    assert ended.unsubscribed_at == CLOCK  # the second click changed nothing
 
 
 def test_unknown_forged_and_foreign_links_end_nothing(subscribed: Repository) -> None:
@@ -135,11 +135,11 @@ def test_unknown_forged_and_foreign_links_end_nothing(subscribed: Repository) ->
         "nope",
         "x" * 5000,
     ]:
-        assert unsubscribe_by_link(SIGNER, subscribed, token, NOW) is False
+        assert unsubscribe_by_link(SIGNER, subscribed, token, CLOCK) is False
     assert len(subscribed.subscriptions()) == 2
 
 
-# The key ---------------------------------------------------------------------------------------
+# The key -----------------------------------------------------------------------------------------
 
 
 def test_the_key_file_is_made_once_for_its_owner_only(tmp_path: Path) -> None:
@@ -218,6 +218,6 @@ def test_a_release_0_1_0_token_is_found_by_its_hash(subscribed: Repository, engi
             "UPDATE subscriptions SET unsubscribe_token_hash = "
             f"'{legacy_token_hash(legacy)}' WHERE id = {first.id}"
         )
-    assert unsubscribe_by_link(SIGNER, subscribed, "S" * 43, NOW) is False
-    assert unsubscribe_by_link(SIGNER, subscribed, legacy, NOW) is True
+    assert unsubscribe_by_link(SIGNER, subscribed, "S" * 43, CLOCK) is False
+    assert unsubscribe_by_link(SIGNER, subscribed, legacy, CLOCK) is True
     assert [s.store_id for s in subscribed.subscriptions()] == ["s2"]

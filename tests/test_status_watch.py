@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, select
@@ -29,10 +28,8 @@ from calendar_service.services.sample import load_sample
 from calendar_service.services.status_watch import Watched, watch_daily_statuses
 from tests.cli import PROJECT
 from tests.daemon_support import job_work
+from tests.times import CST, MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
 
-CST = ZoneInfo("Asia/Shanghai")
-SAMPLE_NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=CST)
-NOW = dt.datetime(2026, 12, 15, 10, 0, tzinfo=CST)
 STALE_AFTER = dt.timedelta(days=30)
 WORKDAYS = ChineseWorkdays()
 NO_DATA_YET = "b2b-no-data-yet"  # its only snapshot is taken after the first watch
@@ -46,20 +43,20 @@ Statuses = dict[str, dict[str, str]]
 @pytest.fixture
 def subscribed(repository: Repository) -> Repository:
     """The sample stores, subscribed so that one store's subscription ids are far apart."""
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
-    like = repository.latest_store_snapshot("b2b-220001", SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
+    like = repository.latest_store_snapshot("b2b-220001", SAMPLE_CAPTURED)
     assert like is not None
     later = dataclasses.replace(
-        like, store_id=NO_DATA_YET, captured_at=SAMPLE_NOW + dt.timedelta(days=1)
+        like, store_id=NO_DATA_YET, captured_at=SAMPLE_CAPTURED + dt.timedelta(days=1)
     )
-    repository.add_snapshots([later], [], "later.csv", SAMPLE_NOW)
+    repository.add_snapshots([later], [], "later.csv", SAMPLE_CAPTURED)
     stores = [s for s in repository.store_ids() if s not in (UNSUBSCRIBED, UNWATCHED)]
     for store_id in stores:
-        repository.subscribe(store_id, "agent0@example.com", "zh-CN", now=SAMPLE_NOW)
+        repository.subscribe(store_id, "agent0@example.com", "zh-CN", now=SAMPLE_CAPTURED)
     for store_id in stores[1::3]:  # a second subscription, long after the first
-        repository.subscribe(store_id, "agent1@example.com", "en", now=SAMPLE_NOW)
-    repository.subscribe(UNWATCHED, "agent2@example.com", "en", now=SAMPLE_NOW)
-    repository.unsubscribe("agent2@example.com", UNWATCHED, now=SAMPLE_NOW)
+        repository.subscribe(store_id, "agent1@example.com", "en", now=SAMPLE_CAPTURED)
+    repository.subscribe(UNWATCHED, "agent2@example.com", "en", now=SAMPLE_CAPTURED)
+    repository.unsubscribe("agent2@example.com", UNWATCHED, now=SAMPLE_CAPTURED)
     return repository
 
 
@@ -105,10 +102,12 @@ def kept_statuses(engine: Engine) -> dict[tuple[str, str], tuple[str, dt.datetim
 
 
 def flip_by_data(repository: Repository) -> None:
-    latest = repository.latest_store_snapshot(DATA_FLIP, NOW)
+    latest = repository.latest_store_snapshot(DATA_FLIP, MONTHLY_SIGNUP_OPEN)
     assert latest is not None
-    newer = dataclasses.replace(latest, captured_at=NOW - dt.timedelta(hours=1), buyers_30d=40)
-    repository.add_snapshots([newer], [], "newer.csv", NOW)
+    newer = dataclasses.replace(
+        latest, captured_at=MONTHLY_SIGNUP_OPEN - dt.timedelta(hours=1), buyers_30d=40
+    )
+    repository.add_snapshots([newer], [], "newer.csv", MONTHLY_SIGNUP_OPEN)
 
 
 Watch = Callable[[Catalog, Repository, ReminderStore, dt.datetime], Watched]
@@ -140,8 +139,8 @@ def test_a_watch_in_pages_of_stores_equals_watching_store_by_store(
     passes: list[Statuses] = []
     watched_stores = len({s.store_id for s in subscribed.subscriptions(active_only=True)})
     assert watched_stores == 34
-    for now in (SAMPLE_NOW, NOW):
-        if now == NOW:
+    for now in (SAMPLE_CAPTURED, MONTHLY_SIGNUP_OPEN):
+        if now == MONTHLY_SIGNUP_OPEN:
             flip_by_data(subscribed)
         rows, kept = store_by_store(catalog, subscribed, now, kept)
         passes.append(kept)
@@ -179,7 +178,7 @@ def test_a_watch_stops_between_pages(
         catalog,
         subscribed,
         store,
-        SAMPLE_NOW,
+        SAMPLE_CAPTURED,
         CST,
         WORKDAYS,
         STALE_AFTER,
@@ -196,16 +195,16 @@ def test_subscribed_stores_pages_whole_stores_past_ended_subscriptions(
 ) -> None:
     """Stores with more subscriptions than a read holds, ended ones among them, and stores with
     only ended ones: each page holds `page` whole stores' active subscriptions."""
-    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_NOW)
+    load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
     stores = repository.store_ids()[:8]
     counts = [1, 9, 2, 3, 1, 12, 1, 2]  # 9 and 12: more than ROWS_PER_STORE × page
     for store_id, count in zip(stores, counts, strict=True):
         for n in range(count):
-            repository.subscribe(store_id, f"a{n:02d}@example.com", "zh-CN", now=SAMPLE_NOW)
+            repository.subscribe(store_id, f"a{n:02d}@example.com", "zh-CN", now=SAMPLE_CAPTURED)
     for n in range(0, 9, 2):  # ended: some of the big store's, all of two small stores'
-        repository.unsubscribe(f"a{n:02d}@example.com", stores[1], SAMPLE_NOW)
-    repository.unsubscribe("a00@example.com", stores[4], SAMPLE_NOW)
-    repository.unsubscribe("a00@example.com", stores[6], SAMPLE_NOW)
+        repository.unsubscribe(f"a{n:02d}@example.com", stores[1], SAMPLE_CAPTURED)
+    repository.unsubscribe("a00@example.com", stores[4], SAMPLE_CAPTURED)
+    repository.unsubscribe("a00@example.com", stores[6], SAMPLE_CAPTURED)
     active = sorted(repository.subscriptions(active_only=True), key=lambda s: (s.store_id, s.email))
     watched = set(stores) - {stores[4], stores[6]}  # those two have no active subscription
 
