@@ -184,7 +184,7 @@ class SubscriptionTable(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
     unsubscribed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     # sha256 of the random token in the links of mails sent by release 0.1.0; NULL for newer
-    # subscriptions, whose links are signed (services/unsubscribe.py).
+    # subscriptions, whose links are signed (services/signed_links.py).
     unsubscribe_token_hash: str | None = Field(default=None, max_length=64)
 
 

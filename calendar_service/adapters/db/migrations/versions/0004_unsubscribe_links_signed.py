@@ -3,7 +3,7 @@
 subscriptions.unsubscribe_token (clear text, unique) becomes unsubscribe_token_hash (the sha256
 of the old token, unique, NULL for subscriptions made after the upgrade), so the links in mails
 sent before the upgrade keep working. signing_keys records the fingerprint of the key that signs
-the new links (services/unsubscribe.py).
+the new links (services/signed_links.py).
 
 A downgrade gives every subscription a new random token: the links of mails sent while this
 revision was in place stop working (the clear tokens of older ones are not kept to restore).
