@@ -13,7 +13,7 @@ from calendar_service.api import schemas
 from calendar_service.bootstrap import Container
 from calendar_service.domain.subscriptions import subscriber_address
 from calendar_service.errors import UnknownStoreError
-from calendar_service.services.feeds import subscribe_links
+from calendar_service.services.feed_links import issue_feed_url
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
 
@@ -73,9 +73,9 @@ def add_subscription_routes(
         store_id: Store, lang: Annotated[str, Query(pattern="^(zh|en)$")] = "zh"
     ) -> Any:
         """A new private feed URL: returned this once, since only its hash is stored."""
-        token = container.repository.create_feed_token(store_id, clock())
-        query = "?lang=en" if lang == "en" else ""
-        links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
+        links = issue_feed_url(
+            container.repository, container.settings.base_url, [store_id], lang, clock()
+        )
         return schemas.FeedLinks(url=links.https, webcal=links.webcal, google=links.google)
 
     @router.delete(
@@ -93,14 +93,13 @@ def add_subscription_routes(
     ) -> Any:
         """A new private URL of one feed over several stores, or every store (`all`): one event
         per window listing the stores by status. Returned this once."""
+        stores = None if body.all else body.stores
         try:
-            token = container.repository.create_stores_feed_token(
-                None if body.all else body.stores, clock()
+            links = issue_feed_url(
+                container.repository, container.settings.base_url, stores, lang, clock()
             )
         except UnknownStoreError as e:
             raise HTTPException(404, str(e)) from None
-        query = "?lang=en" if lang == "en" else ""
-        links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
         return schemas.FeedLinks(url=links.https, webcal=links.webcal, google=links.google)
 
     @router.delete("/feed-tokens", response_model=schemas.Revoked)

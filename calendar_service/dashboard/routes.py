@@ -19,7 +19,7 @@ from calendar_service.dashboard.signin import add_signin_routes
 from calendar_service.dashboard.timeline import timeline
 from calendar_service.errors import UnknownStoreError
 from calendar_service.services.eligibility import store_report
-from calendar_service.services.feeds import subscribe_links
+from calendar_service.services.feed_links import issue_feed_url
 
 
 def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRouter:
@@ -74,11 +74,11 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
         # shown on this response only, the database keeps a hash of the token.
         page = Lang.of(lang)
         try:
-            token = container.repository.create_stores_feed_token(store or None, clock())
+            links = issue_feed_url(
+                container.repository, settings.base_url, store or None, page.code, clock()
+            )
         except UnknownStoreError:
             return overview_view(who, page, Filters.of(None, None, None, None))
-        query = "?lang=en" if page.code == "en" else ""
-        links = subscribe_links(f"{settings.base_url}/feeds/{token}.ics{query}")
         qr = store_view.qr_data_uri(links.webcal)
         return overview_view(who, page, Filters.of(None, None, None, None), links=links, qr=qr)
 
@@ -132,9 +132,9 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
         page = Lang.of(lang)
         if not container.repository.has_store(store_id):
             return store_page(who, store_id, page)
-        token = container.repository.create_feed_token(store_id, clock())
-        query = "?lang=en" if page.code == "en" else ""
-        links = subscribe_links(f"{settings.base_url}/feeds/{token}.ics{query}")
+        links = issue_feed_url(
+            container.repository, settings.base_url, [store_id], page.code, clock()
+        )
         return store_page(who, store_id, page, links=links, qr=store_view.qr_data_uri(links.webcal))
 
     return router

@@ -15,7 +15,8 @@ from calendar_service.entrypoints.cli_common import (
 )
 from calendar_service.errors import UnknownStoreError
 from calendar_service.feeds import parse_options
-from calendar_service.services.feeds import catalog_feed, stores_feed, subscribe_links
+from calendar_service.services.feed_links import issue_feed_url
+from calendar_service.services.feeds import catalog_feed, stores_feed
 
 
 @click.command()
@@ -99,12 +100,7 @@ def feed_url(
         click.echo(f"revoked {revoked} earlier URL{'s' if revoked != 1 else ''}", err=True)
         if revoke:
             return
-    if len(stores) == 1:
-        token = repository.create_feed_token(stores[0])
-    else:
-        token = repository.create_stores_feed_token(stores or None)
-    query = "?lang=en" if lang == "en" else ""
-    links = subscribe_links(f"{container.settings.base_url}/feeds/{token}.ics{query}")
+    links = issue_feed_url(repository, container.settings.base_url, stores or None, lang)
     click.echo(links.https)
     click.echo(links.webcal)
     click.echo(links.google)

@@ -34,7 +34,7 @@ from calendar_service.mail.render import (
 )
 from calendar_service.mail.transport import Outgoing
 from calendar_service.services.eligibility import HISTORY, SnapshotReader, current_occurrences
-from calendar_service.services.feeds import subscribe_links
+from calendar_service.services.feed_links import feed_links
 from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import Settings
 
@@ -72,7 +72,7 @@ def links(mail: MailSettings, subscription: Subscription, feed_generation: int) 
     token = mail.signer.unsubscribe_token(subscription.id)
     lang = "" if is_zh(subscription.locale) else "?lang=en"
     feed_token = mail.signer.feed_token(subscription.id, feed_generation)
-    found = subscribe_links(f"{mail.base_url}/feeds/{feed_token}.ics{lang}")
+    found = feed_links(mail.base_url, feed_token, "en" if lang else "zh")
     return MailLinks(
         calendar=CalendarLinks(found.https, found.webcal, found.google),
         store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{lang}",
