@@ -37,6 +37,23 @@ def test_a_client_too_slow_with_its_headers_is_disconnected(server: Served) -> N
         assert quick.recv(1024).startswith(b"HTTP/1.1 200")
 
 
+def test_the_deadline_starts_again_after_each_response(server: Served) -> None:
+    """A kept-alive connection that answered one request gets no longer for the next head."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as client:
+        client.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        received = b""
+        while b"\r\n\r\n" not in received:
+            received += client.recv(65536)
+        head, _, body = received.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200")
+        length = re.search(rb"content-length: (\d+)", head, re.IGNORECASE)
+        assert length is not None
+        while len(body) < int(length[1]):
+            body += client.recv(65536)
+        client.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the rest
+        assert client.recv(1024) == b""  # closed by the server, within the deadline
+
+
 def _answer(port: int, *pieces: bytes) -> bytes:
     """What the server sends back to `pieces` sent one after the other, until it closes."""
     with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
