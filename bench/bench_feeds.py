@@ -12,7 +12,8 @@ One run, everything in a temporary directory and on 127.0.0.1 only:
 
 - a fresh SQLite database with the sample data (`load_sample`) and a feed token for one store;
 - the service under uvicorn in a subprocess (`bench/feeds/app.py`, one worker, log level
-  warning), whatever it does per request: the benchmark adds no cache of its own;
+  warning, the HTTP protocol `calendar-service run` serves with), whatever it does per
+  request: the benchmark adds no cache of its own;
 - nginx (Debian's `nginx`) serving the bytes the service served, as a static file;
 - Radicale (PyPI's `radicale`, auth type none) with the same calendar uploaded into a
   collection, read back whole with a GET of the collection, as a subscribing client would.
@@ -77,6 +78,8 @@ RADICALE_USER = "bench"  # auth type none takes any login; the collection is thi
 # means the load was answered with something else.
 MIN_BODY_SHARE = 0.9
 LOG_TAIL = 2000
+# The protocol `calendar-service run` serves with (header deadline, head bound), not uvicorn's own.
+SERVICE_PROTOCOL = "calendar_service.entrypoints.web_server:GuardedProtocol"
 
 INSTALL_HINT = {
     "wrk": "apt-get install -y wrk",
@@ -258,7 +261,7 @@ def _start_service(stack: ExitStack, tmp: Path, database: Path, path: str) -> Se
     command = [
         sys.executable, "-m", "uvicorn", "--factory", "bench.feeds.app:create",
         "--host", HOST, "--port", str(port), "--workers", "1",
-        "--log-level", "warning", "--no-access-log",
+        "--log-level", "warning", "--no-access-log", "--http", SERVICE_PROTOCOL,
     ]  # fmt: skip
     process = _spawn(stack, server, command, env=env, cwd=PROJECT_DIR)
     _wait_until_up(server, process, lambda: _get(server))
@@ -490,7 +493,8 @@ def _verdict(what: str, ratio: float, target: float) -> None:
 def _versions() -> str:
     uvicorn = importlib.metadata.version("uvicorn")
     loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
-    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    protocol = SERVICE_PROTOCOL.rsplit(":", 1)[1]
+    http = f"{protocol}, httptools {importlib.metadata.version('httptools')}"
     shown = subprocess.run([NGINX, "-v"], capture_output=True, text=True, check=False).stderr
     nginx = shown.strip().removeprefix("nginx version: ")
     radicale = importlib.metadata.version("radicale")

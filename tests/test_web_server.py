@@ -37,6 +37,56 @@ def test_a_client_too_slow_with_its_headers_is_disconnected(server: Served) -> N
         assert quick.recv(1024).startswith(b"HTTP/1.1 200")
 
 
+def test_the_deadline_starts_again_after_each_response(server: Served) -> None:
+    """A kept-alive connection that answered one request gets no longer for the next head."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as client:
+        client.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        received = b""
+        while b"\r\n\r\n" not in received:
+            received += client.recv(65536)
+        head, _, body = received.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200")
+        length = re.search(rb"content-length: (\d+)", head, re.IGNORECASE)
+        assert length is not None
+        while len(body) < int(length[1]):
+            body += client.recv(65536)
+        client.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the rest
+        assert client.recv(1024) == b""  # closed by the server, within the deadline
+
+
+def _answer(port: int, *pieces: bytes) -> bytes:
+    """What the server sends back to `pieces` sent one after the other, until it closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
+        for piece in pieces:
+            client.sendall(piece)
+        received = b""
+        while chunk := client.recv(65536):
+            received += chunk
+        return received
+
+
+def test_a_request_head_over_16_kb_is_refused(server: Served) -> None:
+    head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    assert _answer(server.port, head + b"X-Pad: " + b"a" * 12_000 + b"\r\n\r\n").startswith(
+        b"HTTP/1.1 200"
+    )
+    refused = _answer(server.port, head + b"X-Pad: " + b"a" * 20_000 + b"\r\n\r\n")
+    assert refused.startswith(b"HTTP/1.1 431") and b"at most 16 KB" in refused
+    # One header growing in pieces, never finished: refused (and closed) all the same.
+    growing = [head + b"X-Pad: "] + [b"a" * 4096] * 8
+    assert _answer(server.port, *growing).startswith(b"HTTP/1.1 431")
+
+
+def test_a_body_over_16_kb_is_not_taken_for_a_head(server: Served) -> None:
+    body = b"x" * 40_000
+    head = b"POST /unsubscribe/nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    request = head + b"Content-Length: %d\r\n\r\n" % len(body)
+    together = _answer(server.port, request + body)
+    apart = _answer(server.port, request, body[:20_000], body[20_000:])
+    for answer in (together, apart):
+        assert answer.startswith(b"HTTP/1.1 ") and not answer.startswith(b"HTTP/1.1 431")
+
+
 def test_tokens_never_reach_the_access_log(server: Served) -> None:
     made = run_cli("feed-url", "b2b-220011", env=server.env)
     assert made.code == 0, made.err

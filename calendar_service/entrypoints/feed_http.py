@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from email.utils import format_datetime, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 from fastapi import Request, Response
 
@@ -54,7 +54,7 @@ def feed_response(request: Request, feed: FeedFile, cache_control: str) -> Respo
     body, etag = (feed.gzipped, feed.gzip_etag) if gzipped else (feed.body, feed.etag)
     headers = {
         "ETag": etag,
-        "Last-Modified": format_datetime(feed.last_modified.astimezone(dt.UTC), usegmt=True),
+        "Last-Modified": feed.http_date,
         "Cache-Control": cache_control,
         "Vary": "Accept-Encoding",
     }

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email.utils import format_datetime
 from functools import cached_property
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -31,6 +32,11 @@ class FeedFile:
     def gzipped(self) -> bytes:
         # mtime=0: the same body always compresses to the same bytes (and ETag).
         return gzip.compress(self.body, compresslevel=6, mtime=0)
+
+    @cached_property
+    def http_date(self) -> str:
+        """`Last-Modified` as HTTP writes it: formatted once, for the many requests served."""
+        return format_datetime(self.last_modified.astimezone(dt.UTC), usegmt=True)
 
     @property
     def gzip_etag(self) -> str:
