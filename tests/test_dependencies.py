@@ -17,6 +17,7 @@ NOT_IMPORTED = {
     "psycopg": "SQLAlchemy loads it for postgresql+psycopg:// URLs",
     "tzdata": "zoneinfo reads its time zones where the system has none",
     "python-multipart": "FastAPI parses the dashboard's forms with it",
+    "httptools": "uvicorn's httptools protocol parses requests with it (entrypoints/web_server.py)",
 }
 
 
@@ -75,6 +76,7 @@ def test_a_dependency_only_the_tests_use_is_caught(tmp_path: Path) -> None:
     (package / "page.py").write_text("import jinja2.sandbox\n", encoding="utf-8")
     assert unused(tmp_path / "pyproject.toml", package) == [
         "python-dateutil is never imported",
+        "httptools is no dependency: remove it from NOT_IMPORTED",
         "psycopg is no dependency: remove it from NOT_IMPORTED",
         "python-multipart is no dependency: remove it from NOT_IMPORTED",
     ]
