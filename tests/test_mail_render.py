@@ -53,6 +53,7 @@ from calendar_service.mail.message import (
 from calendar_service.mail.render import TEMPLATES_DIR
 from calendar_service.mail.transport import message_bytes
 from calendar_service.mail.view import progress
+from tests.factories import passing_store
 from tests.times import CST
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,27 +109,9 @@ EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
 
 def store(at: dt.datetime, **changes: Any) -> StoreSnapshot:
     """A store that fails 伙拼 on buyers (12 < 15) and the yearly promotions on listed products."""
-    base = StoreSnapshot(
-        store_id="s1",
-        captured_at=at - dt.timedelta(hours=2),
-        name=STORE,
-        member_since=dt.date(2024, 5, 1),
-        medal_level=5,
-        satisfaction=Decimal("4.8"),
-        products_online=60,
-        products_listed=12,
-        gmv_30d=Decimal("150000"),
-        buyers_30d=12,
-        shipping_promise="24h",
-        buyer_protection=True,
-        delivery_guarantee=True,
-        alipay_verified=True,
-        online_trading=True,
-        disputes_90d=0,
-        dispute_rate_90d=Decimal("0"),
-        risk_score=Decimal("45"),
-    )
-    return dataclasses.replace(base, **changes)
+    unset = dict.fromkeys(("industrial_belt", "last_group_wholesale_gmv", "last_promotion_gmv"))
+    base = {"captured_at": at - dt.timedelta(hours=2), "name": STORE, "products_listed": 12}
+    return passing_store(**unset | base | {"buyers_30d": 12} | changes)
 
 
 def products(at: dt.datetime, count: int = 5) -> list[ProductSnapshot]:

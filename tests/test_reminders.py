@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -449,6 +450,26 @@ def test_unsubscribe_stops_mail_and_get_never_unsubscribes(
     assert recipients == {"agency@example.com"} and report.suppressed > 0
 
 
+def _sent_to_ops(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
+) -> EmailMessage:
+    """A pass over real SMTP, and the first mail ops@example.com received."""
+    _pass(catalog, subscribed, ReminderStore(engine), smtp_server, composer)
+    return next(
+        m for m in _parsed(smtp_server) if m["To"].addresses[0].addr_spec == "ops@example.com"
+    )
+
+
+def _web(database_url: str, **settings: Any) -> TestClient:
+    """The web app on the database, with the key the mails' links were signed with."""
+    found = load_settings(database_url=database_url, secret_key=LINKS_KEY, **settings)
+    return TestClient(create_app(Container(found), lambda: MONTHLY_SIGNUP_OPEN))
+
+
 def test_the_link_in_a_sent_mail_ends_its_subscription_and_no_other(
     catalog: Catalog,
     subscribed: Repository,
@@ -457,16 +478,12 @@ def test_the_link_in_a_sent_mail_ends_its_subscription_and_no_other(
     smtp_server: SmtpServer,
     composer: ComposePool | None,
 ) -> None:
-    _pass(catalog, subscribed, ReminderStore(engine), smtp_server, composer)
-    mail = next(
-        m for m in _parsed(smtp_server) if m["To"].addresses[0].addr_spec == "ops@example.com"
-    )
+    mail = _sent_to_ops(catalog, subscribed, engine, smtp_server, composer)
     link = re.search(
         r"<https://calendar\.example\.com(/unsubscribe/[^>]+)>", mail["List-Unsubscribe"]
     )
     assert link is not None
-    settings = load_settings(database_url=database_url, secret_key=LINKS_KEY)
-    client = TestClient(create_app(Container(settings), lambda: MONTHLY_SIGNUP_OPEN))
+    client = _web(database_url)
     assert client.post(link[1]).status_code == 200
     left = {s.email for s in subscribed.subscriptions()}
     assert "ops@example.com" not in left and "agency@example.com" in left
@@ -482,17 +499,11 @@ def test_the_feed_link_in_a_sent_mail_serves_the_store_until_revoked(
     smtp_server: SmtpServer,
     composer: ComposePool | None,
 ) -> None:
-    _pass(catalog, subscribed, ReminderStore(engine), smtp_server, composer)
-    mail = next(
-        m for m in _parsed(smtp_server) if m["To"].addresses[0].addr_spec == "ops@example.com"
-    )
+    mail = _sent_to_ops(catalog, subscribed, engine, smtp_server, composer)
     html = mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
     link = re.search(r'href="https://calendar\.example\.com(/feeds/[^"]+\.ics)"', html)
     assert link is not None
-    settings = load_settings(
-        database_url=database_url, secret_key=LINKS_KEY, feed_revalidate_seconds=0
-    )
-    client = TestClient(create_app(Container(settings), lambda: MONTHLY_SIGNUP_OPEN))
+    client = _web(database_url, feed_revalidate_seconds=0)
     feed = client.get(link[1])
     assert feed.status_code == 200 and feed.headers["cache-control"].startswith("private")
     assert "深圳市锦源小家电有限公司" in feed.text  # b2b-220011, the store of ops's mail
