@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -175,10 +174,6 @@ class Catalog:
     promotion_discount: Decimal = Decimal("0.9")
     promotion_discount_source: Source = Source.SEED
     _by_key: dict[str, Activity] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    # What adapters derive from the catalog alone (feed texts): it lives and dies with the catalog.
-    memo: dict[Hashable, object] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 

@@ -51,21 +51,31 @@ SHORT_HORIZON = frozenset({Cycle.MONTHLY, Cycle.QUARTERLY})
 HORIZON_MONTHS = 3
 
 
+# The occurrences of a feed's range, by catalog (identity: hashing one walks every criterion),
+# range and zone; the catalog is kept with them so that its id cannot be reused meanwhile.
+_OCCURRENCES: dict[tuple[int, dt.date, dt.date, str], tuple[Catalog, list[Occurrence]]] = {}
+_OCCURRENCES_KEPT = 16  # a few catalogs over a process's life, one range a month
+
+
 def _feed_occurrences(catalog: Catalog, now: dt.datetime, tz: ZoneInfo) -> list[Occurrence]:
     """The occurrences of the feed's rolling range, computed once per range and catalog."""
     start, end = feed_range(now, tz)
-    key = ("feed-occurrences", start, end, tz)
-    found = catalog.memo.get(key)
-    if found is None:
-        horizon = now.astimezone(tz).date().replace(day=1)
-        for _ in range(HORIZON_MONTHS + 1):
-            horizon = (horizon.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        found = catalog.memo[key] = [
-            o
-            for o in occurrences(catalog, start, end, tz)
-            if o.cycle not in SHORT_HORIZON or o.opens_on < horizon
-        ]
-    return found  # type: ignore[return-value]  # the key's first element fixes the kind
+    key = (id(catalog), start, end, tz.key)
+    found = _OCCURRENCES.get(key)
+    if found is not None and found[0] is catalog:
+        return found[1]
+    horizon = now.astimezone(tz).date().replace(day=1)
+    for _ in range(HORIZON_MONTHS + 1):
+        horizon = (horizon.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    made = [
+        o
+        for o in occurrences(catalog, start, end, tz)
+        if o.cycle not in SHORT_HORIZON or o.opens_on < horizon
+    ]
+    if len(_OCCURRENCES) >= _OCCURRENCES_KEPT:
+        _OCCURRENCES.clear()
+    _OCCURRENCES[key] = (catalog, made)
+    return made
 
 
 def feed_file(body: bytes, modified: dt.datetime) -> FeedFile:
