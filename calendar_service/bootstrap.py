@@ -14,8 +14,13 @@ from calendar_service.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from calendar_service.adapters.db.api_keys import ApiKeys
+    from calendar_service.adapters.db.dashboard_sessions import DashboardSessions
+    from calendar_service.adapters.db.reminder_store import ReminderStore
     from calendar_service.adapters.db.repository import Repository
     from calendar_service.adapters.db.schema import Migrations
+    from calendar_service.mail.transport import Transport
+    from calendar_service.services.compose import Composer
     from calendar_service.services.signed_links import SignedLinks
 
 SchemaPolicy = Literal["require", "upgrade", "as-is"]
@@ -92,3 +97,36 @@ class Container:
         from calendar_service.adapters.db.repository import Repository  # noqa: PLC0415
 
         return Repository(self.engine)
+
+    @cached_property
+    def reminder_store(self) -> ReminderStore:
+        from calendar_service.adapters.db.reminder_store import ReminderStore  # noqa: PLC0415
+
+        return ReminderStore(self.engine)
+
+    @cached_property
+    def api_keys(self) -> ApiKeys:
+        from calendar_service.adapters.db.api_keys import ApiKeys  # noqa: PLC0415
+
+        return ApiKeys(self.engine)
+
+    @cached_property
+    def dashboard_sessions(self) -> DashboardSessions:
+        from calendar_service.adapters.db.dashboard_sessions import (  # noqa: PLC0415
+            DashboardSessions,
+        )
+
+        return DashboardSessions(self.engine)
+
+    def transport(self) -> Transport:
+        """A new connection's worth of mail transport: SMTP when set, else the outbox Maildir.
+        Each pass opens and closes its own."""
+        from calendar_service.mail.transport import make_transport  # noqa: PLC0415
+
+        return make_transport(self.settings.smtp_url, self.settings.outbox_dir)
+
+    def composer(self) -> Composer:
+        """A composer of reminders (worker processes per the settings); the caller closes it."""
+        from calendar_service.services.compose_pool import make_composer  # noqa: PLC0415
+
+        return make_composer(self.settings, self.catalog, self.repository, self.signed_links)

@@ -6,7 +6,6 @@
 import datetime as dt
 import threading
 from collections.abc import Callable
-from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -38,9 +37,8 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
     """Every /api/ route, each behind an API key, bodies capped (413)."""
     settings = container.settings
 
-    @cache
     def keys() -> ApiKeys:
-        return ApiKeys(container.engine)
+        return container.api_keys
 
     router = APIRouter(
         prefix="/api",

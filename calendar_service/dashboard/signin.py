@@ -8,7 +8,6 @@ See `session.py` for what a session is and what a form must carry.
 
 import datetime as dt
 from collections.abc import Callable
-from functools import cache
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -16,7 +15,6 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from calendar_service.adapters.db.api_keys import ApiKeys
-from calendar_service.adapters.db.dashboard_sessions import DashboardSessions
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard.pages import Lang, render
 from calendar_service.dashboard.session import (
@@ -58,12 +56,11 @@ def add_signin_routes(
     member, else a redirect to the sign-in) and for a form (the same, and a form of ours)."""
     settings = container.settings
     sessions = Sessions(
-        DashboardSessions(container.engine), secure=settings.base_url.startswith("https://")
+        container.dashboard_sessions, secure=settings.base_url.startswith("https://")
     )
 
-    @cache
     def keys() -> ApiKeys:
-        return ApiKeys(container.engine)
+        return container.api_keys
 
     def staff(request: Request, lang: str | None = None) -> Staff:
         found = sessions.staff(request, clock())

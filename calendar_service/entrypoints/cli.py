@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 import sys
 from pathlib import Path
 
 import click
 
-from calendar_service.adapters.db.api_keys import ApiKeys
-from calendar_service.adapters.db.reminder_store import ReminderStore
-from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
 from calendar_service.domain.verdict_json import to_json
@@ -29,14 +25,11 @@ from calendar_service.entrypoints.cli_feeds import feed, feed_url
 from calendar_service.entrypoints.cli_people import apikey, subscribe, unsubscribe
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UserError
-from calendar_service.mail.transport import make_transport
-from calendar_service.services.compose_pool import make_composer
-from calendar_service.services.dispatch import due_reminders, run_dispatch
+from calendar_service.services.dispatch import due_reminders
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.importing import import_files, read_limits
-from calendar_service.services.planning import plan
+from calendar_service.services.reminder_pass import reminder_pass
 from calendar_service.services.sample import load_sample
-from calendar_service.services.status_watch import watch_daily_statuses
 from calendar_service.text.catalog import (
     catalog_json,
     catalog_text,
@@ -206,7 +199,7 @@ def run(
         if added:
             click.echo(f"sample data loaded: {added} stores from {settings.sample_dir}", err=True)
             # A fresh demo: a key to sign in to the dashboard with, shown this once.
-            key = ApiKeys(container.engine).create("sample", now)
+            key = container.api_keys.create("sample", now)
             click.echo(
                 f"dashboard sign-in key (made for the sample data, shown once): {key}\n"
                 "  more keys: calendar-service apikey create NAME",
@@ -246,7 +239,7 @@ def remind(now_text: str | None, dry_run: bool) -> None:
     settings = container.settings
     now = instant(now_text, settings.tz)
     repository = container.repository
-    store = ReminderStore(container.engine)
+    store = container.reminder_store
     if dry_run:
         click.echo(
             cli_text.due_text(
@@ -254,38 +247,27 @@ def remind(now_text: str | None, dry_run: bool) -> None:
             )
         )
         return
-    planned = plan(container.catalog, repository, now, settings.tz)
-    if planned.unknown_holiday_years:
-        years = ", ".join(map(str, planned.unknown_holiday_years))
-        click.echo(f"warning: no public-holiday data for {years}; Monday-Friday assumed", err=True)
-    noticed = watch_daily_statuses(
-        container.catalog,
-        repository,
-        store,
-        now,
-        settings.tz,
-        ChineseWorkdays(),
-        dt.timedelta(days=settings.stale_after_days),
-    ).status_changes
-    transport = make_transport(settings.smtp_url, settings.outbox_dir)
-    composer = make_composer(settings, container.catalog, repository, container.signed_links)
+    composer = container.composer()
     try:
-        report = run_dispatch(
+        done = reminder_pass(
+            container.catalog,
             repository,
             store,
-            transport,
+            container.transport(),
             composer,
-            lambda: now,
+            now,
+            settings.tz,
+            dt.timedelta(days=settings.stale_after_days),
             f"cli-{os.getpid()}",
-            random.Random(),
         )
     finally:
         composer.close()
-    for line in report.lines:
+    if done.unknown_holiday_years:
+        years = ", ".join(map(str, done.unknown_holiday_years))
+        click.echo(f"warning: no public-holiday data for {years}; Monday-Friday assumed", err=True)
+    for line in done.dispatch.lines:
         click.echo(line, err=True)
-    click.echo(
-        f"planned {planned.added} new reminders, {noticed} status changes; " + report.summary()
-    )
+    click.echo(done.summary())
 
 
 for command in (feed, feed_url, subscribe, unsubscribe, apikey, db):

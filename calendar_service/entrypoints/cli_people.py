@@ -78,7 +78,7 @@ def apikey() -> None:
 
 
 def _api_keys() -> ApiKeys:
-    return ApiKeys(get_container().engine)
+    return get_container().api_keys
 
 
 @apikey.command("create")

@@ -17,15 +17,12 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Literal
 
-from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.bootstrap import Container
 from calendar_service.daemon.clock import ShiftedClock
 from calendar_service.daemon.jobs import Work
 from calendar_service.daemon.lock import lock_sqlite
 from calendar_service.daemon.logs import configure_logging
 from calendar_service.daemon.scheduler import Daemon
-from calendar_service.mail.transport import Transport, make_transport
-from calendar_service.services.compose_pool import make_composer
 
 log = logging.getLogger("calendar_service.daemon")
 Mode = Literal["both", "scheduler", "web"]
@@ -45,22 +42,17 @@ def make_work(container: Container, clock: ShiftedClock, lease: dt.timedelta) ->
     settings = container.settings
     stale_after = dt.timedelta(days=settings.stale_after_days)
 
-    def transport() -> Transport:
-        return make_transport(settings.smtp_url, settings.outbox_dir)
-
     return Work(
         catalog=container.catalog,
         repository=container.repository,
-        store=ReminderStore(container.engine),
-        transport=transport,
+        store=container.reminder_store,
+        transport=container.transport,
         tz=settings.tz,
         clock=clock,
         owner=f"{socket.gethostname()}:{os.getpid()}",
         lease=lease,
         stale_after=stale_after,
-        composer=make_composer(
-            settings, container.catalog, container.repository, container.signed_links
-        ),
+        composer=container.composer(),
     )
 
 

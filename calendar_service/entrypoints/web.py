@@ -89,10 +89,8 @@ def create_app(
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:
-        from calendar_service.adapters.db.reminder_store import ReminderStore  # noqa: PLC0415
-
         problem = write_check(container.engine)
-        reminders = ReminderStore(container.engine).counts(clock()) if problem is None else None
+        reminders = container.reminder_store.counts(clock()) if problem is None else None
         scheduler: Any = "not running here" if health is None else health()
         body = {
             "status": "ok" if problem is None else "degraded",

@@ -1,0 +1,59 @@
+"""One reminder pass, as `calendar-service remind` runs it: plan what is due, notice the daily
+activities' status changes, then compose and send everything due now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from calendar_service.adapters.db.reminder_store import ReminderStore
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.workdays import ChineseWorkdays
+from calendar_service.domain.catalog import Catalog
+from calendar_service.mail.transport import Transport
+from calendar_service.services.compose import Composer
+from calendar_service.services.dispatch import DispatchReport, run_dispatch
+from calendar_service.services.planning import plan
+from calendar_service.services.status_watch import watch_daily_statuses
+
+
+@dataclass(frozen=True)
+class PassReport:
+    planned: int  # new reminder rows
+    unknown_holiday_years: tuple[int, ...]  # planned on Monday-Friday for want of holiday data
+    status_changes: int
+    dispatch: DispatchReport
+
+    def summary(self) -> str:
+        return (
+            f"planned {self.planned} new reminders, {self.status_changes} status changes; "
+            + self.dispatch.summary()
+        )
+
+
+def reminder_pass(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    transport: Transport,
+    composer: Composer,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    stale_after: dt.timedelta,
+    owner: str,
+) -> PassReport:
+    """Plan, watch and dispatch once at `now`; the composer stays open (the caller's)."""
+    planned = plan(catalog, repository, now, tz)
+    workdays = ChineseWorkdays()
+    noticed = watch_daily_statuses(catalog, repository, store, now, tz, workdays, stale_after)
+    report = run_dispatch(
+        repository, store, transport, composer, lambda: now, owner, random.Random()
+    )
+    return PassReport(
+        planned.added,
+        tuple(planned.unknown_holiday_years),
+        noticed.status_changes,
+        report,
+    )
