@@ -377,6 +377,22 @@ def test_criteria_rows_say_each_criterion_once_failing_first_with_a_bar() -> Non
 
 
 @pytest.mark.parametrize("locale", ["zh-CN", "en"])
+def test_an_assumed_rule_is_said_on_its_row_not_with_the_catalog_s_keys(locale: Locale) -> None:
+    """The yearly promotion's 已上架产品数 is an assumed threshold the store fails: the seller
+    reads "assumed" on that row; where the catalog sets it is for the catalog's editor."""
+    _, verdict = judged(YEARLY, SENT_AT["opens"])
+    assert any(n.code == "assumed-failed" for n in verdict.notes)
+    rendered = render("opens", locale)
+    label, assumed = (
+        ("已上架产品数", "此门槛为假设") if locale == "zh-CN" else ("listed", "assumed")
+    )
+    rows = [line for line in rendered.text.splitlines() if line.startswith("✗ [")]
+    assert any(label in row and assumed in row for row in rows), rows
+    for part in (rendered.text, rendered.html):
+        assert "activities.toml" not in part and "criteria(" not in part
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
 def test_a_met_at_most_criterion_shows_a_full_green_bar(locale: Locale) -> None:
     """90-day dispute rate 0% against "≤ 0.01%": passing, so the bar is full, not empty."""
     rendered = render("status-change", locale)

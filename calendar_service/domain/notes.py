@@ -14,6 +14,10 @@ from calendar_service.domain.forecast import Trend
 from calendar_service.domain.formatting import date_in, day_text, last_day, show
 from calendar_service.domain.verdicts import Judgement, Note, ProductVerdict
 
+# Notes for the catalog's editor (which rules are assumed, where the catalog sets them): the
+# dashboard shows them; a seller's feed or mail says "assumed" on the criterion itself instead.
+EDITORS_NOTES = frozenset({"rules-assumed", "assumed-failed"})
+
 NO_DATA = Note(
     "no-data",
     "没有该店铺的数据:请先导入店铺数据,所有条件暂无法判断",

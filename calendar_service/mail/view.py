@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from calendar_service.domain.catalog import Op
+from calendar_service.domain.notes import EDITORS_NOTES
 from calendar_service.domain.verdicts import Judgement, ProductVerdict, Verdict
 from calendar_service.mail.message import CalendarLinks, single_line
 
@@ -194,10 +195,9 @@ def product_candidate(t: Mapping[str, Any], p: ProductVerdict, lang: str) -> Can
 
 def block_notes(verdict: Verdict, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The verdict's notes split into the activity's own and the store's (said once)."""
-    no_rules = any(n.code == NO_RULES for n in verdict.notes)
     own = tuple(
         n.text(lang)
         for n in verdict.notes
-        if n.code not in STORE_NOTES and not (no_rules and n.code == "rules-assumed")
+        if n.code not in STORE_NOTES and n.code not in EDITORS_NOTES
     )
     return own, tuple(n.text(lang) for n in verdict.notes if n.code in STORE_NOTES)

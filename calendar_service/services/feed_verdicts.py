@@ -12,13 +12,13 @@ from calendar_service.domain import formatting
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.notes import EDITORS_NOTES
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import Standing
 from calendar_service.services.eligibility import HISTORY, SnapshotReader
 
 # Notes for whoever edits the catalog (which thresholds are assumed, where to set them): the
 # dashboard and the mails show them; a seller's calendar does not.
-EDITORS_NOTES = frozenset({"rules-assumed", "assumed-failed"})
 
 
 def standing(verdict: Verdict, locale: str, tz: ZoneInfo, who: str = "") -> Standing:
