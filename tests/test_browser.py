@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from calendar_service.domain.subscriptions import Locale
-from tests import test_mail_render as mail_render
+from tests import mail_support
 from tests.cli import PROJECT, run_cli
 from tests.server_support import free_port, running_server, server_env
 
@@ -192,15 +192,15 @@ LONG_NAME = "义乌小商品城旗舰店" * 12 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 
 
 @pytest.mark.parametrize("width", [320, 360, 600])
 @pytest.mark.parametrize("locale", ["zh-CN", "en"])
-@pytest.mark.parametrize("kind", mail_render.KINDS)
+@pytest.mark.parametrize("kind", mail_support.KINDS)
 def test_every_kind_of_mail_fits_a_phone_without_scrolling_sideways(
     browser: Browser, kind: str, locale: Locale, width: int
 ) -> None:
-    for name, tag in ((mail_render.STORE, ""), (LONG_NAME, "-long-name")):
-        msg = mail_render.sent(
-            mail_render.render(kind, locale, store_name=name), kind, locale, name
+    for name, tag in ((mail_support.STORE, ""), (LONG_NAME, "-long-name")):
+        msg = mail_support.sent(
+            mail_support.render(kind, locale, store_name=name), kind, locale, name
         )
-        _text, html = mail_render.parts(msg)
+        _text, html = mail_support.parts(msg)
         page = browser.new_page(viewport={"width": width, "height": 800})
         try:
             page.set_content(html)
