@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 from calendar_service.adapters.importing import ParsedFile, parse_bytes
+from calendar_service.adapters.importing.decoding import detect
 from calendar_service.adapters.importing.headers import PRODUCT_SPEC, STORE_SPEC, Column, ValueKind
+from calendar_service.adapters.importing.tables import ReadError
 from calendar_service.adapters.importing.values import (
     BLANK_TOKENS,
     FORMULA_START,
@@ -280,6 +282,22 @@ def write_csv(rows: list[list[str]], delimiter: str) -> str:
     return out.getvalue()
 
 
+def encoded(text: str, draw: Draw) -> bytes:
+    """The text in UTF-8, UTF-8 with a byte-order mark, or GB18030. Only as GB18030 when the
+    importer takes it as such: GB18030 text whose non-ASCII characters are mostly outside GB2312
+    is refused as probably Western (tests/test_import_hostile.py), and random text often is.
+    """
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+    if encoding == "gb18030":
+        data = text.encode(encoding)
+        try:
+            detect(io.BytesIO(data))
+        except ReadError:
+            return text.encode("utf-8-sig")
+        return data
+    return text.encode(encoding)
+
+
 @ROUND_TRIP
 @given(stores=store_lists, data=st.data())
 def test_csv_round_trip(stores: list[StoreSnapshot], data: st.DataObject) -> None:
@@ -287,10 +305,8 @@ def test_csv_round_trip(stores: list[StoreSnapshot], data: st.DataObject) -> Non
     rows = [headers(draw)]
     rows += [[render(c, getattr(s, c.name), draw) for c in STORE_SPEC] for s in stores]
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
-    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
-    parsed = parse_bytes(
-        write_csv(rows, delimiter).encode(encoding), "s.csv", tz=CST, now=IMPORT_CLOCK
-    )
+    body = encoded(write_csv(rows, delimiter), draw)
+    parsed = parse_bytes(body, "s.csv", tz=CST, now=IMPORT_CLOCK)
     assert (parsed.errors, parsed.stores) == ((), tuple(stores))
 
 
@@ -306,8 +322,7 @@ def test_product_csv_round_trip(products: list[ProductSnapshot], data: st.DataOb
     draw: Draw = data.draw
     rows = [headers(draw, PRODUCT_SPEC)]
     rows += [[render(c, getattr(p, c.name), draw) for c in PRODUCT_SPEC] for p in products]
-    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
-    parsed = parse_bytes(write_csv(rows, ",").encode(encoding), "p.csv", tz=CST, now=IMPORT_CLOCK)
+    parsed = parse_bytes(encoded(write_csv(rows, ","), draw), "p.csv", tz=CST, now=IMPORT_CLOCK)
     assert (parsed.kind, parsed.errors, parsed.products) == ("products", (), tuple(products))
 
 
