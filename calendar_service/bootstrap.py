@@ -72,7 +72,8 @@ class Container:
 
     @cached_property
     def signed_links(self) -> SignedLinks:
-        """The signer of unsubscribe links; ConfigError when the database knows another key."""
+        """The signer of the links in mails (unsubscribe, private feed); ConfigError when the
+        database knows another key."""
         from calendar_service.adapters.secret_key import load_secret_key  # noqa: PLC0415
         from calendar_service.services.signed_links import PURPOSE, SignedLinks  # noqa: PLC0415
 
@@ -86,7 +87,7 @@ class Container:
                 else f"the key file {settings.secret_key_file}"
             )
             raise ConfigError(
-                f"{where} is not the key this database's unsubscribe links were signed with; "
+                f"{where} is not the key the links in this database's mails were signed with; "
                 "give every daemon and command that shares the database the same "
                 "CALENDAR_SECRET_KEY (or the same key file)"
             )

@@ -195,7 +195,9 @@ def test_a_daemon_with_another_key_refuses_to_start(database_url: str, tmp_path:
     again = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "a"))
     assert again.signed_links.key == first.signed_links.key
     other = Container(load_settings(database_url=database_url, secret_key_file=tmp_path / "b"))
-    with pytest.raises(ConfigError, match=r"key file .*b is not the key this database's"):
+    with pytest.raises(
+        ConfigError, match=r"key file .*b is not the key the links in this database's mails"
+    ):
         assert other.signed_links is None
     for container in (first, again, other):
         container.engine.dispose()
@@ -207,7 +209,7 @@ def test_the_command_line_says_so_too(tmp_path: Path) -> None:
     assert first.code == 0, first.err
     refused = run_cli("remind", env=env | {"CALENDAR_SECRET_KEY": "j" * 32})
     assert refused.code == 2 and "Traceback" not in refused.err
-    assert "CALENDAR_SECRET_KEY is not the key this database's unsubscribe links" in refused.err
+    assert "CALENDAR_SECRET_KEY is not the key the links in this database's mails" in refused.err
 
 
 def test_a_release_0_1_0_token_is_found_by_its_hash(subscribed: Repository, engine: Engine) -> None:

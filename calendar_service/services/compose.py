@@ -70,13 +70,15 @@ def links(mail: MailSettings, subscription: Subscription, feed_generation: int) 
     private feed (signed: ends with the subscription, or when the store's feed URLs are
     revoked), its dashboard page, and the one-click unsubscribe."""
     token = mail.signer.unsubscribe_token(subscription.id)
-    lang = "" if is_zh(subscription.locale) else "?lang=en"
-    feed_token = mail.signer.feed_token(subscription.id, feed_generation)
-    found = feed_links(mail.base_url, feed_token, "en" if lang else "zh")
+    lang = "zh" if is_zh(subscription.locale) else "en"
+    found = feed_links(
+        mail.base_url, mail.signer.feed_token(subscription.id, feed_generation), lang
+    )
+    query = "" if lang == "zh" else "?lang=en"
     return MailLinks(
         calendar=CalendarLinks(found.https, found.webcal, found.google),
-        store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{lang}",
-        dashboard=f"{mail.base_url}/{lang}",
+        store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{query}",
+        dashboard=f"{mail.base_url}/{query}",
         unsubscribe=f"{mail.base_url}/unsubscribe/{token}",
     )
 

@@ -20,7 +20,7 @@ import hmac
 from dataclasses import dataclass, field
 from typing import Protocol
 
-PURPOSE = "unsubscribe"  # the key's fingerprint is kept in the database under this name
+PURPOSE = "mail-links"  # the key's fingerprint is kept in the database under this name
 _MAX_DIGITS = 18  # a BIGINT; longer is not one of ours, and int() of it is not free
 
 
