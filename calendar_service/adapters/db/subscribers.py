@@ -262,5 +262,6 @@ def read_subscriptions(connection: Connection, query: Select[Any]) -> list[Subsc
 
 
 def _subscription(row: Mapping[Any, Any]) -> Subscription:
-    fields = (f.name for f in dataclasses.fields(Subscription))
-    return Subscription(**{name: row[name] for name in fields})
+    fields = {f.name: row[f.name] for f in dataclasses.fields(Subscription)}
+    fields["cycles"] = frozenset(c for c in fields["cycles"].split(",") if c)
+    return Subscription(**fields)

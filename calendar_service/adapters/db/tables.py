@@ -9,7 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Index, Integer, MetaData, Table, UniqueConstraint, false
+from sqlalchemy import (
+    CheckConstraint,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlmodel import Field, SQLModel
 
 from calendar_service.adapters.db.types import (
@@ -21,7 +30,7 @@ from calendar_service.adapters.db.types import (
 )
 from calendar_service.domain.figures import SHIPPING_PROMISES
 from calendar_service.domain.reminders import ReminderStatus
-from calendar_service.domain.subscriptions import LOCALES
+from calendar_service.domain.subscriptions import CYCLES, DAILY_SUMMARIES, LOCALES
 
 
 def _one_of(table: str, name: str, values: tuple[str, ...]) -> CheckConstraint:
@@ -175,6 +184,7 @@ class SubscriptionTable(SQLModel, table=True):
         UniqueConstraint("unsubscribe_token_hash", name="uq_subscriptions_unsubscribe_token_hash"),
         Index("ix_subscriptions_email", "email"),  # unsubscribe EMAIL, across stores
         _one_of("subscriptions", "locale", LOCALES),
+        _one_of("subscriptions", "daily_summary", DAILY_SUMMARIES),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -186,6 +196,13 @@ class SubscriptionTable(SQLModel, table=True):
     # sha256 of the random token in the links of mails sent by release 0.1.0; NULL for newer
     # subscriptions, whose links are signed (services/signed_links.py).
     unsubscribe_token_hash: str | None = Field(default=None, max_length=64)
+    # Preferences: the cycles told about (comma-separated), whether a store that cannot sign up
+    # is told about, and how often the daily activities are summed up.
+    cycles: str = Field(
+        default=",".join(CYCLES), sa_column_kwargs={"server_default": ",".join(CYCLES)}
+    )
+    include_ineligible: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    daily_summary: str = Field(default="weekly", sa_column_kwargs={"server_default": "weekly"})
 
 
 class FeedTokenTable(SQLModel, table=True):
@@ -235,6 +252,9 @@ class ReminderTable(SQLModel, table=True):
     attempts: int = 0
     message_id: str | None = None
     sent_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # What the sent message said of the store ("ineligible:criterion,criterion"): a later
+    # reminder of the same window is sent to a store that cannot sign up only if this changed.
+    told: str | None = None
 
 
 class DeliveryAttemptTable(SQLModel, table=True):
