@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from calendar_service.adapters.db.repository import Repository
     from calendar_service.adapters.db.schema import Migrations
     from calendar_service.mail.transport import Transport
-    from calendar_service.services.compose import Composer
+    from calendar_service.services.compose import Composer, InlineComposer, MailReader
+    from calendar_service.services.preview import Preview
     from calendar_service.services.signed_links import SignedLinks
 
 SchemaPolicy = Literal["require", "upgrade", "as-is"]
@@ -125,6 +126,34 @@ class Container:
         from calendar_service.mail.transport import make_transport  # noqa: PLC0415
 
         return make_transport(self.settings.smtp_url, self.settings.outbox_dir)
+
+    def inline_composer(self, reader: MailReader | None = None) -> InlineComposer:
+        """A composer in the calling thread, reading the repository or `reader`."""
+        from calendar_service.services.compose import InlineComposer, mail_settings  # noqa: PLC0415
+
+        mail = mail_settings(self.settings, self.signed_links)
+        return InlineComposer(self.catalog, reader or self.repository, self.settings.tz, mail)
+
+    def preview(
+        self, now: dt.datetime, start: dt.date, end: dt.date, recipient: str | None = None
+    ) -> list[Preview]:
+        """The preview use case (`services.preview`) over the days [start, end]."""
+        from calendar_service.adapters.workdays import ChineseWorkdays  # noqa: PLC0415
+        from calendar_service.services.preview import preview  # noqa: PLC0415
+
+        return preview(
+            self.catalog,
+            self.repository,
+            self.reminder_store,
+            lambda reader: self.inline_composer(reader).compose_one,
+            now,
+            self.settings.tz,
+            start,
+            end,
+            dt.timedelta(days=self.settings.stale_after_days),
+            ChineseWorkdays(),
+            recipient=recipient,
+        )
 
     def composer(self) -> Composer:
         """A composer of reminders (worker processes per the settings); the caller closes it."""

@@ -17,24 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import (
-    ReminderStore,
-    insert_reminders,
-    mark_planned,
-)
+from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
-from calendar_service.domain.cycles import occurrences
-from calendar_service.domain.planning import plan_reminders
+from calendar_service.domain.planning import SendDays
 from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import Composer
 from calendar_service.services.dispatch import DispatchReport, run_dispatch
-from calendar_service.services.planning import HORIZON, dates_to_plan
+from calendar_service.services.planning import PAGE, plan
 from calendar_service.services.status_watch import WATCH_PAGE, watch_daily_statuses
-
-PAGE = 500  # subscriptions planned per transaction
-FRESH = dt.timedelta(hours=1)  # planned through the horizon less this: nothing to plan yet
 
 
 @dataclass
@@ -58,68 +50,18 @@ class Work:
 
 
 def plan_cycle(work: Work, cycle: Cycle | None) -> dict[str, Any]:
-    """`services.planning.plan` for one cycle (None: each in turn), page by page; idempotent.
-
-    Only subscriptions not yet planned through the horizon less `FRESH` are planned, and each
-    page is planned under a lock named after it (PostgreSQL): a daemon passes over what another
-    daemon is planning or has just planned. What is passed over is at most `FRESH` short of the
-    horizon, 60 days away, and is planned at the next run, long before anything in it is due.
-    """
-    if cycle is None:
-        return _summed([plan_cycle(work, each) for each in Cycle])
-    now = work.clock()
-    until = now + HORIZON
-    found = occurrences(work.catalog, *dates_to_plan(now, until, work.tz), work.tz, cycle)
-    workdays = ChineseWorkdays()
-    version = work.catalog.version
-    added = considered = subscriptions = skipped = 0
-    unknown_years: set[int] = set()
-    after = 0
-    while not work.stop.is_set():
-        page, last = work.store.unplanned_subscriptions(
-            cycle.value, after, work.page_size, until - FRESH, version
-        )
-        if last is None:
-            break
-        after = last
-        if not page:  # all planned already
-            continue
-        with work.store.planning(f"plan:{cycle.value}:{page[0].id}") as mine:
-            if mine is None:  # another daemon is planning this page now
-                skipped += len(page)
-                continue
-            planned = plan_reminders(work.catalog, page, found, now, until, work.tz, workdays)
-            added += insert_reminders(mine, planned.rows)
-            mark_planned(mine, cycle.value, (s.id for s in page), until, version)
-        considered += len(planned.rows)
-        subscriptions += len(page)
-        unknown_years.update(planned.unknown_years)
-    result: dict[str, Any] = {
-        "added": added,
-        "considered": considered,
-        "subscriptions": subscriptions,
-        "left_to_another_daemon": skipped,
-        "occurrences": len(found),
-    }
-    if unknown_years:
-        result["holidays_unknown"] = sorted(unknown_years)
-    if work.stop.is_set():
-        result["stopped"] = True
-    return result
-
-
-def _summed(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """One planner result for several cycles."""
-    total: dict[str, Any] = {}
-    for result in results:
-        for key, value in result.items():
-            if key == "holidays_unknown":
-                total[key] = sorted({*total.get(key, ()), *value})
-            elif key == "stopped":
-                total[key] = True
-            else:
-                total[key] = total.get(key, 0) + value
-    return total
+    """`services.planning.plan` for one cycle (None: each in turn), page by page; idempotent,
+    and split between daemons sharing a database."""
+    report = plan(
+        work.catalog,
+        work.store,
+        work.clock(),
+        work.tz,
+        cycles=tuple(Cycle) if cycle is None else (cycle,),
+        page_size=work.page_size,
+        stopped=work.stop.is_set,
+    )
+    return report.as_dict()
 
 
 def watch_statuses(work: Work) -> dict[str, Any]:
@@ -150,6 +92,7 @@ def dispatch_due(work: Work) -> DispatchReport:
             work.clock,
             work.owner,
             work.rng,
+            SendDays(work.tz, ChineseWorkdays()),
             lease=work.lease,
             stopped=work.stop.is_set,
         )

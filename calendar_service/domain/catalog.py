@@ -151,6 +151,13 @@ class Activity:
     def judged_per_product(self) -> bool:
         return any(c.scope is Scope.PRODUCT for c in self.criteria)
 
+    @property
+    def invitation_only(self) -> bool:
+        """Every criterion is an invitation signal: the platform invites, nobody signs up."""
+        return bool(self.criteria) and all(
+            c.kind is CriterionKind.INVITATION for c in self.criteria
+        )
+
 
 @dataclass(frozen=True)
 class DateOverride:

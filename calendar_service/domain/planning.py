@@ -1,6 +1,8 @@
-"""Reminder planning (pure): which emails are due when, for every subscription and occurrence.
+"""Reminder planning (pure): which reminders are due when, for every subscription and occurrence.
 
-Every reminder goes out at 09:00 local time on a working day. Kinds and their shift rules:
+A reminder row is one thing to tell one subscription; the dispatcher gathers every row due for
+an address into that day's one message (`services/dispatch.py`). Every row is due at 09:00 local
+time on a working day. Kinds and their shift rules:
 
 - `opens`: sign-up opens; moves LATER to the next working day (never before the window opens).
   A window with no working day at all is announced at 09:00 of its first day rather than lost.
@@ -8,15 +10,21 @@ Every reminder goes out at 09:00 local time on a working day. Kinds and their sh
   days), usually before sign-up opens, and sent anyway: that is the point. Moves LATER.
 - `before-{n}d`: 09:00 on the day n days before the deadline day (`before-0d`: the last day),
   from `Activity.remind_days_before`; moves EARLIER (never lose lead time). When that is at or
-  before the `opens` reminder it is dropped: the opening email, which states the deadline, says
-  it. When two land on the same time, the one with the larger n is kept.
-- `digest`: one per subscription and ISO week for the daily activities (a series), never daily
-  mail; due on the week's first working day; a week with none (Spring Festival) has no digest.
+  before the `opens` reminder it is dropped: the opening, which states the deadline, says it.
+  When two land on the same time, the one with the larger n is kept.
+- `invitation-signal`: an invitation-only activity (the platform invites; nobody signs up) has
+  no sign-up reminders, only this one, when its window opens; it is told only to a store that
+  shows the invitation signals (decided when the message is written, from the latest data).
+- `digest`: the daily activities (a series) summed up, never a message of their own each day:
+  weekly (a subscription's preference), it rides with the first other reminder of its ISO week,
+  or goes on the week's first working day when the week has none; daily, on every working day.
+  A week with no working day (Spring Festival) has none.
 - `status-change`: a store became eligible, or stopped being, for a daily activity; see
   `status_changes`, `remembered` and `status_change_row`.
 
-A due time at or after the row's deadline is never planned. Rows already due at `now` (a new
-subscriber, a fresh install) are collapsed: per occurrence only the latest is kept, as catch-up.
+A subscription gets the rows of the cycles it asked for (`Subscription.cycles`). A due time at
+or after the row's deadline is never planned. Rows already due at `now` (a new subscriber, a
+fresh install) are collapsed: per occurrence only the latest is kept, as catch-up.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import DAILY_PERIOD, Occurrence
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.subscriptions import Subscription
@@ -35,6 +43,7 @@ from calendar_service.domain.subscriptions import Subscription
 DUE_TIME = dt.time(9, 0)
 DAY = dt.timedelta(days=1)
 OPENS, PREPARE, DIGEST, STATUS_CHANGE = "opens", "prepare", "digest", "status-change"
+INVITATION_SIGNAL = "invitation-signal"
 DIGEST_ACTIVITY = "daily"  # a digest row's `activity`: it covers every daily activity
 # Figures measured over a window that ends at the deadline, and the window's length in days.
 WINDOW_FIGURES: Mapping[str, int] = {"gmv_30d_before_deadline": 30}
@@ -91,6 +100,13 @@ class _Days:
         self._workdays = workdays
         self.unknown_years: set[int] = set()
 
+    def workday(self, day: dt.date) -> tuple[bool, bool]:
+        """Whether `day` is a working day, and whether that is known (not a guess)."""
+        known = self._workdays.known(day)
+        if not known:
+            self.unknown_years.add(day.year)
+        return self._workdays.is_workday(day), known
+
     def shift(self, day: dt.date, step: int) -> tuple[dt.date | None, bool]:
         """The working day nearest `day` in direction `step` (+1 later, -1 earlier), and
         whether every day consulted was known; None when there is none within a month."""
@@ -110,6 +126,25 @@ def at_nine(day: dt.date, tz: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, DUE_TIME, tzinfo=tz)
 
 
+class SendDays:
+    """When messages go out: at 09:00 on working days, at most one a day for an address."""
+
+    def __init__(self, tz: ZoneInfo, workdays: WorkdayCalendar) -> None:
+        self.tz = tz
+        self._workdays = workdays
+
+    def day_start(self, now: dt.datetime) -> dt.datetime:
+        """Midnight starting `now`'s local day: a message sent since then was today's."""
+        return dt.datetime.combine(now.astimezone(self.tz).date(), dt.time(), tzinfo=self.tz)
+
+    def next_morning(self, now: dt.datetime) -> dt.datetime:
+        """09:00 of the first working day after `now`'s local day (the day after when no
+        working day is found within a month): where a second message of a day goes."""
+        day = now.astimezone(self.tz).date() + DAY
+        found, _known = _Days(self._workdays).shift(day, +1)
+        return at_nine(found or day, self.tz)
+
+
 def plan_reminders(
     catalog: Catalog,
     subscriptions: Iterable[Subscription],
@@ -118,27 +153,34 @@ def plan_reminders(
     until: dt.datetime,
     tz: ZoneInfo,
     workdays: WorkdayCalendar,
+    only: Cycle | None = None,
 ) -> Plan:
-    """Reminder rows due before `until` for the active subscriptions and the occurrences found.
+    """Reminder rows due before `until` for the active subscriptions and the occurrences found,
+    each subscription's of the cycles it asked for; with `only`, the rows of that cycle alone
+    (a weekly summary still rides with the other cycles' reminders found).
 
     `found` may reach past `until` (a `prepare` can fall a month before its window opens).
     """
     days = _Days(workdays)
-    schedule: list[_Due] = []
+    windows: list[tuple[str, list[_Due]]] = []  # (cycle, dues) per occurrence
     series = False
     for occ in found:
         if occ.is_series:
             series = True
         else:
-            schedule += _catch_up(_window_dues(catalog, occ, tz, days), now)
-    if series:
-        schedule += _catch_up(_digest_dues(now, until, tz, days), now)
-    schedule = [d for d in schedule if d.due_at < until]
+            windows.append((occ.cycle.value, _window_dues(catalog, occ, tz, days)))
+    schedules: dict[tuple[frozenset[str], str], list[_Due]] = {}
     rows: list[ReminderRow] = []
     guessed: set[str] = set()
     for sub in subscriptions:
         if not sub.active:
             continue
+        wanted = (sub.cycles, sub.daily_summary)
+        schedule = schedules.get(wanted)
+        if schedule is None:
+            schedule = schedules[wanted] = _schedule(
+                windows, series, sub.cycles, sub.daily_summary, now, until, tz, days, only
+            )
         for due in schedule:
             row = ReminderRow.planned(
                 subscription_id=sub.id,
@@ -153,6 +195,35 @@ def plan_reminders(
             if due.guessed:
                 guessed.add(row.key)
     return Plan(tuple(rows), frozenset(guessed), tuple(sorted(days.unknown_years)))
+
+
+def _schedule(
+    windows: list[tuple[str, list[_Due]]],
+    series: bool,
+    cycles: frozenset[str],
+    daily_summary: str,
+    now: dt.datetime,
+    until: dt.datetime,
+    tz: ZoneInfo,
+    days: _Days,
+    only: Cycle | None,
+) -> list[_Due]:
+    """The reminders of one combination of preferences (the same for every subscription that
+    has it): the windows of its cycles, and the summaries of the daily activities."""
+    schedule: list[_Due] = []
+    told_on: set[dt.date] = set()  # days with a window reminder: a weekly summary rides along
+    for cycle, dues in windows:
+        if cycle in cycles:
+            if only is None or cycle == only.value:
+                schedule += _catch_up(dues, now)
+            told_on.update(d.due_at.astimezone(tz).date() for d in dues)
+    if series and Cycle.DAILY.value in cycles and only in (None, Cycle.DAILY):
+        if daily_summary == "daily":
+            found = _daily_dues(now, until, tz, days)
+        else:
+            found = _digest_dues(now, until, tz, days, told_on)
+        schedule += _catch_up(found, now)
+    return [d for d in schedule if d.due_at < until]
 
 
 def _catch_up(dues: list[_Due], now: dt.datetime) -> list[_Due]:
@@ -174,6 +245,8 @@ def _window_dues(catalog: Catalog, occ: Occurrence, tz: ZoneInfo, days: _Days) -
     day, known = days.shift(occ.opens_on, +1)
     if day is None or at_nine(day, tz) >= deadline:  # no working day in the whole window
         day = occ.opens_on
+    if activity.invitation_only:  # nothing to sign up for: a line, if the signals are there
+        return [due(INVITATION_SIGNAL, day, not known)]
     opens = due(OPENS, day, not known)
     found.append(opens)
     lengths = {WINDOW_FIGURES[c.figure] for c in activity.criteria if c.figure in WINDOW_FIGURES}
@@ -193,8 +266,11 @@ def _window_dues(catalog: Catalog, occ: Occurrence, tz: ZoneInfo, days: _Days) -
     return found
 
 
-def _digest_dues(now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days) -> list[_Due]:
-    """One digest per ISO week from `now`'s week to `until`'s."""
+def _digest_dues(
+    now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days, told_on: set[dt.date]
+) -> list[_Due]:
+    """One summary per ISO week from `now`'s week to `until`'s: on the week's first day with a
+    window reminder (`told_on`), else on its first working day."""
     local_now = now.astimezone(tz).date()
     monday = local_now - local_now.weekday() * DAY
     last = until.astimezone(tz).date()
@@ -203,6 +279,9 @@ def _digest_dues(now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days
         next_monday = monday + 7 * DAY
         day, known = days.shift(monday, +1)
         if day is not None and day < next_monday:
+            riding = sorted(d for d in told_on if monday <= d < next_monday)
+            if riding:
+                day, known = riding[0], True
             year, week, _ = monday.isocalendar()
             found.append(
                 _Due(
@@ -215,6 +294,28 @@ def _digest_dues(now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days
                 )
             )
         monday = next_monday
+    return found
+
+
+def _daily_dues(now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days) -> list[_Due]:
+    """One summary on every working day from `now`'s day to `until`'s."""
+    day = now.astimezone(tz).date()
+    last = until.astimezone(tz).date()
+    found: list[_Due] = []
+    while day <= last:
+        workday, known = days.workday(day)
+        if workday:
+            found.append(
+                _Due(
+                    DIGEST_ACTIVITY,
+                    f"{DIGEST}:{day.isoformat()}",
+                    DIGEST,
+                    at_nine(day, tz),
+                    dt.datetime.combine(day + DAY, dt.time(), tzinfo=tz),
+                    not known,
+                )
+            )
+        day += DAY
     return found
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -23,12 +22,11 @@ from calendar_service.entrypoints.cli_common import (
 from calendar_service.entrypoints.cli_db import db
 from calendar_service.entrypoints.cli_feeds import feed, feed_url
 from calendar_service.entrypoints.cli_people import apikey, subscribe, unsubscribe
+from calendar_service.entrypoints.cli_reminders import preview, remind
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UserError
-from calendar_service.services.dispatch import due_reminders
 from calendar_service.services.eligibility import store_report
 from calendar_service.services.importing import import_files, read_limits
-from calendar_service.services.reminder_pass import reminder_pass
 from calendar_service.services.sample import load_sample
 from calendar_service.text.catalog import (
     catalog_json,
@@ -230,47 +228,7 @@ def run(
     sys.exit(run_daemon(container, options))
 
 
-@cli.command()
-@click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
-@click.option("--dry-run", is_flag=True, help="Show what would go out; change and send nothing.")
-def remind(now_text: str | None, dry_run: bool) -> None:
-    """One planning and dispatch pass: plan reminders, then send every one that is due."""
-    container = get_container()
-    settings = container.settings
-    now = instant(now_text, settings.tz)
-    repository = container.repository
-    store = container.reminder_store
-    if dry_run:
-        click.echo(
-            cli_text.due_text(
-                due_reminders(container.catalog, repository, store, now, settings.tz), settings.tz
-            )
-        )
-        return
-    composer = container.composer()
-    try:
-        done = reminder_pass(
-            container.catalog,
-            repository,
-            store,
-            container.transport(),
-            composer,
-            now,
-            settings.tz,
-            dt.timedelta(days=settings.stale_after_days),
-            f"cli-{os.getpid()}",
-        )
-    finally:
-        composer.close()
-    if done.unknown_holiday_years:
-        years = ", ".join(map(str, done.unknown_holiday_years))
-        click.echo(f"warning: no public-holiday data for {years}; Monday-Friday assumed", err=True)
-    for line in done.dispatch.lines:
-        click.echo(line, err=True)
-    click.echo(done.summary())
-
-
-for command in (feed, feed_url, subscribe, unsubscribe, apikey, db):
+for command in (feed, feed_url, subscribe, unsubscribe, apikey, db, remind, preview):
     cli.add_command(command)
 
 

@@ -1,11 +1,11 @@
-"""The CLI's lines for what its use cases did: an import's summary, a dry run's reminders."""
+"""The CLI's lines for what its use cases did: an import's summary, the messages a preview lists."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from calendar_service.services.dispatch import Due
 from calendar_service.services.importing import FileOutcome
+from calendar_service.services.preview import Preview
 
 
 def import_summary(outcome: FileOutcome) -> str:
@@ -27,14 +27,13 @@ def import_summary(outcome: FileOutcome) -> str:
     return line
 
 
-def due_text(due: list[Due], tz: dt.tzinfo) -> str:
-    """--dry-run: one line per reminder a pass would send now."""
-    if not due:
-        return "nothing is due"
-    lines = [f"{len(due)} reminder{'s' if len(due) != 1 else ''} would go out:"]
-    for d in due:
-        when = f"{d.row.due_at.astimezone(tz):%Y-%m-%d %H:%M}"
-        planned = "" if d.stored else "  (planned by this pass)"
-        what = f"{d.row.kind:<13} {d.row.occurrence_key:<32} {d.row.store_id}"
-        lines.append(f"  {when}  {what}  {d.email}{planned}")
+def preview_text(found: list[Preview], tz: dt.tzinfo) -> str:
+    """The messages a preview lists: when, to whom, the subject, then one line per item."""
+    if not found:
+        return "no message would go out"
+    lines = [f"{len(found)} message{'s' if len(found) != 1 else ''} would go out:"]
+    for p in found:
+        lines.append(f"{p.send_at.astimezone(tz):%Y-%m-%d %H:%M}  {p.recipient}  {p.subject}")
+        for i in p.items:
+            lines.append(f"    {i.kind:<17} {i.occurrence:<28} {i.store_id:<20} {i.status}")
     return "\n".join(lines)

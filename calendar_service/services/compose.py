@@ -1,11 +1,11 @@
-"""Use case part: a due reminder as an email, its store judged again from the latest data."""
+"""Use case part: a recipient's due reminders as one message, each store judged again from the
+latest data, and only what is worth telling told (`domain.telling`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from email.message import Message
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -15,27 +15,22 @@ from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
 from calendar_service.domain.formatting import is_zh
-from calendar_service.domain.planning import DIGEST, STATUS_CHANGE
+from calendar_service.domain.planning import DIGEST, ELIGIBLE, INELIGIBLE, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
-from calendar_service.domain.subscriptions import Subscription
-from calendar_service.mail.message import (
-    AddressError,
-    CalendarLinks,
-    MailLinks,
-    Rendered,
-    build_message,
-)
-from calendar_service.mail.render import (
-    RenderError,
-    render_digest,
-    render_reminder,
-    render_status_change,
-)
+from calendar_service.domain.subscriptions import Locale, Subscription
+from calendar_service.domain.telling import signature, worth_telling
+from calendar_service.mail.day import StoreItem, render_day
+from calendar_service.mail.message import AddressError, CalendarLinks, MailLinks, build_day_message
+from calendar_service.mail.render import RenderError
 from calendar_service.mail.transport import Outgoing
-from calendar_service.services.eligibility import HISTORY, SnapshotReader, current_occurrences
+from calendar_service.services.eligibility import HISTORY, current_occurrences
 from calendar_service.services.feed_links import feed_links
-from calendar_service.services.signed_links import SignedLinks
+from calendar_service.services.signed_links import (
+    SignedLinks,
+    preferences_url,
+    recipient_unsubscribe_url,
+)
 from calendar_service.settings import Settings
 
 
@@ -58,29 +53,23 @@ def mail_settings(settings: Settings, signer: SignedLinks) -> MailSettings:
     )
 
 
-class MailReader(SnapshotReader, Protocol):
-    """What composing reads: the store's data, and the generation its feed links are signed
-    with."""
+class MailReader(Protocol):
+    """What composing reads: the stores' data, a page of stores at a time, and the generation
+    a store's feed links are signed with."""
+
+    def latest_store_snapshots(
+        self, as_of: dt.datetime, store_ids: Collection[str] | None = None
+    ) -> dict[str, StoreSnapshot]: ...
+
+    def store_histories(
+        self, store_ids: Collection[str], until: dt.datetime, since: dt.datetime | None = None
+    ) -> dict[str, list[StoreSnapshot]]: ...
+
+    def latest_products_of(
+        self, store_ids: Collection[str] | None, as_of: dt.datetime
+    ) -> dict[str, list[ProductSnapshot]]: ...
 
     def feed_generation(self, store_id: str) -> int: ...
-
-
-def links(mail: MailSettings, subscription: Subscription, feed_generation: int) -> MailLinks:
-    """The links of a subscriber's mail, each in the subscriber's language: the store's
-    private feed (signed: ends with the subscription, or when the store's feed URLs are
-    revoked), its dashboard page, and the one-click unsubscribe."""
-    token = mail.signer.unsubscribe_token(subscription.id)
-    lang = "zh" if is_zh(subscription.locale) else "en"
-    found = feed_links(
-        mail.base_url, mail.signer.feed_token(subscription.id, feed_generation), lang
-    )
-    query = "" if lang == "zh" else "?lang=en"
-    return MailLinks(
-        calendar=CalendarLinks(found.https, found.webcal, found.google),
-        store_page=f"{mail.base_url}/stores/{quote(subscription.store_id, safe='')}{query}",
-        dashboard=f"{mail.base_url}/{query}",
-        unsubscribe=f"{mail.base_url}/unsubscribe/{token}",
-    )
 
 
 def find_occurrence(catalog: Catalog, key: str, tz: ZoneInfo, around: dt.datetime) -> Occurrence:
@@ -98,12 +87,6 @@ def find_occurrence(catalog: Catalog, key: str, tz: ZoneInfo, around: dt.datetim
     raise LookupError(f"no occurrence {key!r} within a year of {day}")
 
 
-def week_start(digest_key: str) -> dt.date:
-    """The Monday of a digest's ISO week ("digest:2026-W51" → 2026-12-14); ValueError if none."""
-    year, _, week = digest_key.removeprefix(f"{DIGEST}:").partition("-W")
-    return dt.date.fromisocalendar(int(year), int(week), 1)
-
-
 class PassCache:
     """What one dispatch pass reads once: a store's data, an occurrence, at the pass's `now`."""
 
@@ -115,16 +98,26 @@ class PassCache:
         self.occurrences: dict[str, Occurrence] = {}
         self._daily: list[Occurrence] | None = None
 
-    def store(self, store_id: str) -> StoreData:
-        found = self._stores.get(store_id)
-        if found is None:
-            now, reader = self._now, self._reader
-            found = self._stores[store_id] = (
-                reader.latest_store_snapshot(store_id, now),
-                reader.store_history(store_id, until=now, since=now - HISTORY),
-                reader.latest_product_snapshots(store_id, now),
+    def prefetch(self, store_ids: Collection[str]) -> None:
+        """Read these stores' data, one query of each kind for all of them."""
+        wanted = sorted(set(store_ids) - self._stores.keys())
+        if not wanted:
+            return
+        now, reader = self._now, self._reader
+        snapshots = reader.latest_store_snapshots(now, wanted)
+        histories = reader.store_histories(wanted, until=now, since=now - HISTORY)
+        products = reader.latest_products_of(wanted, now)
+        for store_id in wanted:
+            self._stores[store_id] = (
+                snapshots.get(store_id),
+                histories.get(store_id, []),
+                products.get(store_id, []),
             )
-        return found
+
+    def store(self, store_id: str) -> StoreData:
+        if store_id not in self._stores:
+            self.prefetch([store_id])
+        return self._stores[store_id]
 
     def feed_generation(self, store_id: str) -> int:
         found = self._generations.get(store_id)
@@ -145,55 +138,120 @@ class PassCache:
 StoreData = tuple[StoreSnapshot | None, list[StoreSnapshot], list[ProductSnapshot]]
 
 
-def compose(
-    catalog: Catalog,
-    cache: PassCache,
-    row: ReminderRow,
-    subscription: Subscription,
-    now: dt.datetime,
-    tz: ZoneInfo,
-    mail: MailSettings,
-    previous_status: str | None = None,
-) -> Message:
-    """The message for a due reminder; raises RenderError or LookupError when it cannot be."""
-    store, history, products = cache.store(row.store_id)
-    name = store.name if store else None
-    mail_links = links(mail, subscription, cache.feed_generation(subscription.store_id))
-    locale = subscription.locale
-    rendered: Rendered
-    if row.kind == DIGEST:
-        daily = cache.daily(catalog, tz)
-        verdicts = evaluate_store(
-            catalog,
-            daily,
-            store,
-            products,
-            history,
-            now,
-            mail.stale_after,
-            store_id=row.store_id,
-            holidays=HOLIDAYS,
-        )
-        rendered = render_digest(
-            locale=locale,
-            verdicts=[
-                (catalog.activity(v.activity), o, v) for o, v in zip(daily, verdicts, strict=True)
-            ],
-            week_start=week_start(row.occurrence_key),
-            now=now,
-            tz=tz,
-            links=mail_links,
-            store_name=name,
-            store_id=row.store_id,
-        )
-    else:
-        key = row.occurrence_key
+@dataclass(frozen=True)
+class ComposeJob:
+    """A recipient's claimed reminders to write as one message, with all a composer needs (a
+    worker process gets a copy)."""
+
+    recipient: str
+    reminders: tuple[tuple[int, ReminderRow], ...]  # (id, row), by key
+    subscriptions: Mapping[int, Subscription]  # the reminders' subscriptions, by id
+    told: Mapping[str, str]  # by reminder key: what an earlier message said of its store
+    now: dt.datetime  # the pass's time: stores are judged and the Date header set at it
+
+    @property
+    def key(self) -> str:
+        """The message's identity (its Message-ID): a retry of the same reminders keeps it."""
+        return "|".join(sorted(row.key for _, row in self.reminders))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a message as the preview lists it."""
+
+    store_id: str
+    activity: str
+    occurrence: str
+    kind: str
+    status: str
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "store_id": self.store_id,
+            "activity": self.activity,
+            "occurrence": self.occurrence,
+            "kind": self.kind,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The message for a job, or why there is none: nothing in it is worth telling (`quiet`),
+    the subscriber's address cannot go into a header, or it cannot be written (a template or
+    catalog error). `told` are the reminders the message tells, each with what it said of its
+    store; the job's other reminders had nothing worth a line."""
+
+    message: Outgoing | None
+    problem: Literal["quiet", "address-error", "render-error"] | None = None
+    detail: str = ""
+    told: Mapping[int, str] = field(default_factory=dict)
+    subject: str = ""
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Day:
+    """What a message will say, before it is written."""
+
+    items: list[StoreItem]
+    told: dict[int, str]
+    listed: list[Item]
+
+
+def _day_items(
+    catalog: Catalog, cache: PassCache, job: ComposeJob, tz: ZoneInfo, mail: MailSettings
+) -> _Day:
+    """Each reminder of the job judged from the latest data and kept only when it says
+    something the reader can act on (`domain.telling`)."""
+    now, lang = job.now, _language(job)
+    cache.prefetch({row.store_id for _, row in job.reminders})
+    items: list[StoreItem] = []
+    told: dict[int, str] = {}
+    listed: list[Item] = []
+    for reminder_id, row in job.reminders:
+        sub = job.subscriptions[row.subscription_id]
+        store, history, products = cache.store(row.store_id)
+        name = store.name if store else None
+        page = store_page(mail, row.store_id, lang)
+        if row.kind == DIGEST:
+            if Cycle.DAILY.value not in sub.cycles:
+                continue
+            daily = cache.daily(catalog, tz)
+            verdicts = evaluate_store(
+                catalog,
+                daily,
+                store,
+                products,
+                history,
+                now,
+                mail.stale_after,
+                store_id=row.store_id,
+                holidays=HOLIDAYS,
+            )
+            kept = [
+                (o, v)
+                for o, v in zip(daily, verdicts, strict=True)
+                if sub.include_ineligible or v.status != INELIGIBLE
+            ]
+            if not kept:
+                continue
+            for o, v in kept:
+                activity = catalog.activity(v.activity)
+                items.append(StoreItem(DIGEST, row.store_id, name, activity, o, v, None, page))
+                listed.append(Item(row.store_id, v.activity, o.key, DIGEST, v.status))
+            told[reminder_id] = ""
+            continue
+        activity = catalog.activity(row.activity)
+        if activity.cycle.value not in sub.cycles:
+            continue  # the subscriber has since asked not to hear of this cycle
+        key, changed_to = row.occurrence_key, None
         if row.kind == STATUS_CHANGE:
-            key = ":".join(key.split(":")[:2])  # activity:daily:day:status → the series
+            # activity:daily:day:status → the series, and the status it changed to
+            key, changed_to = ":".join(key.split(":")[:2]), key.rsplit(":", 1)[-1]
         occ = cache.occurrences.get(key) or cache.occurrences.setdefault(
             key, find_occurrence(catalog, key, tz, now)
         )
-        activity = catalog.activity(row.activity)
         verdict = evaluate(
             catalog,
             row.activity,
@@ -206,69 +264,85 @@ def compose(
             store_id=row.store_id,
             holidays=HOLIDAYS,
         )
-        if row.kind == STATUS_CHANGE:
-            rendered = render_status_change(
-                locale=locale,
-                activity=activity,
-                occurrence=occ,
-                verdict=verdict,
-                previous=previous_status or "unknown",  # type: ignore[arg-type]
-                now=now,
-                tz=tz,
-                links=mail_links,
-                store_name=name,
-                store_id=row.store_id,
-            )
-        else:
-            rendered = render_reminder(
-                kind=row.kind,
-                locale=locale,
-                activity=activity,
-                occurrence=occ,
-                verdict=verdict,
-                now=now,
-                tz=tz,
-                links=mail_links,
-                store_name=name,
-                store_id=row.store_id,
-            )
-    return build_message(
-        sender=mail.sender,
-        subscription=subscription,
-        store_name=name,
-        reminder=row,
-        rendered=rendered,
-        links=mail_links,
-        message_domain=mail.message_domain,
-        date=now,
+        if not worth_telling(
+            row.kind, activity, verdict, job.told.get(row.key), sub.include_ineligible, changed_to
+        ):
+            continue
+        previous = None
+        if changed_to is not None:
+            previous = INELIGIBLE if changed_to == ELIGIBLE else ELIGIBLE
+        items.append(
+            StoreItem(row.kind, row.store_id, name, activity, occ, verdict, previous, page)
+        )
+        listed.append(Item(row.store_id, row.activity, occ.key, row.kind, verdict.status))
+        told[reminder_id] = signature(verdict)
+    return _Day(items, told, listed)
+
+
+def _language(job: ComposeJob) -> Locale:
+    """A message is in the language of the recipient's first subscription among its own."""
+    first = min(job.subscriptions)
+    return job.subscriptions[first].locale
+
+
+def store_page(mail: MailSettings, store_id: str, lang: str) -> str:
+    query = "" if is_zh(lang) else "?lang=en"
+    return f"{mail.base_url}/stores/{quote(store_id, safe='')}{query}"
+
+
+def day_links(mail: MailSettings, job: ComposeJob, stores: set[str], cache: PassCache) -> MailLinks:
+    """The links of a recipient's message, in its language: one store's private feed (when the
+    message is about one store), the preferences page and the one-click unsubscribe (both for
+    the address: every store it watches)."""
+    locale = _language(job)
+    lang = "zh" if is_zh(locale) else "en"
+    calendar = page = None
+    if len(stores) == 1:
+        (store_id,) = stores
+        sub = next(s for s in job.subscriptions.values() if s.store_id == store_id)
+        token = mail.signer.feed_token(sub.id, cache.feed_generation(store_id))
+        found = feed_links(mail.base_url, token, lang)
+        calendar = CalendarLinks(found.https, found.webcal, found.google)
+        page = store_page(mail, store_id, locale)
+    query = "" if lang == "zh" else "?lang=en"
+    return MailLinks(
+        calendar=calendar,
+        store_page=page,
+        dashboard=f"{mail.base_url}/{query}",
+        unsubscribe=recipient_unsubscribe_url(mail.base_url, mail.signer, job.recipient),
+        preferences=preferences_url(mail.base_url, mail.signer, job.recipient, lang),
     )
 
 
-@dataclass(frozen=True)
-class ComposeJob:
-    """A claimed reminder to write, with all a composer needs (a worker process gets a copy)."""
-
-    reminder_id: int
-    row: ReminderRow
-    subscription: Subscription
-    now: dt.datetime  # the pass's time: the store is judged and the Date header set at it
-
-    @property
-    def previous_status(self) -> str | None:
-        """A status change's status before it (the row's key names the one after)."""
-        if self.row.kind != STATUS_CHANGE:
-            return None
-        return "ineligible" if self.row.occurrence_key.endswith(":eligible") else "eligible"
-
-
-@dataclass(frozen=True)
-class Composed:
-    """The message for a job, or why there is none: the subscriber's address cannot go into a
-    header, or the reminder cannot be written (a template or catalog error)."""
-
-    message: Outgoing | None
-    problem: Literal["address-error", "render-error"] | None = None
-    detail: str = ""
+def compose_day(
+    catalog: Catalog, cache: PassCache, job: ComposeJob, tz: ZoneInfo, mail: MailSettings
+) -> Composed:
+    """The recipient's message for a job: what is worth telling of each reminder, written in
+    one message; `quiet` when nothing is. Raises RenderError, LookupError or AddressError."""
+    day = _day_items(catalog, cache, job, tz, mail)
+    if not day.items:
+        return Composed(None, "quiet", told={})
+    stores = {i.store_id for i in day.items}
+    links = day_links(mail, job, stores, cache)
+    rendered = render_day(locale=_language(job), items=day.items, now=job.now, tz=tz, links=links)
+    names = {i.store_name for i in day.items}
+    to_name = (names.pop() or "") if len(stores) == 1 and len(names) == 1 else ""
+    message = build_day_message(
+        sender=mail.sender,
+        recipient=job.recipient,
+        to_name=to_name,
+        key=job.key,
+        rendered=rendered,
+        links=links,
+        message_domain=mail.message_domain,
+        date=job.now,
+    )
+    return Composed(
+        Outgoing.of(message),
+        told=day.told,
+        subject=rendered.subject,
+        items=tuple(day.listed),
+    )
 
 
 class Composer(Protocol):
@@ -296,20 +370,10 @@ class InlineComposer:
         if self._cache is None or self._cache_at != job.now:
             self._cache, self._cache_at = PassCache(self._reader, job.now), job.now
         try:
-            message = compose(
-                self._catalog,
-                self._cache,
-                job.row,
-                job.subscription,
-                job.now,
-                self._tz,
-                self._mail,
-                job.previous_status,
-            )
-            return Composed(Outgoing.of(message))
+            return compose_day(self._catalog, self._cache, job, self._tz, self._mail)
         except AddressError as error:  # the subscriber's: the sender's is checked at start-up
             return Composed(None, "address-error", str(error))
-        # A template or catalog error, or text no header or body can carry: this reminder fails
+        # A template or catalog error, or text no header or body can carry: this message fails
         # alone instead of stopping every pass at it.
         except (RenderError, LookupError, ValueError) as error:
             return Composed(None, "render-error", str(error))

@@ -1,140 +1,191 @@
-"""Use case: one reminder pass — send what is due, once (the status watch before it plans the
+"""Use case: send what is due, one message per recipient (the status watch before it plans the
 status-change reminders: `services.status_watch`).
 
-A reminder is claimed (with a lease), re-judged from the latest data, rendered and sent; every
-attempt is recorded. Temporary failures are retried with growing, jittered delays, never past
-the sign-up deadline; permanent ones fail the reminder and suppress the address. A reminder
-whose deadline has passed is never sent: it is marked missed.
+A recipient's due reminders are claimed together (with a lease), each store re-judged from the
+latest data, and what is worth telling written as one message and sent; every attempt is
+recorded on each reminder it carries. A recipient gets at most one message a day: what falls
+due after it is moved to the next sending morning. Temporary failures are retried with growing,
+jittered delays, never past the last deadline; permanent ones fail the message and suppress the
+address. A reminder whose deadline has passed is never sent: it is marked missed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from typing import Protocol
 
-from calendar_service.adapters.db.reminder_store import Attempt, ReminderStore
-from calendar_service.adapters.db.repository import Repository
-from calendar_service.domain.catalog import Catalog
+from calendar_service.adapters.db.reminder_store import Attempt, Claimed
+from calendar_service.domain.planning import SendDays
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.retry import next_attempt
 from calendar_service.mail.transport import Transport
-from calendar_service.services.compose import (
-    Composed,
-    ComposeJob,
-    Composer,
-    InlineComposer,
-    MailSettings,
-)
-from calendar_service.services.planning import plan
+from calendar_service.services.compose import Composed, ComposeJob, Composer
 
 LEASE = dt.timedelta(minutes=10)
-BATCH = 100  # reminders claimed at once
+BATCH = 50  # recipients claimed at once
+
+
+class Queue(Protocol):
+    """The due reminders, as the dispatcher claims and records them."""
+
+    def claim_recipients(
+        self,
+        now: dt.datetime,
+        owner: str,
+        lease: dt.timedelta,
+        limit: int,
+        *,
+        day_start: dt.datetime,
+        next_morning: dt.datetime,
+    ) -> Claimed: ...
+
+    def finish_all(
+        self,
+        reminder_ids: Sequence[int],
+        owner: str,
+        status: ReminderStatus,
+        *,
+        attempts: dict[int, int] | None = None,
+        due_at: dt.datetime | None = None,
+        message_id: str | None = None,
+        sent_at: dt.datetime | None = None,
+        told: dict[int, str] | None = None,
+        attempt: Attempt | None = None,
+    ) -> int: ...
+
+    def told_of(self, rows: Sequence[ReminderRow]) -> dict[str, str]: ...
+
+    def subscriptions_by_id(self, ids: set[int]) -> dict[int, Subscription]: ...
+
+    def release(self, reminder_ids: list[int], owner: str) -> int: ...
+
+    def renew(self, reminder_ids: list[int], owner: str, until: dt.datetime) -> int: ...
+
+
+class Subscribers(Protocol):
+    """Ending subscriptions whose address cannot be written to."""
+
+    def unsubscribe(
+        self, email: str, store_id: str | None = None, now: dt.datetime | None = None
+    ) -> int: ...
+
+    def end_subscription(self, subscription_id: int, now: dt.datetime | None = None) -> bool: ...
 
 
 @dataclass
 class DispatchReport:
-    sent: int = 0
-    retrying: int = 0
-    failed: int = 0
-    missed: int = 0
-    suppressed: int = 0
+    sent: int = 0  # messages
+    told: int = 0  # reminders those messages carried
+    retrying: int = 0  # messages
+    failed: int = 0  # messages
+    missed: int = 0  # reminders
+    suppressed: int = 0  # reminders with nothing worth telling, or to an ended subscription
+    deferred: int = 0  # reminders moved to the next morning: their recipient had its message
     lines: list[str] = field(default_factory=list)
     bounced: set[str] = field(default_factory=set)  # suppressed during this pass
 
     def summary(self) -> str:
         return (
-            f"sent {self.sent}, retrying {self.retrying}, failed {self.failed}, "
-            f"missed {self.missed}, suppressed {self.suppressed}"
+            f"sent {self.sent} messages ({self.told} reminders), retrying {self.retrying}, "
+            f"failed {self.failed}, missed {self.missed}, suppressed {self.suppressed}, "
+            f"deferred {self.deferred}"
         )
 
 
-def dispatch(
-    catalog: Catalog,
-    repository: Repository,
-    store: ReminderStore,
-    transport: Transport,
-    now: dt.datetime,
-    tz: ZoneInfo,
-    mail: MailSettings,
-    owner: str,
-    rng: random.Random,
-    composer: Composer | None = None,
-) -> DispatchReport:
-    """Send every reminder due at `now`; each is recorded whatever happens to it. Composed in
-    this thread unless a composer (a pool of worker processes) is given."""
-    if composer is None:
-        composer = InlineComposer(catalog, repository, tz, mail)
-    return run_dispatch(repository, store, transport, composer, lambda: now, owner, rng)
-
-
 def run_dispatch(
-    repository: Repository,
-    store: ReminderStore,
+    subscribers: Subscribers,
+    queue: Queue,
     transport: Transport,
     composer: Composer,
     clock: Callable[[], dt.datetime],
     owner: str,
     rng: random.Random,
+    days: SendDays,
     *,
     lease: dt.timedelta = LEASE,
     batch: int = BATCH,
     stopped: Callable[[], bool] = lambda: False,
 ) -> DispatchReport:
-    """Claim due reminders `batch` at a time (each batch at `clock()`), compose, send and record
-    each once, over one transport connection.
+    """Claim recipients with due reminders `batch` at a time (each batch at `clock()`),
+    compose, send and record one message for each, over one transport connection.
 
-    The composer pulls the jobs as it needs them, so a pool composes the next reminders while
+    The composer pulls the jobs as it needs them, so a pool composes the next messages while
     this thread sends. On `stopped()` no more is claimed, and what is claimed but not sent is
     released (pending again); while the pass runs long, its claims are renewed.
     """
     report = DispatchReport()
-    held: dict[int, None] = {}  # claimed and not yet recorded
+    held: dict[int, None] = {}  # reminders claimed and not yet recorded
     renew_at = clock() + lease / 2
 
     def jobs() -> Iterator[ComposeJob]:
         while not stopped():
             now = clock()
-            claimed = store.claim_due(now, owner, lease, batch)
-            if not claimed:
+            claimed = queue.claim_recipients(
+                now,
+                owner,
+                lease,
+                batch,
+                day_start=days.day_start(now),
+                next_morning=days.next_morning(now),
+            )
+            report.deferred += claimed.deferred
+            report.missed += claimed.missed
+            if not claimed.claims:
+                if claimed.deferred or claimed.missed:
+                    continue  # those recipients are settled: look for others
                 return
-            held.update(dict.fromkeys(item.id for item in claimed))
-            subscriptions = store.subscriptions_by_id({i.row.subscription_id for i in claimed})
-            for item in claimed:
+            ids = {s.row.subscription_id for c in claimed.claims for s in c.reminders}
+            subscriptions = queue.subscriptions_by_id(ids)
+            told = queue.told_of([s.row for c in claimed.claims for s in c.reminders])
+            for claim in claimed.claims:
+                held.update(dict.fromkeys(s.id for s in claim.reminders))
+            for claim in claimed.claims:
                 if stopped():
                     return
-                sub = subscriptions.get(item.row.subscription_id)
-                if item.row.deadline_at <= now:
-                    store.finish(item.id, owner, ReminderStatus.MISSED)
-                    report.missed += 1
-                elif sub is None or not sub.active or sub.email in report.bounced:
-                    store.finish(item.id, owner, ReminderStatus.SUPPRESSED)
-                    report.suppressed += 1
-                else:
-                    yield ComposeJob(item.id, item.row, sub, now)
-                    continue
-                del held[item.id]
+                late, ended, live = [], [], []
+                for s in claim.reminders:
+                    sub = subscriptions.get(s.row.subscription_id)
+                    if s.row.deadline_at <= now:
+                        late.append(s.id)
+                    elif sub is None or not sub.active or claim.recipient in report.bounced:
+                        ended.append(s.id)
+                    else:
+                        live.append(s)
+                report.missed += queue.finish_all(late, owner, ReminderStatus.MISSED)
+                report.suppressed += queue.finish_all(ended, owner, ReminderStatus.SUPPRESSED)
+                for i in (*late, *ended):
+                    del held[i]
+                if live:
+                    yield ComposeJob(
+                        claim.recipient,
+                        tuple((s.id, s.row) for s in live),
+                        {s.row.subscription_id: subscriptions[s.row.subscription_id] for s in live},
+                        {s.row.key: told[s.row.key] for s in live if s.row.key in told},
+                        now,
+                    )
 
     with transport:
         for job, composed in composer.compose_all(jobs()):
             if stopped():
                 continue  # released below, with the rest
             if clock() >= renew_at:
-                store.renew(list(held), owner, clock() + lease)
+                queue.renew(list(held), owner, clock() + lease)
                 renew_at = clock() + lease / 2
-            deliver(repository, store, transport, job, composed, owner, rng, report)
-            del held[job.reminder_id]
+            deliver(subscribers, queue, transport, job, composed, owner, rng, report)
+            for reminder_id, _row in job.reminders:
+                held.pop(reminder_id, None)
     if held:
-        report.lines.append(f"released {store.release(list(held), owner)}")
+        report.lines.append(f"released {queue.release(list(held), owner)}")
     return report
 
 
 def deliver(
-    repository: Repository,
-    store: ReminderStore,
+    subscribers: Subscribers,
+    queue: Queue,
     transport: Transport,
     job: ComposeJob,
     composed: Composed,
@@ -142,102 +193,63 @@ def deliver(
     rng: random.Random,
     report: DispatchReport,
 ) -> None:
-    """Send one composed reminder and record its outcome with the attempt."""
-    row, sub, now, reminder_id = job.row, job.subscription, job.now, job.reminder_id
-    if sub.email in report.bounced:  # bounced since this reminder was composed
-        store.finish(reminder_id, owner, ReminderStatus.SUPPRESSED)
-        report.suppressed += 1
+    """Send one composed message and record its outcome on each of its reminders."""
+    now, ids = job.now, [i for i, _row in job.reminders]
+    if job.recipient in report.bounced:  # bounced since this message was composed
+        report.suppressed += queue.finish_all(ids, owner, ReminderStatus.SUPPRESSED)
         return
-    attempts = row.attempts + 1
+    told = dict(composed.told)
+    quiet = [i for i in ids if i not in told]
+    carried = [i for i in ids if i in told]
+    report.suppressed += queue.finish_all(quiet, owner, ReminderStatus.SUPPRESSED)
+    if composed.problem == "quiet":
+        return
+    rows = dict(job.reminders)
+    attempts = {i: rows[i].attempts + 1 for i in carried}
     message = composed.message
     if message is None:
-        attempt = Attempt(
-            reminder_id, now, composed.problem or "render-error", None, composed.detail
-        )
-        store.finish(reminder_id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
+        attempt = Attempt(0, now, composed.problem or "render-error", None, composed.detail)
+        queue.finish_all(ids, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         report.failed += 1
         if composed.problem == "address-error":
-            repository.end_subscription(sub.id, now)  # by id: the address may not parse
-            report.bounced.add(sub.email)
-            report.lines.append(f"{row.key}: {composed.detail}; address suppressed")
+            for sub in job.subscriptions.values():
+                subscribers.end_subscription(sub.id, now)  # by id: the address may not parse
+            report.bounced.add(job.recipient)
+            report.lines.append(f"{job.recipient}: {composed.detail}; address suppressed")
         else:
-            report.lines.append(f"{row.key}: cannot be written: {composed.detail}")
+            report.lines.append(f"{job.recipient}: cannot be written: {composed.detail}")
         return
     result = transport.send(message)
-    attempt = Attempt(reminder_id, now, result.outcome, result.code, result.detail)
+    attempt = Attempt(0, now, result.outcome, result.code, result.detail)
     if result.outcome == "sent":
-        store.finish(
-            reminder_id,
+        queue.finish_all(
+            carried,
             owner,
             ReminderStatus.SENT,
             attempts=attempts,
             message_id=message.message_id,
             sent_at=now,
+            told=told,
             attempt=attempt,
         )
         report.sent += 1
-    elif result.outcome == "temporary":
-        retry_at = next_attempt(attempts, now, row.deadline_at, rng)
+        report.told += len(carried)
+        return
+    if result.outcome == "temporary":
+        last = max(rows[i].deadline_at for i in carried)
+        retry_at = next_attempt(max(attempts.values()), now, last, rng)
+        status = ReminderStatus.MISSED if retry_at is None else ReminderStatus.PENDING
+        queue.finish_all(
+            carried, owner, status, attempts=attempts, due_at=retry_at, attempt=attempt
+        )
         if retry_at is None:
-            store.finish(
-                reminder_id, owner, ReminderStatus.MISSED, attempts=attempts, attempt=attempt
-            )
-            report.missed += 1
+            report.missed += len(carried)
         else:
-            store.finish(
-                reminder_id,
-                owner,
-                ReminderStatus.PENDING,
-                attempts=attempts,
-                due_at=retry_at,
-                attempt=attempt,
-            )
             report.retrying += 1
-    else:
-        store.finish(reminder_id, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
-        # The address bounces: no more mail to it, for any store.
-        repository.unsubscribe(sub.email, now=now)
-        report.bounced.add(sub.email)
-        report.failed += 1
-        report.lines.append(f"{row.key}: {result.code} {result.detail}; address suppressed")
-
-
-@dataclass(frozen=True)
-class Due:
-    row: ReminderRow
-    email: str
-    stored: bool  # already planned; False: this pass would plan it
-
-
-class _Collect:
-    """A planning target that keeps the rows instead of writing them (--dry-run)."""
-
-    def __init__(self, repository: Repository) -> None:
-        self._repository = repository
-        self.rows: list[ReminderRow] = []
-
-    def subscriptions(
-        self, store_id: str | None = None, active_only: bool = True
-    ) -> list[Subscription]:
-        return self._repository.subscriptions(store_id, active_only)
-
-    def add_reminders(self, rows: Iterable[ReminderRow]) -> int:
-        self.rows.extend(rows)
-        return 0
-
-
-def due_reminders(
-    catalog: Catalog, repository: Repository, store: ReminderStore, now: dt.datetime, tz: ZoneInfo
-) -> list[Due]:
-    """What a pass at `now` would send (planned or about to be), changing nothing."""
-    emails = {s.id: s.email for s in repository.subscriptions(active_only=True)}
-    collect = _Collect(repository)
-    plan(catalog, collect, now, tz)
-    found = {
-        i.row.key: Due(i.row, emails.get(i.row.subscription_id, "?"), True)
-        for i in store.pending(now, limit=10_000)
-    }
-    for row in collect.rows:
-        if row.due_at <= now < row.deadline_at and row.key not in found:
-            found[row.key] = Due(row, emails.get(row.subscription_id, "?"), False)
-    return sorted(found.values(), key=lambda d: (d.row.due_at, d.row.key))
+        return
+    queue.finish_all(carried, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
+    # The address bounces: no more mail to it, for any store.
+    subscribers.unsubscribe(job.recipient, now=now)
+    report.bounced.add(job.recipient)
+    report.failed += 1
+    report.lines.append(f"{job.recipient}: {result.code} {result.detail}; address suppressed")

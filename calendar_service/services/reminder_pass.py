@@ -1,5 +1,5 @@
 """One reminder pass, as `calendar-service remind` runs it: plan what is due, notice the daily
-activities' status changes, then compose and send everything due now."""
+activities' status changes, then send each address its message of everything due now."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.planning import SendDays
 from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import Composer
 from calendar_service.services.dispatch import DispatchReport, run_dispatch
@@ -45,15 +46,22 @@ def reminder_pass(
     owner: str,
 ) -> PassReport:
     """Plan, watch and dispatch once at `now`; the composer stays open (the caller's)."""
-    planned = plan(catalog, repository, now, tz)
     workdays = ChineseWorkdays()
+    planned = plan(catalog, store, now, tz, workdays=workdays)
     noticed = watch_daily_statuses(catalog, repository, store, now, tz, workdays, stale_after)
     report = run_dispatch(
-        repository, store, transport, composer, lambda: now, owner, random.Random()
+        repository,
+        store,
+        transport,
+        composer,
+        lambda: now,
+        owner,
+        random.Random(),
+        SendDays(tz, workdays),
     )
     return PassReport(
         planned.added,
-        tuple(planned.unknown_holiday_years),
+        tuple(sorted(planned.unknown_holiday_years)),
         noticed.status_changes,
         report,
     )

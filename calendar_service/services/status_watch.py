@@ -22,6 +22,7 @@ from calendar_service.domain.planning import (
     status_changes,
 )
 from calendar_service.domain.reminders import ReminderRow
+from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.services.eligibility import HISTORY, current_occurrences
 
@@ -86,19 +87,48 @@ def _watch_stores(
 ) -> int:
     """One page of the watch: these stores (with their active subscriptions) judged on the
     daily activities; how many status-change reminders were new."""
-    snapshots = repository.latest_store_snapshots(now, by_store)
-    histories = repository.store_histories(by_store, until=now, since=now - HISTORY)
-    products = repository.latest_products_of(by_store, now)
+    data = StoresData(
+        repository.latest_store_snapshots(now, by_store),
+        repository.store_histories(by_store, until=now, since=now - HISTORY),
+        repository.latest_products_of(by_store, now),
+    )
     previous = store.daily_statuses_of(by_store)
+    rows, kept = notice(catalog, daily, by_store, data, previous, now, tz, workdays, stale_after)
+    return store.record_statuses(rows, kept, now)
+
+
+@dataclass(frozen=True)
+class StoresData:
+    """A page of stores' latest data, by store id."""
+
+    snapshots: Mapping[str, StoreSnapshot]
+    histories: Mapping[str, list[StoreSnapshot]]
+    products: Mapping[str, list[ProductSnapshot]]
+
+
+def notice(
+    catalog: Catalog,
+    daily: Sequence[Occurrence],
+    by_store: Mapping[str, Sequence[Subscription]],
+    data: StoresData,
+    previous: Mapping[str, Mapping[str, str]],
+    now: dt.datetime,
+    tz: ZoneInfo,
+    workdays: WorkdayCalendar,
+    stale_after: dt.timedelta,
+) -> tuple[list[ReminderRow], dict[str, dict[str, str]]]:
+    """The status-change reminders for these stores' subscriptions (those that hear of the
+    daily cycle) and the statuses to remember, from their data and the statuses remembered
+    (`previous`); no I/O, so the preview runs it too."""
     rows: list[ReminderRow] = []
     kept: dict[str, dict[str, str]] = {}
     for store_id, subs in by_store.items():
         verdicts = evaluate_store(
             catalog,
             daily,
-            snapshots.get(store_id),
-            products.get(store_id, []),
-            histories.get(store_id, []),
+            data.snapshots.get(store_id),
+            data.products.get(store_id, []),
+            data.histories.get(store_id, []),
             now,
             stale_after,
             store_id=store_id,
@@ -110,8 +140,9 @@ def _watch_stores(
         rows += [
             row
             for sub in subs
+            if Cycle.DAILY.value in sub.cycles
             for change in changes
             if (row := status_change_row(sub, change, now, tz, workdays)) is not None
         ]
         kept[store_id] = remembered(before, current)
-    return store.record_statuses(rows, kept, now)
+    return rows, kept

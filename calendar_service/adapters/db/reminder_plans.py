@@ -1,0 +1,69 @@
+"""Planning's writes: reminder rows (idempotent by key), and how far each subscription's cycle
+is planned (so that daemons sharing a database split the planning instead of repeating it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Engine
+
+from calendar_service.adapters.db.bulk import dialect_insert, insert_new
+from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.reminder_queue import ROW_FIELDS
+from calendar_service.adapters.db.tables import PLANNED, REMINDERS
+from calendar_service.adapters.db.types import require_aware
+from calendar_service.domain.reminders import ReminderRow
+
+
+def add_reminders(engine: Engine, rows: Iterable[ReminderRow]) -> int:
+    """Insert the reminders whose key is new, in one transaction; how many were. Planning twice,
+    or in two daemons at once, adds nothing (INSERT … ON CONFLICT DO NOTHING)."""
+    rows = list(rows)
+    if not rows:
+        return 0
+    with write_transaction(engine) as connection:
+        return insert_reminders(connection, rows)
+
+
+def insert_reminders(connection: Connection, rows: Iterable[ReminderRow]) -> int:
+    """`add_reminders` within the caller's transaction."""
+    values = []
+    for row in sorted(rows, key=lambda r: r.key):
+        for name in ("due_at", "deadline_at", "lease_until", "sent_at"):
+            value = getattr(row, name)
+            if value is not None:
+                require_aware(value, f"{row.key}: {name}")
+        values.append({name: getattr(row, name) for name in ROW_FIELDS})
+        values[-1]["status"] = row.status.value
+    if not values:
+        return 0
+    return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+
+
+def mark_planned(
+    connection: Connection,
+    cycle: str,
+    subscription_ids: Iterable[int],
+    until: dt.datetime,
+    catalog_version: str,
+) -> None:
+    """Record, in the caller's transaction, that these subscriptions' `cycle` is planned
+    through `until` under this catalog version."""
+    rows = [
+        {"subscription_id": i, "cycle": cycle, "until": until, "catalog_version": catalog_version}
+        for i in sorted(set(subscription_ids))
+    ]
+    if not rows:
+        return
+    insert_ = dialect_insert(connection, PLANNED)
+    connection.execute(
+        insert_.on_conflict_do_update(
+            index_elements=["subscription_id", "cycle"],
+            set_={
+                "until": insert_.excluded.until,
+                "catalog_version": insert_.excluded.catalog_version,
+            },
+        ),
+        rows,
+    )
