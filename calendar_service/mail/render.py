@@ -122,7 +122,8 @@ def _mail(
 
 
 def _render_errors(func: Callable[P, Rendered]) -> Callable[P, Rendered]:
-    """Any failure while rendering becomes a RenderError naming the reminder."""
+    """Any failure while rendering becomes a RenderError naming the reminder (or the day's
+    message, by how many items it holds)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Rendered:
@@ -131,7 +132,12 @@ def _render_errors(func: Callable[P, Rendered]) -> Callable[P, Rendered]:
         except RenderError:
             raise
         except Exception as error:
-            what = f"{kwargs.get('kind', func.__name__)} mail for store {kwargs.get('store_id')}"
+            items = kwargs.get("items")
+            what = (
+                f"day's message of {len(items)} items"
+                if isinstance(items, Sequence)
+                else f"{kwargs.get('kind', func.__name__)} mail for store {kwargs.get('store_id')}"
+            )
             problem = f"{type(error).__name__}: {error}"
             raise RenderError(f"cannot render the {what}: {problem}") from error
 
