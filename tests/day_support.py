@@ -91,3 +91,11 @@ class Sample:
             items.append(dataclasses.replace(change, previous=before))
         items += [self.item("digest", s, k) for s in store_ids for k in DAILY]
         return items
+
+
+SAMPLE = Sample()
+# A store that fails the activity closing tomorrow: its one-store message shows the criteria.
+FAILING_STORE = next(
+    s for s in SAMPLE.store_ids
+    if SAMPLE.item("before-1d", s, MONTHLY).verdict.status == "ineligible"
+)  # fmt: skip

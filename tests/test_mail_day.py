@@ -29,13 +29,14 @@ from tests.day_support import (
     BENCHMARK,
     DAILY,
     DAY_LINKS,
+    FAILING_STORE,
     INVITATION,
     MONTHLY,
     NOW,
     ONE_STORE_LINKS,
+    SAMPLE,
     TZ,
     YEARLY,
-    Sample,
 )
 from tests.mail_support import (
     DOMAIN,
@@ -45,7 +46,6 @@ from tests.mail_support import (
     rfc2047_display_name,
 )
 
-SAMPLE = Sample()
 STORES = SAMPLE.store_ids
 DIGEST = {"zh-CN": "【日常活动概览】", "en": "== Daily activities =="}
 COLON = {"zh-CN": ":", "en": ": "}
@@ -194,9 +194,7 @@ def test_the_subject_says_the_most_urgent_thing_first(
 def test_one_store_names_the_store_and_shows_its_failing_criteria_in_full(
     locale: str, expected: str
 ) -> None:
-    failing = next(
-        s for s in STORES if SAMPLE.item("before-1d", s, MONTHLY).verdict.status == "ineligible"
-    )
+    failing = FAILING_STORE
     items = SAMPLE.day([failing])
     subject, text, html = render(items, locale)
     monthly = next(i for i in items if i.occurrence.key == MONTHLY)
