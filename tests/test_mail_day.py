@@ -146,8 +146,8 @@ def test_35_stores_each_named_once_per_activity_with_the_one_thing_to_fix(
             rest = more.format(len(fixes) - 1) if len(fixes) > 1 else ""
             assert line == f"{mark} {name}{colon}{fixes[0]}{rest}"
             several += len(fixes) > 1
-            page = f'<a href="https://cal.example.com/stores/{item.store_id}"'
-            assert f'{page} style="color:#2563eb;">{markup.escape(name)}</a>' in html
+            page = f'<a href="https://cal.example.com/stores/{item.store_id}" style="'
+            assert f'{page}color:#2563eb;text-decoration:none;">{markup.escape(name)}</a>' in html
         assert len(items) == 35
     assert several  # some stores fail on several criteria: the first is named
 
