@@ -27,10 +27,10 @@ from calendar_service.mail.message import SUBJECT_MAX, MailLinks, Rendered, sing
 from calendar_service.mail.render import (
     TEMPLATES_DIR,
     RenderError,
-    _catalogue,
-    _part,
-    _render_errors,
+    catalogue,
     environment,
+    render_errors,
+    render_part,
 )
 
 DAY_PARTS = ("mail/day.txt.j2", "mail/day.html.j2")
@@ -52,7 +52,7 @@ class StoreItem:
     store_page: str | None = None  # the dashboard's page of the store, in the reader's language
 
 
-@_render_errors
+@render_errors
 def render_day(
     *,
     locale: str,
@@ -72,7 +72,7 @@ def render_day(
         except ValueError as error:
             raise RenderError(f"store {item.store_id}: {error}") from None
     lang = "zh-CN" if is_zh(locale) else "en"
-    t = _catalogue(templates_dir)[lang]
+    t = catalogue(templates_dir)[lang]
     today = now.astimezone(tz).date()
     zh = lang == "zh-CN"
 
@@ -120,7 +120,7 @@ def render_day(
         "footer": t["footer"].format(store=one) if one else day["footer"].format(**words),
     }
     env = environment(templates_dir)
-    text, html = (_part(env, name, context) for name in DAY_PARTS)
+    text, html = (render_part(env, name, context) for name in DAY_PARTS)
     return Rendered(subject, text, html, locale=lang)
 
 
