@@ -10,6 +10,7 @@ import email.policy
 import email.utils
 import re
 from decimal import Decimal
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -209,3 +210,14 @@ def assert_encoded_words_fit(raw: bytes) -> None:
     found = ENCODED_WORD.findall(head)
     assert all(len(word) <= 75 for word in found), [len(w) for w in found]
     assert head.lower().count(b"=?utf-8?") == len(found)
+
+
+def rfc2047_display_name(msg: EmailMessage, header: str) -> str:
+    """The display name decoded as RFC 2047 section 6.2 says, whitespace between encoded words
+    dropped. Python 3.11's address parser keeps it (cpython gh-128110), so a name made of
+    several encoded words is decoded here from the raw header."""
+    raw = email.message_from_bytes(msg.as_bytes(), policy=email.policy.compat32)[header]
+    phrase = str(raw).rsplit("<", 1)[0].strip()
+    if not ENCODED_WORDS.fullmatch(phrase):
+        return str(msg[header].addresses[0].display_name)
+    return str(make_header(decode_header(phrase)))

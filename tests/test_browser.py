@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import http.server
 import shutil
 import threading
 import urllib.request
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from calendar_service.domain.subscriptions import Locale
-from tests import mail_support
+from calendar_service.mail import build_day_message, render_day
+from tests import day_support, mail_support
 from tests.cli import PROJECT, run_cli
 from tests.server_support import free_port, running_server, server_env
 
@@ -215,3 +219,40 @@ def test_every_kind_of_mail_fits_a_phone_without_scrolling_sideways(
         assert measured["client"] == width, what
         assert measured["scroll"] <= measured["client"], what
         assert measured["right"] <= measured["client"], what
+
+
+@pytest.mark.parametrize("width", [320, 360, 600])
+@pytest.mark.parametrize("locale", ["zh-CN", "en"])
+@pytest.mark.parametrize("stores", [35, 1])
+def test_the_days_message_fits_a_phone_without_scrolling_sideways(
+    browser: Browser, stores: int, locale: Locale, width: int
+) -> None:
+    """A day's message for an agency's 35 stores, and for one store's owner (whose store fails
+    an activity closing tomorrow, so its criteria show in full)."""
+    sample = day_support.SAMPLE
+    ids = sample.store_ids if stores > 1 else [day_support.FAILING_STORE]
+    links = day_support.DAY_LINKS if stores > 1 else day_support.ONE_STORE_LINKS
+    rendered = render_day(locale=locale, items=sample.day(ids), now=day_support.NOW,
+                          tz=day_support.TZ, links=links)  # fmt: skip
+    msg = build_day_message(
+        sender=mail_support.SENDER, recipient="agency@example.com", to_name="",
+        key=f"day:{stores}", rendered=rendered, links=links, message_domain=mail_support.DOMAIN,
+    )  # fmt: skip
+    parsed = email.message_from_bytes(msg.as_bytes(), policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    _text, html = mail_support.parts(parsed)
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.set_content(html)
+        measured = page.evaluate(MAIL_WIDTH)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shot = ARTIFACTS / f"day-{stores}-stores-{locale}-{width}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        links_shown = page.locator("a").count()
+    finally:
+        page.close()
+    what = f"the day's message for {stores} stores ({locale}) at {width} px: {measured}"
+    assert measured["client"] == width, what
+    assert measured["scroll"] <= measured["client"], what
+    assert measured["right"] <= measured["client"], what
+    assert links_shown >= 3  # the preferences, unsubscribe and dashboard links at least

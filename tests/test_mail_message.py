@@ -11,7 +11,6 @@ import email.utils
 import html as markup
 import re
 from dataclasses import dataclass
-from email.header import decode_header, make_header
 from email.message import EmailMessage
 from html.parser import HTMLParser
 
@@ -34,7 +33,6 @@ from calendar_service.mail.message import (
 from calendar_service.mail.transport import message_bytes
 from tests.mail_support import (
     DOMAIN,
-    ENCODED_WORDS,
     EXPECTED,
     KINDS,
     LINKS,
@@ -46,6 +44,7 @@ from tests.mail_support import (
     parts,
     reminder,
     render,
+    rfc2047_display_name,
     sent,
     subscription,
 )
@@ -137,17 +136,6 @@ def test_a_long_emoji_store_name_gives_a_truncated_subject() -> None:
     assert rfc2047_display_name(msg, "To") == name
     text, html = parts(msg)
     assert name in text and name in html
-
-
-def rfc2047_display_name(msg: EmailMessage, header: str) -> str:
-    """The display name decoded as RFC 2047 section 6.2 says, whitespace between encoded words
-    dropped. Python 3.11's address parser keeps it (cpython gh-128110), so a name made of
-    several encoded words is decoded here from the raw header."""
-    raw = email.message_from_bytes(msg.as_bytes(), policy=email.policy.compat32)[header]
-    phrase = str(raw).rsplit("<", 1)[0].strip()
-    if not ENCODED_WORDS.fullmatch(phrase):
-        return str(msg[header].addresses[0].display_name)
-    return str(make_header(decode_header(phrase)))
 
 
 @settings(max_examples=300, deadline=None)

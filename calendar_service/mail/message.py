@@ -58,13 +58,15 @@ class CalendarLinks:
 @dataclass(frozen=True)
 class MailLinks:
     """The links a reminder carries, built by the caller; `unsubscribe` is the https URL of
-    POST /unsubscribe/…. `calendar` is the store's private feed (in the subscriber's language) and
-    `store_page` the dashboard's page of the store."""
+    POST /unsubscribe/…. `calendar` is the store's private feed (in the subscriber's language),
+    when the message is about one store; `store_page` the dashboard's page of the store;
+    `preferences` the subscriber's preferences page, linked beside the unsubscribe link."""
 
     calendar: CalendarLinks | None
     store_page: str | None
     dashboard: str
     unsubscribe: str
+    preferences: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,16 +109,43 @@ def build_message(
     message_domain: str,
     date: dt.datetime | None = None,
 ) -> Message:
-    """The reminder as an email: text and HTML alternatives, list and auto-reply headers.
+    """One store's reminder as an email: `build_day_message` to the subscription's address,
+    named for the store, its Message-ID from the reminder's key."""
+    return build_day_message(
+        sender=sender,
+        recipient=subscription.email,
+        to_name=store_name or "",
+        key=reminder.key,
+        rendered=rendered,
+        links=links,
+        message_domain=message_domain,
+        date=date,
+    )
+
+
+def build_day_message(
+    *,
+    sender: str,
+    recipient: str,
+    to_name: str,
+    key: str,
+    rendered: Rendered,
+    links: MailLinks,
+    message_domain: str,
+    date: dt.datetime | None = None,
+) -> Message:
+    """A rendered message as an email: text and HTML alternatives, list and auto-reply headers.
 
     `sender` is an address, optionally with a display name ("1688活动提醒 <noreply@example.com>");
-    `date` is the Date header (the send time; the current time when not given). AddressError
-    when the sender's or the subscriber's address cannot go into a header.
+    `to_name` the recipient's display name ("" for none); `key` identifies what the message
+    tells (its Message-ID is derived from it, so a retry sends the same one); `date` is the
+    Date header (the send time; the current time when not given). AddressError when the
+    sender's or the recipient's address cannot go into a header.
     """
-    mid = message_id(reminder.key, message_domain)
+    mid = message_id(key, message_domain)
     msg = MIMEMultipart("alternative", boundary=_boundary(mid), policy=POLICY)
     msg["From"] = sender_header(sender)
-    msg["To"] = _mailbox("To", store_name or "", subscription.email)
+    msg["To"] = _mailbox("To", to_name, recipient)
     msg["Subject"] = _text("Subject", truncate(single_line(rendered.subject), SUBJECT_MAX))
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.UTC))
     msg["Message-ID"] = mid

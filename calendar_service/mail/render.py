@@ -68,7 +68,8 @@ def environment(templates_dir: Path) -> jinja2.Environment:
 
 
 @functools.cache
-def _catalogue(templates_dir: Path) -> dict[str, Any]:
+def catalogue(templates_dir: Path) -> dict[str, Any]:
+    """The words of every mail (messages.toml), a table per locale; read once."""
     with (templates_dir / "mail" / "messages.toml").open("rb") as file:
         return tomllib.load(file)
 
@@ -118,11 +119,12 @@ def _mail(
 ) -> _Mail:
     lang = "zh-CN" if is_zh(locale) else "en"
     store = single_line(store_name or "") or single_line(store_id)
-    return _Mail(_catalogue(templates_dir)[lang], lang, now, tz, links, store, templates_dir)
+    return _Mail(catalogue(templates_dir)[lang], lang, now, tz, links, store, templates_dir)
 
 
-def _render_errors(func: Callable[P, Rendered]) -> Callable[P, Rendered]:
-    """Any failure while rendering becomes a RenderError naming the reminder."""
+def render_errors(func: Callable[P, Rendered]) -> Callable[P, Rendered]:
+    """Any failure while rendering becomes a RenderError naming the reminder (or the day's
+    message, by how many items it holds)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Rendered:
@@ -131,14 +133,19 @@ def _render_errors(func: Callable[P, Rendered]) -> Callable[P, Rendered]:
         except RenderError:
             raise
         except Exception as error:
-            what = f"{kwargs.get('kind', func.__name__)} mail for store {kwargs.get('store_id')}"
+            items = kwargs.get("items")
+            what = (
+                f"day's message of {len(items)} items"
+                if isinstance(items, Sequence)
+                else f"{kwargs.get('kind', func.__name__)} mail for store {kwargs.get('store_id')}"
+            )
             problem = f"{type(error).__name__}: {error}"
             raise RenderError(f"cannot render the {what}: {problem}") from error
 
     return wrapper
 
 
-@_render_errors
+@render_errors
 def render_reminder(
     *,
     kind: str,
@@ -171,7 +178,7 @@ def render_reminder(
     return _render(mail, variant, words, intro, _section(mail, [block], verdicts=[verdict]))
 
 
-@_render_errors
+@render_errors
 def render_digest(
     *,
     locale: str,
@@ -193,7 +200,7 @@ def render_digest(
     return _render(mail, "digest", {"week": week}, [mail.t["intros"]["digest"]], section)
 
 
-@_render_errors
+@render_errors
 def render_status_change(
     *,
     locale: str,
@@ -235,11 +242,12 @@ def _render(
         "footer": t["footer"].format(store=mail.store),
     }
     env = environment(mail.templates_dir)
-    text, html = (_part(env, name, context) for name in PARTS)
+    text, html = (render_part(env, name, context) for name in PARTS)
     return Rendered(subject, text, html, locale=mail.lang)
 
 
-def _part(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+def render_part(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """One part of a mail from its template; a template error becomes a RenderError."""
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateError as error:
