@@ -4,6 +4,7 @@ each activity once, every store with its verdict and the one thing it has to fix
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import email
 import email.policy
 import html as markup
@@ -96,9 +97,9 @@ def first_fix(verdict: Verdict, locale: str) -> str:
 @pytest.mark.parametrize(
     ("locale", "titles"),
     [
-        ("zh-CN", ["今天截止", "明天截止", "7天后截止", "开始报名", "销售额统计开始(截止前30天)",
+        ("zh-CN", ["明天截止", "开始报名", "销售额统计开始(截止前30天)",
                    "可能受邀", "状态变化", "日常活动概览"]),
-        ("en", ["Closes today", "Closes tomorrow", "Closes in 7 days", "Sign-up opens",
+        ("en", ["Closes tomorrow", "Sign-up opens",
                 "Sales window starts (30 days before the deadline)", "May be invited",
                 "Status changes", "Daily activities"]),
     ],
@@ -108,8 +109,7 @@ def test_sections_come_deadlines_first_whatever_the_order_of_the_items(
 ) -> None:
     store = STORES[0]
     kinds = [("digest", DAILY[0]), ("status-change", DAILY[1]), ("invitation-signal", INVITATION),
-             ("prepare", YEARLY), ("opens", BENCHMARK), ("before-7d", BENCHMARK),
-             ("before-1d", MONTHLY), ("before-0d", MONTHLY)]  # fmt: skip
+             ("prepare", YEARLY), ("opens", BENCHMARK), ("before-1d", MONTHLY)]  # fmt: skip
     items = [SAMPLE.item(kind, s, o) for kind, o in kinds for s in (store, STORES[1])]
     _, text, html = render(items, locale)
     heading = "【{}】" if locale == "zh-CN" else "== {} =="
@@ -117,6 +117,24 @@ def test_sections_come_deadlines_first_whatever_the_order_of_the_items(
     assert shown == [heading.format(t) for t in titles]
     found = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
     assert [markup.unescape(f) for f in found] == titles
+
+
+@pytest.mark.parametrize(
+    ("kind", "days_before", "title"),
+    [("before-0d", 0, "今天截止"), ("before-1d", 1, "明天截止"), ("before-1d", 2, "2天后截止"),
+     ("before-7d", 7, "7天后截止"), ("before-7d", 9, "9天后截止")],
+)  # fmt: skip
+def test_a_deadline_section_says_the_days_left_on_the_day_it_is_sent(
+    kind: str, days_before: int, title: str
+) -> None:
+    # A "1 day before" reminder moved to Friday by a weekend closes in 2 days, not tomorrow.
+    item = SAMPLE.item(kind, STORES[0], MONTHLY)
+    sent = dt.datetime.combine(
+        item.occurrence.deadline_on - dt.timedelta(days=days_before), dt.time(9), tzinfo=TZ
+    )
+    found = render_day(locale="zh-CN", items=[item], now=sent, tz=TZ, links=ONE_STORE_LINKS)
+    assert f"【{title}】" in found.text.splitlines()
+    assert title in found.subject
 
 
 @pytest.mark.parametrize("locale", ["zh-CN", "en"])

@@ -94,7 +94,7 @@ def render_day(
             countdown=countdown_text(t, o, today),
         )
 
-    found = sections(t, lang, items, when)
+    found = sections(t, lang, items, when, today)
     names = list(dict.fromkeys(single_line(i.store_name or "") or i.store_id for i in items))
     one = names[0] if len(names) == 1 else None
     groups = sum(len(s.groups) for s in found)

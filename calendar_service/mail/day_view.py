@@ -9,6 +9,7 @@ With one store there is room for all of its failing criteria, as the single remi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -118,12 +119,14 @@ class Section:
     groups: tuple[Group, ...]
 
 
-def section_of(kind: str) -> tuple[tuple[int, int], str, int]:
+def section_of(kind: str, days_left: int | None = None) -> tuple[tuple[int, int], str, int]:
     """The section's rank, its variant in messages.toml and its days; ValueError when the
-    kind is none of those a day's message can say."""
+    kind is none of those a day's message can say. A deadline's section says the days left
+    (`days_left`) when given: a "1 day before" reminder moved to Friday by a weekend is said
+    as closing in 2 days."""
     before = BEFORE_KIND.fullmatch(kind)
     if before:
-        days = int(before.group(1))
+        days = int(before.group(1)) if days_left is None else max(0, days_left)
         variant = ("closes_today", "closes_tomorrow")[days] if days < 2 else "closes_in"
         return (0, days), variant, days
     if kind not in SECTION_RANK:
@@ -137,11 +140,13 @@ def sections(
     lang: str,
     items: Sequence[Item],
     when: Callable[[str, Occurrence], str | None],
+    today: dt.date | None = None,
 ) -> tuple[Section, ...]:
     """The items as sections in reading order, each a group per activity and occurrence."""
     by_section: dict[tuple[int, int], tuple[str, int, dict[tuple[str, str], list[Item]]]] = {}
     for item in items:
-        rank, variant, days = section_of(item.kind)
+        left = None if today is None else (item.occurrence.deadline_on - today).days
+        rank, variant, days = section_of(item.kind, left)
         groups = by_section.setdefault(rank, (variant, days, {}))[2]
         groups.setdefault((item.activity.key, item.occurrence.key), []).append(item)
     one_store = len({i.store_id for i in items}) == 1
