@@ -23,6 +23,7 @@ from calendar_service.entrypoints.cli_common import (
 from calendar_service.entrypoints.cli_db import db
 from calendar_service.entrypoints.cli_feeds import feed, feed_url
 from calendar_service.entrypoints.cli_people import apikey, subscribe, unsubscribe
+from calendar_service.entrypoints.cli_preferences import preferences
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UserError
 from calendar_service.services.dispatch import due_reminders
@@ -270,7 +271,7 @@ def remind(now_text: str | None, dry_run: bool) -> None:
     click.echo(done.summary())
 
 
-for command in (feed, feed_url, subscribe, unsubscribe, apikey, db):
+for command in (feed, feed_url, subscribe, unsubscribe, preferences, apikey, db):
     cli.add_command(command)
 
 
