@@ -215,9 +215,7 @@ class SubscriberRepository:
         subscription. The change says what it was and what it is now."""
         with write_transaction(self._engine) as connection:
             found = self._set(connection, SUBSCRIPTIONS.c.id == subscription_id, preferences)
-            if found:
-                return found[0]
-            return None
+            return found[0] if found else None
 
     def set_recipient_preferences(
         self, email: str, preferences: Preferences, store_ids: Sequence[str] | None = None
@@ -240,21 +238,21 @@ class SubscriberRepository:
                         f"{email} has no active subscription to store "
                         f"{', '.join(missing)}: subscribe first, or leave the store out"
                     )
-            return self._set(connection, and_(*which), preferences)
+            return [c for c in self._set(connection, and_(*which), preferences) if c.changed]
 
     def _set(
         self, connection: Connection, which: ColumnElement[bool], preferences: Preferences
     ) -> list[PreferenceChange]:
-        """Set the preferences on the rows `which` picks: read under a lock, then one UPDATE."""
+        """Set the preferences on the rows `which` picks (read under a lock, then one UPDATE):
+        each row as it was and as it is, changed or not."""
         query = select(SUBSCRIPTIONS).where(which).order_by(SUBSCRIPTIONS.c.store_id)
         before = read_subscriptions(connection, query.with_for_update())
         values = _preference_values(preferences)
         if not before or not values:
-            return []
+            return [PreferenceChange(s, s) for s in before]
         connection.execute(update(SUBSCRIPTIONS).where(which).values(**values))
         after = {s.id: s for s in read_subscriptions(connection, query)}
-        changes = [PreferenceChange(s, after[s.id]) for s in before]
-        return [c for c in changes if c.changed]
+        return [PreferenceChange(s, after[s.id]) for s in before]
 
     def unsubscribe(
         self, email: str, store_id: str | None = None, now: dt.datetime | None = None
@@ -310,6 +308,13 @@ class SubscriberRepository:
             except DBAPIError:
                 return True  # a read-only database: it cannot send mail either
         return bool(found == fingerprint)
+
+    def subscription(self, subscription_id: int) -> Subscription | None:
+        """One subscription by its id (ended ones too)."""
+        statement = select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == subscription_id)
+        with self._engine.connect() as connection:
+            found = read_subscriptions(connection, statement)
+        return found[0] if found else None
 
     def subscriptions_of(self, email: str, active_only: bool = True) -> list[Subscription]:
         """The address's subscriptions (any spelling of it), sorted by store."""
