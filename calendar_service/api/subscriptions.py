@@ -15,7 +15,7 @@ from calendar_service.domain.subscriptions import subscriber_address
 from calendar_service.errors import UnknownStoreError
 from calendar_service.services.feed_links import issue_feed_url
 
-MAX_ID = 2**63 - 1  # a BIGINT; a larger id is a 422, not a database error
+MAX_ID = 2**63 - 1  # no id is larger: a 422; one past the column's range is a 404
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
 
 

@@ -42,6 +42,7 @@ from calendar_service.domain.subscriptions import (
     cycles_text,
 )
 
+_MAX_ID = 2**31 - 1  # subscriptions.id is an INTEGER: past it, PostgreSQL refuses the query
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -213,6 +214,8 @@ class SubscriberRepository:
     ) -> PreferenceChange | None:
         """Set preferences on one subscription (ended or not); None when there is no such
         subscription. The change says what it was and what it is now."""
+        if not 0 < subscription_id <= _MAX_ID:
+            return None
         with write_transaction(self._engine) as connection:
             found = self._set(connection, SUBSCRIPTIONS.c.id == subscription_id, preferences)
             return found[0] if found else None
@@ -311,6 +314,8 @@ class SubscriberRepository:
 
     def subscription(self, subscription_id: int) -> Subscription | None:
         """One subscription by its id (ended ones too)."""
+        if not 0 < subscription_id <= _MAX_ID:
+            return None
         statement = select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == subscription_id)
         with self._engine.connect() as connection:
             found = read_subscriptions(connection, statement)
