@@ -204,3 +204,15 @@ def test_a_subscription_s_unsubscribe_link_still_ends_that_one_only(site: Site) 
     forged = "r." + site.signer.recipient_token(OPS).split(".")[1] + ".forged"
     assert site.client.post(f"/unsubscribe/{forged}").status_code == 404
     assert list(site.of(OPS)) == ["b2b-1"]
+
+
+def test_stores_whose_preferences_differ_are_said_to_and_saving_makes_them_one(
+    site: Site,
+) -> None:
+    site.repository.subscribe("b2b-2", OPS, now=WEB_CLOCK, daily_summary="daily")
+    page = site.client.get(site.path()).text
+    assert "设置不同" in page
+    assert _checked(page, "daily_summary") == {"weekly"}  # the first store's (b2b-1)
+    saved = site.client.post(site.path(), data=SAVE).text
+    assert "设置不同" not in saved
+    assert {s.daily_summary for s in site.of(OPS).values()} == {"daily"}
