@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-from calendar_service.domain.subscriptions import PreferenceChange, Preferences, Subscription
+from calendar_service.domain.subscriptions import PREFERENCES, Subscription
 from calendar_service.services.signed_links import SignedLinks
 
 
@@ -29,10 +29,6 @@ class Recipients(Protocol):
     def subscriptions_of(self, email: str, active_only: bool = True) -> list[Subscription]: ...
 
     def store_names(self, store_ids: list[str]) -> dict[str, str | None]: ...
-
-    def set_recipient_preferences(
-        self, email: str, preferences: Preferences, store_ids: list[str] | None = None
-    ) -> list[PreferenceChange]: ...
 
     def unsubscribe(
         self, email: str, store_id: str | None = None, now: dt.datetime | None = None
@@ -61,8 +57,7 @@ class RecipientView:
 
     @property
     def differ(self) -> bool:
-        fields = ("cycles", "include_ineligible", "daily_summary", "locale")
-        seen = {tuple(getattr(w.subscription, f) for f in fields) for w in self.watched}
+        seen = {tuple(getattr(w.subscription, n) for n in PREFERENCES) for w in self.watched}
         return len(seen) > 1
 
 
