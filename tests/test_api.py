@@ -72,6 +72,7 @@ def _concrete(path: str) -> str:
         path.replace("{store_id:path}", STORE)
         .replace("{store_id}", STORE)
         .replace("{email}", "x@example.com")
+        .replace("{subscription_id}", "1")
     )
 
 

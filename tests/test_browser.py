@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from pydantic import SecretStr
 
+from calendar_service.adapters.secret_key import load_secret_key
 from calendar_service.domain.subscriptions import Locale
 from calendar_service.mail import build_day_message, render_day
+from calendar_service.services.recipient_links import preferences_url
+from calendar_service.services.signed_links import SignedLinks
 from tests import day_support, mail_support
 from tests.cli import PROJECT, run_cli
 from tests.server_support import free_port, running_server, server_env
@@ -256,3 +260,60 @@ def test_the_days_message_fits_a_phone_without_scrolling_sideways(
     assert measured["scroll"] <= measured["client"], what
     assert measured["right"] <= measured["client"], what
     assert links_shown >= 3  # the preferences, unsubscribe and dashboard links at least
+
+
+# The preferences page a recipient reaches from its mails -----------------------------------------
+
+LINKS_KEY = "the mail links' key of the preferences page test"
+RECIPIENT = "agency-operations-team-with-a-long-name@example.com"
+
+
+@pytest.fixture(scope="module")
+def preferences_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server with the sample, a store with a very long name, and RECIPIENT watching it and
+    a sample store; the URL of RECIPIENT's preferences page."""
+    folder = tmp_path_factory.mktemp("preferences")
+    port = free_port()
+    env = server_env(folder, port, {"CALENDAR_SECRET_KEY": LINKS_KEY})
+    stores = folder / "long.csv"
+    stores.write_text(f"store_id,name,captured_at\nlong-1,{LONG_NAME},2026-11-20 09:00\n")
+    with running_server(folder, env, port, "--sample") as served:
+        for args in (
+            ("import", str(stores)),
+            ("subscribe", "long-1", RECIPIENT, "--cycles", "monthly"),
+            ("subscribe", "b2b-220001", RECIPIENT, "--cycles", "monthly"),
+        ):
+            done = run_cli(*args, env=env)
+            assert done.code == 0, done.err
+        signer = SignedLinks(load_secret_key(SecretStr(LINKS_KEY), folder / "unused.key"))
+        yield preferences_url(served.url, signer, RECIPIENT)
+
+
+@pytest.mark.parametrize(("lang", "cycle"), [("zh", "daily"), ("en", "yearly")])
+def test_the_preferences_page_fits_a_phone_and_saves(
+    preferences_page: str, browser: Browser, lang: str, cycle: str
+) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto(preferences_page + ("?lang=en" if lang == "en" else ""))
+        assert page.locator("ul.stores li").count() == 2
+        measured = page.evaluate(MAIL_WIDTH)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"preferences-{lang}-360.png"), full_page=True)
+        what = f"the preferences page ({lang}) at 360 px: {measured}"
+        assert measured["client"] == 360, what
+        assert measured["scroll"] <= measured["client"], what
+        assert measured["right"] <= measured["client"], what
+
+        box = f'input[name=cycles][value="{cycle}"]'  # each run ticks one not ticked yet
+        assert page.locator(box).is_checked() is False
+        page.check(box)
+        page.check('input[name=daily_summary][value="daily"]')
+        page.click("form button[type=submit]:not([name])")
+        page.wait_for_load_state()
+        assert page.locator('[role="status"]').is_visible()
+        assert page.locator(box).is_checked()
+        assert page.locator('input[name=daily_summary][value="daily"]').is_checked()
+        assert page.evaluate(MAIL_WIDTH)["scroll"] <= 360
+    finally:
+        page.close()

@@ -5,9 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from calendar_service.domain.subscriptions import Subscription, subscriber_address
+from calendar_service.domain.subscriptions import (
+    CYCLES,
+    Preferences,
+    Subscription,
+    subscriber_address,
+)
+
+Cycle = Literal["yearly", "quarterly", "monthly", "daily"]
+CYCLES_FIELD = Field(
+    default=None,
+    min_length=1,
+    max_length=len(CYCLES),
+    description="the cycles whose activities reminders tell about; at least one",
+)
+INELIGIBLE_FIELD = Field(
+    default=None, description="whether a store that cannot sign up is told about"
+)
+SUMMARY_FIELD = Field(default=None, description="how often the daily activities are summed up")
 
 
 class StoreOut(BaseModel):
@@ -29,27 +46,57 @@ class ImportRejected(BaseModel):
 
 
 class SubscriptionIn(BaseModel):
+    """A new subscription; a preference left out is the default for a new one (every cycle,
+    stores that cannot sign up included, weekly) and is kept for one subscribed before."""
+
     email: Annotated[str, AfterValidator(subscriber_address)]
     locale: Literal["zh-CN", "en"] = "zh-CN"
+    cycles: list[Cycle] | None = CYCLES_FIELD
+    include_ineligible: bool | None = INELIGIBLE_FIELD
+    daily_summary: Literal["weekly", "daily"] | None = SUMMARY_FIELD
+
+
+class PreferencesIn(BaseModel):
+    """The preferences to set on a subscription; those left out (or null) stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cycles: list[Cycle] | None = CYCLES_FIELD
+    include_ineligible: bool | None = INELIGIBLE_FIELD
+    daily_summary: Literal["weekly", "daily"] | None = SUMMARY_FIELD
+    locale: Literal["zh-CN", "en"] | None = None
+
+    def preferences(self) -> Preferences:
+        return Preferences.checked(
+            self.cycles, self.include_ineligible, self.daily_summary, self.locale
+        )
 
 
 class SubscriptionOut(BaseModel):
+    id: int
     store_id: str
     email: str
     locale: str
     active: bool
     created_at: dt.datetime
     unsubscribed_at: dt.datetime | None
+    cycles: list[str] = Field(description="in the order yearly, quarterly, monthly, daily")
+    include_ineligible: bool
+    daily_summary: str
 
     @classmethod
     def of(cls, s: Subscription) -> SubscriptionOut:
         return cls(
+            id=s.id,
             store_id=s.store_id,
             email=s.email,
             locale=s.locale,
             active=s.active,
             created_at=s.created_at,
             unsubscribed_at=s.unsubscribed_at,
+            cycles=[c for c in CYCLES if c in s.cycles],
+            include_ineligible=s.include_ineligible,
+            daily_summary=s.daily_summary,
         )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from calendar_service.api import schemas
 from calendar_service.bootstrap import Container
@@ -15,6 +15,7 @@ from calendar_service.domain.subscriptions import subscriber_address
 from calendar_service.errors import UnknownStoreError
 from calendar_service.services.feed_links import issue_feed_url
 
+MAX_ID = 2**63 - 1  # no id is larger: a 422; one past the column's range is a 404
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
 
 
@@ -44,9 +45,43 @@ def add_subscription_routes(
         responses=NOT_FOUND,
     )
     def subscribe(store_id: Store, body: schemas.SubscriptionIn) -> Any:
-        """Send the store's reminders to an address; again: re-activates, updates the locale."""
-        made = container.repository.subscribe(store_id, body.email, body.locale, clock())
+        """Send the store's reminders to an address; again: re-activates, updates the locale
+        and the preferences given (those left out stay as they were)."""
+        made = container.repository.subscribe(
+            store_id,
+            body.email,
+            body.locale,
+            clock(),
+            cycles=body.cycles,
+            include_ineligible=body.include_ineligible,
+            daily_summary=body.daily_summary,
+        )
         return schemas.SubscriptionOut.of(made)
+
+    @router.patch(
+        "/subscriptions/{subscription_id}",
+        response_model=schemas.SubscriptionOut,
+        responses=NOT_FOUND,
+    )
+    def set_preferences(
+        subscription_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: schemas.PreferencesIn
+    ) -> Any:
+        """Set a subscription's preferences: only those given; the subscription as it is now."""
+        try:
+            preferences = body.preferences()
+        except ValueError as e:  # the schema checks first; this is the domain's word on it
+            raise HTTPException(422, str(e)) from None
+        if preferences.empty:
+            found = container.repository.subscription(subscription_id)
+        else:
+            change = container.repository.set_preferences(subscription_id, preferences)
+            found = None if change is None else change.after
+        if found is None:
+            raise HTTPException(
+                404,
+                f"no subscription {subscription_id}: see GET /api/stores/{{id}}/subscriptions",
+            )
+        return schemas.SubscriptionOut.of(found)
 
     @router.delete(
         "/stores/{store_id:path}/subscriptions/{email}",

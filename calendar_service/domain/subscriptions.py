@@ -4,8 +4,9 @@ them (the subscription's preferences)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal, TypeGuard
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any, Literal, TypeGuard
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -35,6 +36,12 @@ def parse_cycles(text: str) -> frozenset[str]:
             f"{', '.join(CYCLES)}, separated by commas, or all"
         )
     return frozenset(names)
+
+
+def cycles_of(value: str | Iterable[str]) -> frozenset[str]:
+    """Cycles from text ("monthly,daily", "all") or a collection of names, checked as
+    `parse_cycles` does: none, or an unknown one, is a ValueError saying what to write."""
+    return parse_cycles(value if isinstance(value, str) else ",".join(value))
 
 
 def cycles_text(cycles: frozenset[str]) -> str:
@@ -78,3 +85,78 @@ class Subscription:
     @property
     def active(self) -> bool:
         return self.unsubscribed_at is None
+
+
+PREFERENCES = ("cycles", "include_ineligible", "daily_summary", "locale")
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """Preferences to set on subscriptions; None leaves that one as it is. Checked when made:
+    a ValueError names the preference and says what to write."""
+
+    cycles: frozenset[str] | None = None
+    include_ineligible: bool | None = None
+    daily_summary: DailySummary | None = None
+    locale: Locale | None = None
+
+    def __post_init__(self) -> None:
+        if self.cycles is not None:
+            object.__setattr__(self, "cycles", cycles_of(self.cycles))
+        if self.include_ineligible is not None and not isinstance(self.include_ineligible, bool):
+            raise ValueError(
+                f"include_ineligible {self.include_ineligible!r} is not a boolean: write "
+                "true or false"
+            )
+        if self.daily_summary is not None and self.daily_summary not in DAILY_SUMMARIES:
+            raise ValueError(
+                f"daily summary {self.daily_summary!r} is not one of "
+                f"{', '.join(DAILY_SUMMARIES)}: write weekly or daily"
+            )
+        if self.locale is not None and not is_locale(self.locale):
+            raise ValueError(
+                f"locale {self.locale!r} is not one of {', '.join(LOCALES)}: write zh-CN or en"
+            )
+
+    @classmethod
+    def checked(
+        cls,
+        cycles: str | Iterable[str] | None = None,
+        include_ineligible: bool | None = None,
+        daily_summary: str | None = None,
+        locale: str | None = None,
+    ) -> Preferences:
+        """Preferences from values as people and programs give them (cycles as text too)."""
+        return cls(
+            cycles=None if cycles is None else cycles_of(cycles),
+            include_ineligible=include_ineligible,
+            daily_summary=daily_summary,  # type: ignore[arg-type]  # checked in __post_init__
+            locale=locale,  # type: ignore[arg-type]  # checked in __post_init__
+        )
+
+    @property
+    def empty(self) -> bool:
+        """Whether it sets nothing."""
+        return all(getattr(self, name) is None for name in PREFERENCES)
+
+    def changes(self, subscription: Subscription) -> dict[str, tuple[Any, Any]]:
+        """What setting these on `subscription` would change: {name: (before, after)}."""
+        found: dict[str, tuple[Any, Any]] = {}
+        for f in fields(self):
+            wanted = getattr(self, f.name)
+            if wanted is not None and wanted != getattr(subscription, f.name):
+                found[f.name] = (getattr(subscription, f.name), wanted)
+        return found
+
+
+@dataclass(frozen=True)
+class PreferenceChange:
+    """One subscription whose preferences were set: as it was, as it is now."""
+
+    before: Subscription
+    after: Subscription
+
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """The names of the preferences that changed, in PREFERENCES' order."""
+        return tuple(n for n in PREFERENCES if getattr(self.before, n) != getattr(self.after, n))

@@ -7,9 +7,20 @@ import datetime as dt
 import click
 
 from calendar_service.adapters.db.api_keys import ApiKeys
-from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, subscriber_address
+from calendar_service.domain.subscriptions import (
+    DEFAULT_LOCALE,
+    PreferenceChange,
+    subscriber_address,
+)
 from calendar_service.entrypoints.cli_common import (
     get_container,
+)
+from calendar_service.entrypoints.cli_preferences import (
+    CYCLES_OPTION,
+    INELIGIBLE_OPTION,
+    SUMMARY_OPTION,
+    changes_text,
+    lang_option,
 )
 from calendar_service.errors import UnknownStoreError, UserError
 
@@ -17,33 +28,50 @@ from calendar_service.errors import UnknownStoreError, UserError
 @click.command()
 @click.argument("store")
 @click.argument("email")
-@click.option(
-    "--locale",
-    type=click.Choice(LOCALES),
-    default=DEFAULT_LOCALE,
-    show_default=True,
-    help="The language of the reminder emails.",
-)
-def subscribe(store: str, email: str, locale: str) -> None:
+@lang_option(DEFAULT_LOCALE)
+@CYCLES_OPTION
+@INELIGIBLE_OPTION
+@SUMMARY_OPTION
+def subscribe(
+    store: str,
+    email: str,
+    locale: str,
+    cycles: str | None,
+    include_ineligible: bool | None,
+    daily_summary: str | None,
+) -> None:
     """Send STORE's sign-up reminders to EMAIL (run once per store for an agency's address).
 
-    Subscribing again is harmless: it re-activates an ended subscription and updates the locale.
+    Subscribing again is harmless: it re-activates an ended subscription and updates the
+    language; the other preferences change only when given (see `preferences`).
     """
     address = _email_address(email)
     repository = get_container().repository
     if not repository.has_store(store):
         raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
     before = {s.email: s for s in repository.subscriptions(store, active_only=False)}.get(address)
-    subscription = repository.subscribe(store, address, locale)
+    subscription = repository.subscribe(
+        store,
+        address,
+        locale,
+        cycles=cycles,
+        include_ineligible=include_ineligible,
+        daily_summary=daily_summary,
+    )
+    changed = () if before is None else PreferenceChange(before, subscription).changed
     if before is None:
         done = "subscribed"
     elif not before.active:
         done = "subscribed again"
-    elif before.locale != subscription.locale:
+    elif changed == ("locale",):
         done = f"changed locale from {before.locale}"
+    elif changed:
+        done = "changed preferences"
     else:
         done = "already subscribed"
     click.echo(f"{done}: {subscription.email} → {store} ({subscription.locale})")
+    if before is not None and changed and changed != ("locale",):
+        click.echo(changes_text([PreferenceChange(before, subscription)]).splitlines()[0])
 
 
 @click.command()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from calendar_service.adapters.db.health import UNAVAILABLE, database_problem, write_check
@@ -18,10 +17,11 @@ from calendar_service.dashboard import dashboard_router
 from calendar_service.dashboard.signin import FormRefused, refused_page
 from calendar_service.entrypoints.feed_http import feed_response
 from calendar_service.entrypoints.web_guard import WebGuard
+from calendar_service.entrypoints.web_preferences import add_preference_routes
+from calendar_service.entrypoints.web_unsubscribe import add_unsubscribe_routes
 from calendar_service.feeds import FeedOptionError, FeedOptions, feed_range, parse_options
 from calendar_service.services.feed_cache import FeedCache, SignedFeedSource
 from calendar_service.services.feeds import FeedFile, catalog_feed, stores_feed
-from calendar_service.services.signed_links import unsubscribe_by_link
 
 PUBLIC_FEED = "public, max-age=3600"
 # A private feed is for its subscriber only: no shared cache may keep it (a revoked token must
@@ -145,19 +145,8 @@ def create_app(
         "/feeds/{token}.ics", store_calendar, methods=["GET", "HEAD"], include_in_schema=False
     )
 
-    @app.get("/unsubscribe/{token}", response_class=HTMLResponse)
-    def unsubscribe_page(token: str) -> HTMLResponse:
-        # A GET never unsubscribes: mail scanners fetch links. It shows the button instead.
-        action = html.escape(f"/unsubscribe/{token}", quote=True)
-        return HTMLResponse(_page(UNSUBSCRIBE_CONFIRM.format(action=action)))
-
-    @app.post("/unsubscribe/{token}", response_class=HTMLResponse)
-    def unsubscribe(token: str) -> HTMLResponse:
-        # RFC 8058 one-click: at once, and again harmlessly.
-        if not unsubscribe_by_link(signed_links, container.repository, token, clock()):
-            return HTMLResponse(_page(UNSUBSCRIBE_UNKNOWN), status_code=404)
-        return HTMLResponse(_page(UNSUBSCRIBED))
-
+    add_unsubscribe_routes(app, container, clock)
+    add_preference_routes(app, container, clock)
     app.include_router(api_router(container, clock))
     app.include_router(dashboard_router(container, clock))
     return app
@@ -171,20 +160,3 @@ def _options(request: Request) -> FeedOptions:
     if not request.scope["query_string"]:
         return _NO_OPTIONS
     return parse_options(dict(request.query_params))
-
-
-UNSUBSCRIBE_CONFIRM = """<h1>退订提醒邮件 · Unsubscribe</h1>
-<p>不再接收这家店铺的活动报名提醒邮件?<br>Stop the sign-up reminder emails for this store?</p>
-<form method="post" action="{action}"><button type="submit">退订 · Unsubscribe</button></form>"""
-UNSUBSCRIBED = """<h1>已退订 · Unsubscribed</h1>
-<p>您将不再收到这家店铺的提醒邮件。<br>You will get no more reminder emails for this store.</p>"""
-UNSUBSCRIBE_UNKNOWN = """<h1>链接无效 · Unknown link</h1>
-<p>这个退订链接无效。<br>This unsubscribe link is not valid.</p>"""
-
-
-def _page(body: str) -> str:
-    return (
-        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>1688活动提醒</title></head><body>{body}</body></html>"
-    )

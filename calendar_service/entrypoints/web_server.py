@@ -16,11 +16,11 @@ _TOO_LARGE = b"Request headers too large: send at most 16 KB of request line and
 
 # The token is the secret in these URLs: whoever reads the log could read the feed or end the
 # subscription. The log keeps the route and the query, not the token.
-_SECRET_PATHS = re.compile(r"^(/feeds/|/unsubscribe/)[^?]*?(\.ics)?(?=\?|$)")
+_SECRET_PATHS = re.compile(r"^(/feeds/|/unsubscribe/|/preferences/)[^?]*?(\.ics)?(?=\?|$)")
 
 
 def mask_tokens(path: str) -> str:
-    """`/feeds/***.ics?lang=en`, `/unsubscribe/***`: the path with its token hidden."""
+    """`/feeds/***.ics?lang=en`, `/unsubscribe/***`, `/preferences/***`: the token hidden."""
     return _SECRET_PATHS.sub(lambda m: f"{m[1]}***{m[2] or ''}", path, count=1)
 
 

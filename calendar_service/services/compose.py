@@ -26,11 +26,8 @@ from calendar_service.mail.render import RenderError
 from calendar_service.mail.transport import Outgoing
 from calendar_service.services.eligibility import HISTORY, current_occurrences
 from calendar_service.services.feed_links import feed_links
-from calendar_service.services.signed_links import (
-    SignedLinks,
-    preferences_url,
-    recipient_unsubscribe_url,
-)
+from calendar_service.services.recipient_links import preferences_url, recipient_unsubscribe_url
+from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import Settings
 
 

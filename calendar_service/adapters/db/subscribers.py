@@ -7,10 +7,20 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from calendar_service.adapters.db.bulk import dialect_insert
@@ -24,8 +34,15 @@ from calendar_service.adapters.db.tables import (
     SUBSCRIPTIONS,
 )
 from calendar_service.adapters.db.types import require_aware
-from calendar_service.domain.subscriptions import DEFAULT_LOCALE, LOCALES, Subscription, is_locale
+from calendar_service.domain.subscriptions import (
+    DEFAULT_LOCALE,
+    PreferenceChange,
+    Preferences,
+    Subscription,
+    cycles_text,
+)
 
+_MAX_ID = 2**31 - 1  # subscriptions.id is an INTEGER: past it, PostgreSQL refuses the query
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -164,24 +181,81 @@ class SubscriberRepository:
         email: str,
         locale: str = DEFAULT_LOCALE,
         now: dt.datetime | None = None,
+        *,
+        cycles: str | Iterable[str] | None = None,
+        include_ineligible: bool | None = None,
+        daily_summary: str | None = None,
     ) -> Subscription:
-        """Subscribe; for a known store and email, update the locale and re-activate it."""
-        if not is_locale(locale):
-            raise ValueError(f"locale {locale!r} is not one of {', '.join(LOCALES)}")
+        """Subscribe; for a known store and email, update the locale and re-activate it.
+
+        A preference left None is the schema's default for a new subscription (every cycle,
+        stores that cannot sign up included, a weekly summary) and is kept as it was chosen for
+        one subscribed before: subscribing again does not undo the preferences page.
+        """
+        chosen = Preferences.checked(cycles, include_ineligible, daily_summary, locale)
+        given = _preference_values(chosen)
         row = {
             "store_id": store_id,
             "email": normalize_email(email),
-            "locale": locale,
             "created_at": _now(now),
+            **given,
         }
         with write_transaction(self._engine) as connection:
             require_stores(connection, {store_id}, what="a subscription names a store")
             upsert = dialect_insert(connection, SUBSCRIPTIONS)
+            again = {name: upsert.excluded[name] for name in given}
             statement = upsert.on_conflict_do_update(
-                index_elements=["store_id", "email"],
-                set_={"locale": upsert.excluded.locale, "unsubscribed_at": None},
+                index_elements=["store_id", "email"], set_={**again, "unsubscribed_at": None}
             ).returning(*SUBSCRIPTIONS.c)
             return _subscription(connection.execute(statement, row).mappings().one())
+
+    def set_preferences(
+        self, subscription_id: int, preferences: Preferences
+    ) -> PreferenceChange | None:
+        """Set preferences on one subscription (ended or not); None when there is no such
+        subscription. The change says what it was and what it is now."""
+        if not 0 < subscription_id <= _MAX_ID:
+            return None
+        with write_transaction(self._engine) as connection:
+            found = self._set(connection, SUBSCRIPTIONS.c.id == subscription_id, preferences)
+            return found[0] if found else None
+
+    def set_recipient_preferences(
+        self, email: str, preferences: Preferences, store_ids: Sequence[str] | None = None
+    ) -> list[PreferenceChange]:
+        """Set preferences on every active subscription of the address, or on those to
+        `store_ids`; the ones that changed, by store. All or nothing: a store the address has
+        no active subscription to is a ValueError naming it, and nothing is written."""
+        which = [
+            SUBSCRIPTIONS.c.email == normalize_email(email),
+            SUBSCRIPTIONS.c.unsubscribed_at.is_(None),
+        ]
+        if store_ids is not None:
+            which.append(SUBSCRIPTIONS.c.store_id.in_(sorted(set(store_ids))))
+        with write_transaction(self._engine) as connection:
+            if store_ids is not None:
+                subscribed = select(SUBSCRIPTIONS.c.store_id).where(*which)
+                missing = sorted(set(store_ids) - set(connection.scalars(subscribed)))
+                if missing:
+                    raise ValueError(
+                        f"{email} has no active subscription to store "
+                        f"{', '.join(missing)}: subscribe first, or leave the store out"
+                    )
+            return [c for c in self._set(connection, and_(*which), preferences) if c.changed]
+
+    def _set(
+        self, connection: Connection, which: ColumnElement[bool], preferences: Preferences
+    ) -> list[PreferenceChange]:
+        """Set the preferences on the rows `which` picks (read under a lock, then one UPDATE):
+        each row as it was and as it is, changed or not."""
+        query = select(SUBSCRIPTIONS).where(which).order_by(SUBSCRIPTIONS.c.store_id)
+        before = read_subscriptions(connection, query.with_for_update())
+        values = _preference_values(preferences)
+        if not before or not values:
+            return [PreferenceChange(s, s) for s in before]
+        connection.execute(update(SUBSCRIPTIONS).where(which).values(**values))
+        after = {s.id: s for s in read_subscriptions(connection, query)}
+        return [PreferenceChange(s, after[s.id]) for s in before]
 
     def unsubscribe(
         self, email: str, store_id: str | None = None, now: dt.datetime | None = None
@@ -238,6 +312,36 @@ class SubscriberRepository:
                 return True  # a read-only database: it cannot send mail either
         return bool(found == fingerprint)
 
+    def subscription(self, subscription_id: int) -> Subscription | None:
+        """One subscription by its id (ended ones too)."""
+        if not 0 < subscription_id <= _MAX_ID:
+            return None
+        statement = select(SUBSCRIPTIONS).where(SUBSCRIPTIONS.c.id == subscription_id)
+        with self._engine.connect() as connection:
+            found = read_subscriptions(connection, statement)
+        return found[0] if found else None
+
+    def subscriptions_of(self, email: str, active_only: bool = True) -> list[Subscription]:
+        """The address's subscriptions (any spelling of it), sorted by store."""
+        statement = (
+            select(SUBSCRIPTIONS)
+            .where(SUBSCRIPTIONS.c.email == normalize_email(email))
+            .order_by(SUBSCRIPTIONS.c.store_id)
+        )
+        if active_only:
+            statement = statement.where(SUBSCRIPTIONS.c.unsubscribed_at.is_(None))
+        with self._engine.connect() as connection:
+            return read_subscriptions(connection, statement)
+
+    def store_names(self, store_ids: Iterable[str]) -> dict[str, str | None]:
+        """The stores' names by id (None until known); unknown stores are left out."""
+        wanted = sorted(set(store_ids))
+        if not wanted:
+            return {}
+        statement = select(STORES.c.store_id, STORES.c.name).where(STORES.c.store_id.in_(wanted))
+        with self._engine.connect() as connection:
+            return {row.store_id: row.name for row in connection.execute(statement)}
+
     def subscriptions(
         self, store_id: str | None = None, active_only: bool = True
     ) -> list[Subscription]:
@@ -254,6 +358,18 @@ class SubscriberRepository:
 def _now(now: dt.datetime | None) -> dt.datetime:
     # The repository is at the edge: callers that travel in time pass `now`.
     return dt.datetime.now(dt.UTC) if now is None else require_aware(now, "now")
+
+
+def _preference_values(preferences: Preferences) -> dict[str, Any]:
+    """The columns that preferences set, as stored; those left None are left out."""
+    values: dict[str, Any] = {
+        "include_ineligible": preferences.include_ineligible,
+        "daily_summary": preferences.daily_summary,
+        "locale": preferences.locale,
+    }
+    if preferences.cycles is not None:
+        values["cycles"] = cycles_text(preferences.cycles)
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def read_subscriptions(connection: Connection, query: Select[Any]) -> list[Subscription]:
