@@ -206,6 +206,7 @@ def _day_items(
     items: list[StoreItem] = []
     told: dict[int, str] = {}
     listed: list[Item] = []
+    summed: set[str] = set()  # stores whose daily activities are summed up already
     for reminder_id, row in job.reminders:
         sub = job.subscriptions[row.subscription_id]
         store, history, products = cache.store(row.store_id)
@@ -214,6 +215,10 @@ def _day_items(
         if row.kind == DIGEST:
             if Cycle.DAILY.value not in sub.cycles:
                 continue
+            if row.store_id in summed:  # a weekly and a daily summary after a change of mind
+                told[reminder_id] = ""
+                continue
+            summed.add(row.store_id)
             daily = cache.daily(catalog, tz)
             verdicts = evaluate_store(
                 catalog,

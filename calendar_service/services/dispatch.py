@@ -16,14 +16,24 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import Attempt, Claimed
+from calendar_service.adapters.db.reminder_store import Attempt, Claimed, ReminderStore
+from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.workdays import ChineseWorkdays
+from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.planning import SendDays
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.retry import next_attempt
 from calendar_service.mail.transport import Transport
-from calendar_service.services.compose import Composed, ComposeJob, Composer
+from calendar_service.services.compose import (
+    Composed,
+    ComposeJob,
+    Composer,
+    InlineComposer,
+    MailSettings,
+)
 
 LEASE = dt.timedelta(minutes=10)
 BATCH = 50  # recipients claimed at once
@@ -253,3 +263,23 @@ def deliver(
     report.bounced.add(job.recipient)
     report.failed += 1
     report.lines.append(f"{job.recipient}: {result.code} {result.detail}; address suppressed")
+
+
+def dispatch(
+    catalog: Catalog,
+    repository: Repository,
+    store: ReminderStore,
+    transport: Transport,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    mail: MailSettings,
+    owner: str,
+    rng: random.Random,
+    composer: Composer | None = None,
+) -> DispatchReport:
+    """One pass at `now`: every address with reminders due gets its message. Composed in this
+    thread unless a composer (a pool of worker processes) is given."""
+    if composer is None:
+        composer = InlineComposer(catalog, repository, tz, mail)
+    days = SendDays(tz, ChineseWorkdays())
+    return run_dispatch(repository, store, transport, composer, lambda: now, owner, rng, days)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Engine,
     Select,
     and_,
+    delete,
     insert,
     or_,
     select,
@@ -29,6 +30,7 @@ from calendar_service.adapters.db.stores import require_stores
 from calendar_service.adapters.db.tables import (
     FEED_TOKEN_STORES,
     FEED_TOKENS,
+    PLANNED,
     SIGNING_KEYS,
     STORES,
     SUBSCRIPTIONS,
@@ -255,6 +257,13 @@ class SubscriberRepository:
             return [PreferenceChange(s, s) for s in before]
         connection.execute(update(SUBSCRIPTIONS).where(which).values(**values))
         after = {s.id: s for s in read_subscriptions(connection, query)}
+        replan = [
+            s.id
+            for s in before
+            if (s.cycles, s.daily_summary) != (after[s.id].cycles, after[s.id].daily_summary)
+        ]
+        if replan:  # other reminders to plan: the planners take these subscriptions again
+            connection.execute(delete(PLANNED).where(PLANNED.c.subscription_id.in_(replan)))
         return [PreferenceChange(s, after[s.id]) for s in before]
 
     def unsubscribe(
