@@ -1,7 +1,8 @@
 """The reminders as one store for the use cases: planned (`reminder_plans`), claimed and
-recorded an address at a time (`reminder_queue`), the daily activities' statuses they are told
-from (`daily_statuses`), the subscriptions a page at a time (`subscription_pages`); and here, the
-planning lock between daemons and the data version the daemon watches for imports."""
+recorded an address at a time (`reminder_queue`), read as they stand (`reminder_reads`), the
+daily activities' statuses they are told from (`daily_statuses`), the subscriptions a page at a
+time (`subscription_pages`); and here, the planning lock between daemons and the data version
+the daemon watches for imports."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from calendar_service.adapters.db.reminder_queue import (
     ReminderQueue,
     StoredReminder,
 )
+from calendar_service.adapters.db.reminder_reads import ReminderReads
 from calendar_service.adapters.db.subscription_pages import SubscriptionPages
 from calendar_service.adapters.db.tables import PRODUCT_SNAPSHOTS, STORE_SNAPSHOTS, SUBSCRIPTIONS
 
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 
-class ReminderStore(ReminderQueue, DailyStatuses, SubscriptionPages):
+class ReminderStore(ReminderQueue, ReminderReads, DailyStatuses, SubscriptionPages):
     """Reminders: planned (here), claimed and recorded (`ReminderQueue`), the daily
     activities' statuses they are told from (`DailyStatuses`), and the subscriptions a page at
     a time (`SubscriptionPages`)."""
