@@ -339,3 +339,23 @@ def test_the_day_message_goes_out_with_the_reminders_headers(
     assert msg["Date"].datetime == NOW
     text, html = parts(msg)
     assert DAY_LINKS.unsubscribe in text and DAY_LINKS.unsubscribe in html
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"), [("zh-CN", "✓ 全部 {n} 家可报名"), ("en", "✓ Eligible: all {n} stores")]
+)
+def test_when_every_store_can_sign_up_they_are_counted_not_named_again(
+    locale: str, line: str
+) -> None:
+    items = [SAMPLE.item("opens", s, BENCHMARK) for s in STORES]
+    items = [i for i in items if i.verdict.status == "eligible"]
+    assert len(items) > 2
+    _, text, html = render(items, locale)
+    assert line.format(n=len(items)) in text.splitlines()
+    assert line.format(n=len(items)) in markup.unescape(re.sub(r"<[^>]+>", "", html))
+    # A store more in the message that cannot sign up for it: the eligible ones are named.
+    others = [SAMPLE.item("opens", s, MONTHLY) for s in STORES]
+    failing = next(i for i in others if i.verdict.status == "ineligible")
+    more = render([*items, dataclasses.replace(failing, store_id="another")], locale)[1]
+    assert line.format(n=len(items)) not in more
+    assert name_of(items[0], locale) in more

@@ -98,7 +98,12 @@ def render_day(
     names = list(dict.fromkeys(single_line(i.store_name or "") or i.store_id for i in items))
     one = names[0] if len(names) == 1 else None
     groups = sum(len(s.groups) for s in found)
-    words = {"day": day_text(today, zh, today), "stores": len(names), "count": groups}
+    words = {
+        "day": day_text(today, zh, today),
+        "stores": len(names),
+        "count": groups,
+        "items": t["day"]["items"][0 if groups == 1 else 1],
+    }
     zone = str(t["china_time"]) if tz.key == "Asia/Shanghai" else tz.key
     day = t["day"]
     subject = truncate(single_line(_subject(t, found, one, groups)), SUBJECT_MAX)

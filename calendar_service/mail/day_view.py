@@ -149,11 +149,12 @@ def sections(
         rank, variant, days = section_of(item.kind, left)
         groups = by_section.setdefault(rank, (variant, days, {}))[2]
         groups.setdefault((item.activity.key, item.occurrence.key), []).append(item)
-    one_store = len({i.store_id for i in items}) == 1
+    total = len({i.store_id for i in items})
+    one_store = total == 1
     found = []
     for rank in sorted(by_section):
         variant, days, groups = by_section[rank]
-        built = [_group(t, lang, variant, g, when, one_store) for g in groups.values()]
+        built = [_group(t, lang, variant, g, when, one_store, total) for g in groups.values()]
         if variant == "digest":  # the most stores failing first
             built.sort(key=lambda g: -g.failing)
         title = t["day"]["sections"][variant].format(days=days)
@@ -168,7 +169,10 @@ def _group(
     items: Sequence[Item],
     when: Callable[[str, Occurrence], str | None],
     one_store: bool,
+    total: int = 0,
 ) -> Group:
+    """One activity's group; when every store of the message (`total`) can sign up, they are
+    counted ("✓ 全部 35 家可报名"), not named again."""
     day = t["day"]
     first = items[0]
     order = {"digest": FAILING_ORDER, "status-change": CHANGE_ORDER}.get(variant, SIGN_UP_ORDER)
@@ -194,11 +198,10 @@ def _group(
         if key in LISTED:
             names = tuple(name for name, _ in found)
             label = day["names"][key]
-            listed.append(
-                Listed(
-                    mark, color, label, day["listed"].format(label=label, count=len(names)), names
-                )
-            )
+            heading = day["listed"].format(label=label, count=len(names))
+            if key == "eligible" and len(names) == total > 1:
+                names, heading = (), day["listed_all"].format(label=label, count=total)
+            listed.append(Listed(mark, color, label, heading, names))
         else:
             lines += [_line(t, lang, key, name, i.verdict, one_store) for name, i in found]
     no_rules = [i for _, i in stores.get(NO_RULES, [])]
