@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from calendar_service.services.importing import FileOutcome
 from calendar_service.services.preview import Preview
@@ -28,12 +29,17 @@ def import_summary(outcome: FileOutcome) -> str:
 
 
 def preview_text(found: list[Preview], tz: dt.tzinfo) -> str:
-    """The messages a preview lists: when, to whom, the subject, then one line per item."""
+    """The messages a preview lists: when, to whom and the subject, then a line per kind and
+    window with its stores counted by status (`--json` names every store)."""
     if not found:
         return "no message would go out"
     lines = [f"{len(found)} message{'s' if len(found) != 1 else ''} would go out:"]
     for p in found:
         lines.append(f"{p.send_at.astimezone(tz):%Y-%m-%d %H:%M}  {p.recipient}  {p.subject}")
+        groups: dict[tuple[str, str], Counter[str]] = {}
         for i in p.items:
-            lines.append(f"    {i.kind:<17} {i.occurrence:<28} {i.store_id:<20} {i.status}")
+            groups.setdefault((i.kind, i.occurrence), Counter())[i.status] += 1
+        for (kind, occurrence), statuses in groups.items():
+            counted = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
+            lines.append(f"    {kind:<17} {occurrence:<32} {counted}")
     return "\n".join(lines)
