@@ -13,7 +13,12 @@ from fastapi.testclient import TestClient
 
 from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.bootstrap import Container
+from calendar_service.dashboard import preview_view
+from calendar_service.dashboard.pages import messages as messages_words
+from calendar_service.domain.catalog import Catalog
 from calendar_service.entrypoints.web import create_app
+from calendar_service.services.compose import Item
+from calendar_service.services.preview import Preview
 from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT
@@ -141,3 +146,25 @@ def test_the_page_needs_a_sign_in(site: Site) -> None:
     response = site.client.get(f"/reminders?recipient={AGENCY}", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"].startswith("/login?next=")
+
+
+def test_kinds_come_in_the_mails_order_with_their_words_and_status_counts(catalog: Catalog) -> None:
+    kinds = ["digest", "before-1d", "status-change", "opens", "before-7d", "invitation-signal"]
+    items = tuple(
+        Item(store, "monthly-benchmark", "monthly-benchmark:2027-02", kind, status)
+        for kind in kinds
+        for store, status in (("s-2", "ineligible"), ("s-1", "eligible"), ("s-3", "eligible"))
+    )
+    sent = Preview(AGENCY, WEB_CLOCK, "subject", items)
+    words = messages_words()["en"]
+    [message] = preview_view.messages([sent], catalog, {"s-1": "One"}, CST, words)
+    assert [g.kind for g in message.groups] == [
+        "opens", "before-7d", "before-1d", "invitation-signal", "status-change", "digest"
+    ]  # fmt: skip
+    assert message.groups[1].label == "reminder 7 days before the deadline"
+    assert message.groups[0].label == words["reminders"]["kinds"]["opens"]
+    [activity] = message.groups[0].activities
+    assert activity.name == catalog.activity("monthly-benchmark").name_en
+    assert [line.store_name for line in activity.lines] == ["One", "s-2", "s-3"]
+    assert activity.counts == {"eligible": 2, "ineligible": 1}
+    assert (message.day, message.time, message.count) == (WEB_CLOCK.date(), "09:00", 18)

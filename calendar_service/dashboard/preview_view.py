@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ MAX_DAYS = 60
 # The order a message's sections come in (mail/day_view.py), the countdowns by days left.
 KIND_ORDER = ("opens", "prepare", "before", "invitation-signal", "status-change", "digest")
 BEFORE_KIND = re.compile(r"before-(\d+)d")
+STATUS_ORDER = ("eligible", "ineligible", "unknown", "invitation")
 
 
 class BadQueryError(ValueError):
@@ -52,6 +54,14 @@ class Line:
 class ActivityLines:
     name: str
     lines: tuple[Line, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Lines by status, in the order eligible, ineligible, unknown, invitation."""
+        found = Counter(line.status for line in self.lines)
+        return {s: found[s] for s in STATUS_ORDER if found[s]} | {
+            s: n for s, n in found.items() if s not in STATUS_ORDER
+        }
 
 
 @dataclass(frozen=True)
