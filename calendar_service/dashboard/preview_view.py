@@ -102,6 +102,12 @@ def days_of(text: str | None) -> int:
     return int(value)
 
 
+def days_from(now: dt.datetime, tz: ZoneInfo, days: int) -> tuple[dt.date, dt.date]:
+    """The first and last local day of `days` days from today: the preview's inclusive range."""
+    today = now.astimezone(tz).date()
+    return today, today + dt.timedelta(days=days - 1)
+
+
 def chosen(text: str | None, known: list[Recipient]) -> Recipient | None:
     """`?recipient=`: one of `known` (its domain in any case), None when absent; a 404 when
     no active subscription has that address."""

@@ -123,10 +123,9 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
         found = []
         if chosen is not None:
             now = clock()
-            start = now.astimezone(tz).date()
-            end = start + dt.timedelta(days=span - 1)
-            names = dict(container.repository.stores())
+            start, end = preview_view.days_from(now, tz, span)
             previews = container.preview(now, start, end, chosen.email)
+            names = dict(container.repository.stores())
             found = preview_view.messages(previews, container.catalog, names, tz, page.t)
         days_param = None if span == preview_view.DEFAULT_DAYS else str(span)
         return render("reminders.html.j2", page, who=who, problem=None, chosen=chosen, days=span,
