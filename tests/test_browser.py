@@ -5,8 +5,10 @@ from __future__ import annotations
 import email
 import email.policy
 import http.server
+import json
 import shutil
 import threading
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -317,3 +319,56 @@ def test_the_preferences_page_fits_a_phone_and_saves(
         assert page.evaluate(MAIL_WIDTH)["scroll"] <= 360
     finally:
         page.close()
+
+
+# The reminders page: an agency watching every sample store, on a phone -------------------------
+
+AGENCY = "agency-operations-team-with-a-long-name@example.com"
+
+
+def _api(url: str, key: str, method: str, path: str, body: bytes | None = None) -> bytes:
+    request = urllib.request.Request(
+        url + path, data=body, method=method,
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return bytes(response.read())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_reminders_page_of_an_agency_fits_a_phone(
+    server: tuple[str, str], browser: Browser, lang: str
+) -> None:
+    url, key = server
+    stores = [s["store_id"] for s in json.loads(_api(url, key, "GET", "/api/stores"))]
+    assert len(stores) == 35
+    for store in stores:  # again for the second language: a subscription is kept as it is
+        body = json.dumps({"email": AGENCY}).encode()
+        _api(url, key, "POST", f"/api/stores/{store}/subscriptions", body)
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    query = "&lang=en" if lang == "en" else ""
+    try:
+        page.goto(f"{url}/login")
+        page.fill("input[name=key]", key)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{url}/")
+        page.click("header nav a[href^='/reminders']")
+        page.wait_for_url("**/reminders**")
+        assert page.locator(f'[data-recipient="{AGENCY}"]').is_visible()
+        page.goto(f"{url}/reminders?recipient={urllib.parse.quote(AGENCY)}{query}")
+        messages = page.locator("section.message")
+        assert messages.count() > 0
+        closed = page.evaluate(MAIL_WIDTH)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"reminders-{lang}-360.png"), full_page=True)
+        # Every message's items opened: the longest the page gets.
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        opened = page.evaluate(MAIL_WIDTH)
+        page.screenshot(path=str(ARTIFACTS / f"reminders-{lang}-360-open.png"), full_page=True)
+    finally:
+        page.close()
+    for state, measured in (("closed", closed), ("open", opened)):
+        what = f"the reminders page ({lang}, items {state}) at 360 px: {measured}"
+        assert measured["client"] == 360, what
+        assert measured["scroll"] <= measured["client"], what
+        assert measured["right"] <= measured["client"], what

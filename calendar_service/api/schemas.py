@@ -127,6 +127,25 @@ class Revoked(BaseModel):
     revoked: int
 
 
+class PreviewItemOut(BaseModel):
+    store_id: str
+    activity: str
+    occurrence: str = Field(description="the occurrence's key")
+    kind: str = Field(
+        description="opens, prepare, before-Nd, status-change, digest or invitation-signal"
+    )
+    status: str = Field(description="eligible, ineligible, unknown or invitation")
+
+
+class PreviewOut(BaseModel):
+    """One message a reminder pass would send: one a day at most per recipient."""
+
+    recipient: str
+    send_at: dt.datetime
+    subject: str
+    items: list[PreviewItemOut]
+
+
 class Problem(BaseModel):
     detail: str
 

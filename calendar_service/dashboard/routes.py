@@ -1,4 +1,4 @@
-"""The dashboard's routes: sign-in, overview, timeline, store and catalog pages."""
+"""The dashboard's routes: sign-in, overview, timeline, store, catalog and reminders pages."""
 
 # No `from __future__ import annotations`: FastAPI resolves the endpoints' annotations,
 # some of them name dependencies local to the router factory.
@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, Query
 from fastapi.responses import HTMLResponse
 
 from calendar_service.bootstrap import Container
-from calendar_service.dashboard import catalog_view, store_view
+from calendar_service.dashboard import catalog_view, preview_view, store_view
 from calendar_service.dashboard.overview import STATUSES, Filters, cycles, overview
 from calendar_service.dashboard.pages import Lang, render, store_path
 from calendar_service.dashboard.session import Staff
@@ -100,6 +100,36 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
             version=container.catalog.version,
             here="/catalog",
         )
+
+    @router.get("/reminders", response_class=HTMLResponse)
+    def reminders_page(
+        who: SignedIn,
+        lang: str | None = None,
+        recipient: str | None = None,
+        days: str | None = None,
+    ) -> HTMLResponse:
+        # The recipients, and the messages the coming days would send the one chosen.
+        page = Lang.of(lang)
+        known = preview_view.recipients(container.repository.subscriptions())
+        params = {"recipient": recipient, "days": days}
+        context: dict[str, Any] = {"recipients": known, "here": "/reminders", "params": params}
+        try:
+            span = preview_view.days_of(days)
+            chosen = preview_view.chosen(recipient, known)
+        except preview_view.BadQueryError as e:
+            return render("reminders.html.j2", page, e.status_code, who=who, problem=e,
+                          chosen=None, days=preview_view.DEFAULT_DAYS, days_param=None,
+                          messages=[], **context)  # fmt: skip
+        found = []
+        if chosen is not None:
+            now = clock()
+            start, end = preview_view.days_from(now, tz, span)
+            previews = container.preview(now, start, end, chosen.email)
+            names = dict(container.repository.stores())
+            found = preview_view.messages(previews, container.catalog, names, tz, page.t)
+        days_param = None if span == preview_view.DEFAULT_DAYS else str(span)
+        return render("reminders.html.j2", page, who=who, problem=None, chosen=chosen, days=span,
+                      days_param=days_param, messages=found, **context)  # fmt: skip
 
     def store_page(who: Staff, store_id: str, page: Lang, **extra: Any) -> HTMLResponse:
         try:
