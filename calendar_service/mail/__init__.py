@@ -1,5 +1,5 @@
-"""Reminder emails: rendering (Jinja2 templates; one store's reminder, or a recipient's day)
-and building the RFC 5322 message."""
+"""Reminder emails: the day's message of a recipient rendered (Jinja2 templates) and built as
+an RFC 5322 message."""
 
 from calendar_service.mail.day import StoreItem, render_day
 from calendar_service.mail.message import (
@@ -7,15 +7,9 @@ from calendar_service.mail.message import (
     MailLinks,
     Rendered,
     build_day_message,
-    build_message,
     single_line,
 )
-from calendar_service.mail.render import (
-    RenderError,
-    render_digest,
-    render_reminder,
-    render_status_change,
-)
+from calendar_service.mail.render import RenderError
 
 __all__ = [
     "CalendarLinks",
@@ -24,10 +18,6 @@ __all__ = [
     "Rendered",
     "StoreItem",
     "build_day_message",
-    "build_message",
     "render_day",
-    "render_digest",
-    "render_reminder",
-    "render_status_change",
     "single_line",
 ]

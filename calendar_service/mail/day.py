@@ -3,8 +3,8 @@ watches, deadlines first, each activity once with its stores by verdict.
 
 Which items are due is decided elsewhere; this module only says them. The words live in
 `templates/mail/messages.toml` (its `day` tables), the layout in `templates/mail/day.*.j2`,
-the grouping in `mail/day_view.py`. A render is all or nothing, as for the single reminders:
-any failure raises RenderError and nothing is sent.
+the grouping in `mail/day_view.py`. A render is all or nothing (`mail/render.py`): any
+failure raises RenderError and nothing is sent.
 """
 
 from __future__ import annotations

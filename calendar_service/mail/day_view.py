@@ -4,7 +4,7 @@ store on one line with the one thing it has to fix.
 A reader with 35 stores must see at a glance which stores can sign up and what each of the
 others lacks, so a group lists the eligible stores by name on one line and gives every other
 store a line of its own: its mark and its first failing (or missing) criterion, with the gap.
-With one store there is room for all of its failing criteria, as the single reminders show.
+With one store there is room for all of its failing criteria, each with its bar.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from calendar_service.mail.view import (
     STATUS_MARKS,
     STORE_NOTES,
     Row,
-    block_notes,
     criterion_row,
     status_key,
+    store_notes,
 )
 
 BEFORE_KIND = re.compile(r"before-(\d+)d")
@@ -245,7 +245,7 @@ def _line(
         wanted = sorted((j for j in verdict.criteria if j.status in ("fail", "unknown")),
                         key=lambda j: ORDER[j.status])  # fmt: skip
         shown = tuple(criterion_row(j, verdict, lang) for j in wanted)
-        notes = block_notes(verdict, lang)[1]
+        notes = store_notes(verdict, lang)
         fix = str(t["list_sep"]).join(notes) if notes or not shown else ""
         return StoreLine(name, mark, color, label, fix, "", shown)
     todo = _to_fix(verdict, lang)

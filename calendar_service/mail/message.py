@@ -1,4 +1,4 @@
-"""A rendered reminder as an RFC 5322 message: multipart/alternative, one-click unsubscribe.
+"""A rendered day's message as an RFC 5322 message: multipart/alternative, one-click unsubscribe.
 
 Built with the standard library's MIME classes under its compat32 policy, whose headers are
 plain strings or `email.header.Header`s: the modern policy parses every header into a
@@ -34,15 +34,12 @@ from email.mime.multipart import MIMEMultipart
 from email.policy import Compat32
 from typing import Any
 
-from calendar_service.domain.reminders import ReminderRow
-from calendar_service.domain.subscriptions import Subscription
-
 # Runs of whitespace and of Unicode's Cc (C0, DEL, C1), Zl and Zp characters: one space each.
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_LINE = 78  # RFC 5322's recommended header line length
 MAX_LENGTH = 998  # and its limit
 ENCODED_WORD_LINE = 76  # a space and an encoded word of at most 75 characters (RFC 2047 2)
-FOLD = "\r\n"  # how build_message folds a header value's lines
+FOLD = "\r\n"  # how build_day_message folds a header value's lines
 SUBJECT_MAX = 78  # characters: what a mail client shows, and short enough to read on a phone
 
 
@@ -57,7 +54,7 @@ class CalendarLinks:
 
 @dataclass(frozen=True)
 class MailLinks:
-    """The links a reminder carries, built by the caller; `unsubscribe` is the https URL of
+    """The links a message carries, built by the caller; `unsubscribe` is the https URL of
     POST /unsubscribe/…. `calendar` is the store's private feed (in the subscriber's language),
     when the message is about one store; `store_page` the dashboard's page of the store;
     `preferences` the subscriber's preferences page, linked beside the unsubscribe link."""
@@ -71,7 +68,7 @@ class MailLinks:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One reminder rendered in full: nothing is sent unless all three parts are here."""
+    """One message rendered in full: nothing is sent unless all three parts are here."""
 
     subject: str
     text: str
@@ -90,37 +87,12 @@ def truncate(text: str, limit: int) -> str:
 
 
 def message_id(key: str, domain: str) -> str:
-    """The Message-ID of a reminder: derived from its key, so a retry sends the same one."""
+    """The Message-ID of a message: derived from its key, so a retry sends the same one."""
     return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{single_line(domain)}>"
 
 
 class AddressError(ValueError):
     """The sender's or the subscriber's address cannot go into a header: nothing to send."""
-
-
-def build_message(
-    *,
-    sender: str,
-    subscription: Subscription,
-    store_name: str | None,
-    reminder: ReminderRow,
-    rendered: Rendered,
-    links: MailLinks,
-    message_domain: str,
-    date: dt.datetime | None = None,
-) -> Message:
-    """One store's reminder as an email: `build_day_message` to the subscription's address,
-    named for the store, its Message-ID from the reminder's key."""
-    return build_day_message(
-        sender=sender,
-        recipient=subscription.email,
-        to_name=store_name or "",
-        key=reminder.key,
-        rendered=rendered,
-        links=links,
-        message_domain=message_domain,
-        date=date,
-    )
 
 
 def build_day_message(
@@ -174,7 +146,7 @@ def sender_header(sender: str) -> str:
 
 class _Prefolded(Compat32):
     """compat32, except that a header value already in RFC 5322 lines goes out as it is (what
-    the modern policy calls refold_source="long"): `build_message` encodes and folds its values,
+    the modern policy calls refold_source="long"): `build_day_message` encodes and folds its values,
     and folding them a second time, on every send, cost as much as building the message. Its
     values are folded with CRLF; they go out with the line ending asked for (LF in a Maildir)."""
 
