@@ -7,7 +7,7 @@ export CALENDAR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:543
 
 NODE_DEPS := tests/support/icaljs/node_modules/.package-lock.json
 
-.PHONY: install run test lint typecheck pytest bench bench-tools chromium postgres clean
+.PHONY: install run test lint typecheck pytest bench bench-tools chromium spamassassin postgres clean
 
 install: $(STAMP)
 
@@ -42,7 +42,12 @@ chromium:
 	@test -x /usr/bin/chromium && fc-list :lang=zh | grep -q . || \
 		{ apt-get update && apt-get install -y --no-install-recommends chromium fonts-wqy-zenhei; }
 
-pytest: install postgres $(NODE_DEPS) chromium
+# The mail tests score the day's messages with SpamAssassin, from Debian's package.
+spamassassin:
+	@command -v spamassassin >/dev/null || \
+		{ apt-get update && apt-get install -y --no-install-recommends spamassassin; }
+
+pytest: install postgres $(NODE_DEPS) chromium spamassassin
 	$(BIN)/pytest -n 2
 
 test: lint typecheck pytest
