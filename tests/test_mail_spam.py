@@ -14,6 +14,7 @@ import pytest
 from calendar_service.domain.subscriptions import Locale
 from calendar_service.mail import render_day
 from tests import day_support, mail_support
+from tests.times import CST
 
 SPAMASSASSIN = shutil.which("spamassassin")
 LIMIT = 1.0  # each rule that fired is a sign; 5 is the filter's threshold
@@ -41,7 +42,7 @@ def test_a_days_message_scores_clean(locale: Locale, stores: int) -> None:
         )
     links = day_support.DAY_LINKS if stores > 1 else day_support.ONE_STORE_LINKS
     rendered = render_day(
-        locale=locale, items=items, now=day_support.NOW, tz=day_support.TZ, links=links
+        locale=locale, items=items, now=day_support.NOW, tz=CST, links=links
     )
     message = mail_support.sent(rendered, links=links)
     points, report = score(message.as_bytes())
