@@ -24,7 +24,7 @@ from calendar_service.mail.day import StoreItem, render_day
 from calendar_service.mail.message import AddressError, CalendarLinks, MailLinks, build_day_message
 from calendar_service.mail.render import RenderError
 from calendar_service.mail.transport import Outgoing
-from calendar_service.services.eligibility import HISTORY, current_occurrences
+from calendar_service.services.eligibility import HISTORY, StoresReader, current_occurrences
 from calendar_service.services.feed_links import feed_links
 from calendar_service.services.recipient_links import preferences_url, recipient_unsubscribe_url
 from calendar_service.services.signed_links import SignedLinks
@@ -50,21 +50,9 @@ def mail_settings(settings: Settings, signer: SignedLinks) -> MailSettings:
     )
 
 
-class MailReader(Protocol):
+class MailReader(StoresReader, Protocol):
     """What composing reads: the stores' data, a page of stores at a time, and the generation
     a store's feed links are signed with."""
-
-    def latest_store_snapshots(
-        self, as_of: dt.datetime, store_ids: Collection[str] | None = None
-    ) -> dict[str, StoreSnapshot]: ...
-
-    def store_histories(
-        self, store_ids: Collection[str], until: dt.datetime, since: dt.datetime | None = None
-    ) -> dict[str, list[StoreSnapshot]]: ...
-
-    def latest_products_of(
-        self, store_ids: Collection[str] | None, as_of: dt.datetime
-    ) -> dict[str, list[ProductSnapshot]]: ...
 
     def feed_generation(self, store_id: str) -> int: ...
 

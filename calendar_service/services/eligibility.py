@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -31,6 +32,22 @@ class SnapshotReader(Protocol):
     ) -> list[ProductSnapshot]: ...
 
     def has_store(self, store_id: str) -> bool: ...
+
+
+class StoresReader(Protocol):
+    """Several stores' latest data at once, by store id (a page of stores, one query each)."""
+
+    def latest_store_snapshots(
+        self, as_of: dt.datetime, store_ids: Collection[str] | None = None
+    ) -> dict[str, StoreSnapshot]: ...
+
+    def store_histories(
+        self, store_ids: Collection[str], until: dt.datetime, since: dt.datetime | None = None
+    ) -> dict[str, list[StoreSnapshot]]: ...
+
+    def latest_products_of(
+        self, store_ids: Collection[str] | None, as_of: dt.datetime
+    ) -> dict[str, list[ProductSnapshot]]: ...
 
 
 @dataclass(frozen=True)

@@ -55,18 +55,6 @@ class PreviewReader(MailReader, Protocol):
         self, store_id: str | None = None, active_only: bool = True
     ) -> list[Subscription]: ...
 
-    def latest_store_snapshots(
-        self, as_of: dt.datetime, store_ids: Collection[str] | None = None
-    ) -> dict[str, StoreSnapshot]: ...
-
-    def store_histories(
-        self, store_ids: Collection[str], until: dt.datetime, since: dt.datetime | None = None
-    ) -> dict[str, list[StoreSnapshot]]: ...
-
-    def latest_products_of(
-        self, store_ids: Collection[str] | None, as_of: dt.datetime
-    ) -> dict[str, list[ProductSnapshot]]: ...
-
 
 class PreviewQueue(Protocol):
     """What the preview reads of the reminders: what is planned, told and sent already."""

@@ -6,18 +6,26 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import ReminderStore
-from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.planning import SendDays
 from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import Composer
-from calendar_service.services.dispatch import DispatchReport, run_dispatch
-from calendar_service.services.planning import plan
-from calendar_service.services.status_watch import watch_daily_statuses
+from calendar_service.services.dispatch import DispatchReport, Queue, Subscribers, run_dispatch
+from calendar_service.services.eligibility import StoresReader
+from calendar_service.services.planning import PlanningStore, plan
+from calendar_service.services.status_watch import WatchedStores, watch_daily_statuses
+
+
+class Reminders(PlanningStore, WatchedStores, Queue, Protocol):
+    """The reminders as a pass plans, watches and dispatches them."""
+
+
+class People(StoresReader, Subscribers, Protocol):
+    """The stores' data, and the subscriptions a bounce ends."""
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,8 @@ class PassReport:
 
 def reminder_pass(
     catalog: Catalog,
-    repository: Repository,
-    store: ReminderStore,
+    repository: People,
+    store: Reminders,
     transport: Transport,
     composer: Composer,
     now: dt.datetime,

@@ -5,12 +5,11 @@ status-change reminder for each of its subscriptions (the daily activities send 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import ReminderStore
-from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
@@ -24,7 +23,7 @@ from calendar_service.domain.planning import (
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Subscription
-from calendar_service.services.eligibility import HISTORY, current_occurrences
+from calendar_service.services.eligibility import HISTORY, StoresReader, current_occurrences
 
 # Stores watched per page: one read of each kind and one write transaction a page. A page's
 # latest product snapshots are all in memory at once, hence fewer stores than PAGE subscriptions.
@@ -39,10 +38,26 @@ class Watched:
     stores: int = 0
 
 
+class WatchedStores(Protocol):
+    """The subscribed stores a page at a time, their remembered statuses, and where the
+    changes and the new statuses are written."""
+
+    def subscribed_stores(self, after_store: str | None, stores: int) -> list[Subscription]: ...
+
+    def daily_statuses_of(self, store_ids: Collection[str]) -> dict[str, dict[str, str]]: ...
+
+    def record_statuses(
+        self,
+        rows: Iterable[ReminderRow],
+        statuses: Mapping[str, Mapping[str, str]],
+        now: dt.datetime,
+    ) -> int: ...
+
+
 def watch_daily_statuses(
     catalog: Catalog,
-    repository: Repository,
-    store: ReminderStore,
+    repository: StoresReader,
+    store: WatchedStores,
     now: dt.datetime,
     tz: ZoneInfo,
     workdays: WorkdayCalendar,
@@ -77,8 +92,8 @@ def watch_daily_statuses(
 def _watch_stores(
     catalog: Catalog,
     daily: Sequence[Occurrence],
-    repository: Repository,
-    store: ReminderStore,
+    repository: StoresReader,
+    store: WatchedStores,
     by_store: Mapping[str, Sequence[Subscription]],
     now: dt.datetime,
     tz: ZoneInfo,
