@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import Attempt, Claimed, ReminderStore
-from calendar_service.adapters.db.repository import Repository
+from calendar_service.adapters.db.reminder_store import Attempt, Claimed
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.planning import SendDays
@@ -32,6 +31,7 @@ from calendar_service.services.compose import (
     ComposeJob,
     Composer,
     InlineComposer,
+    MailReader,
     MailSettings,
 )
 
@@ -265,10 +265,14 @@ def deliver(
     report.lines.append(f"{job.recipient}: {result.code} {result.detail}; address suppressed")
 
 
+class Readers(MailReader, Subscribers, Protocol):
+    """The stores' data to compose from, and the subscriptions a bounce ends."""
+
+
 def dispatch(
     catalog: Catalog,
-    repository: Repository,
-    store: ReminderStore,
+    repository: Readers,
+    store: Queue,
     transport: Transport,
     now: dt.datetime,
     tz: ZoneInfo,
