@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from email.message import EmailMessage
 
 import pytest
+
 from calendar_service.adapters.db.reminder_store import ReminderStore, StoredReminder
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.domain.catalog import Catalog
