@@ -276,10 +276,11 @@ def test_after_three_workers_are_lost_the_pass_goes_on_in_line_and_the_next_star
     stopped (SIGSTOP) holding its chunks. After the third loss the pass is composed in line,
     and the fourth worker, whose answers would come after the pass, is stopped too."""
     poisoned = [
-        _poisoned(j) if n in (0, 32, 64) else j
-        for n, j in enumerate(case.jobs)  # chunks of 16, two to a worker: each one's first job
+        _poisoned(j) if n in (0, 16, 32) else j
+        for n, j in enumerate(case.jobs)  # chunks of 8, two to a worker: each one's first job
     ]
-    with case.pool(4) as pool:
+    assert len(case.jobs) > 4 * 2 * 8  # the fourth worker holds two chunks
+    with case.pool(4, chunk=8) as pool:
         pool.start(wait_ready=60)
         pids = pool.pids
         os.kill(pids[3], signal.SIGSTOP)
