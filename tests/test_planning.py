@@ -265,9 +265,7 @@ def test_two_planners_at_once_add_each_row_once(repository: Repository, engine: 
     store = ReminderStore(engine)
     added: list[int] = []
     threads = [
-        threading.Thread(
-            target=lambda: added.append(plan(SHIPPED, store, PLANNED_AT, CST).added)
-        )
+        threading.Thread(target=lambda: added.append(plan(SHIPPED, store, PLANNED_AT, CST).added))
         for _ in range(2)
     ]
     for thread in threads:
