@@ -183,6 +183,41 @@ def test_an_error_while_sending_reaches_the_caller_and_leaves_the_rest_claimed(
     _once(smtp_server)
 
 
+class DiesAfterSending(BreaksOnSecond):
+    """A transport whose process dies, as it were, once the server has accepted a message and
+    before its outcome is recorded."""
+
+    def send(self, msg: Message | Outgoing) -> SendResult:
+        self.inner.send(msg)
+        raise UnexpectedError("gone after the server accepted")
+
+
+def test_a_message_accepted_but_not_recorded_goes_again_as_the_same_message(
+    catalog: Catalog,
+    subscribed: Repository,
+    engine: Engine,
+    smtp_server: SmtpServer,
+    composer: ComposePool | None,
+) -> None:
+    """What it had nothing to say of was suppressed before it was sent; claimed again once the
+    lease lapses, the rest make the same message, Message-ID and all: the address never gets a
+    second, different message that day."""
+    store = ReminderStore(engine)
+    plan(catalog, store, MONTHLY_SIGNUP_OPEN, CST)
+    with pytest.raises(UnexpectedError, match="gone after the server accepted"):
+        dispatch_at(catalog, subscribed, store, DiesAfterSending(smtp(smtp_server)), composer)
+    (first,) = parsed(smtp_server)
+    theirs = of_address(subscribed, due(store), to(first))
+    assert with_status(theirs, ReminderStatus.SUPPRESSED)  # settled before it was sent
+    assert with_status(theirs, ReminderStatus.SENDING)  # the rest: claimed, never recorded
+    later = MONTHLY_SIGNUP_OPEN + LEASE + dt.timedelta(minutes=1)
+    assert run_pass(catalog, subscribed, store, smtp_server, composer, now=later).sent == 2
+    again = [m["Message-ID"] for m in parsed(smtp_server) if to(m) == to(first)]
+    assert again == [first["Message-ID"]] * 2
+    sent = with_status(of_address(subscribed, due(store), to(first)), ReminderStatus.SENT)
+    assert sent and {s.row.message_id for s in sent} == {first["Message-ID"]}
+
+
 @pytest.mark.parametrize("stored", ["店主@example.com", "two words@example.com", "ops@"])
 def test_a_stored_address_that_cannot_be_a_header_fails_alone_and_is_suppressed(
     catalog: Catalog,
