@@ -38,20 +38,20 @@ from tests.smtp_server import HOST, RecordingHandler, SmtpServer
 from tests.times import CST as CST  # noqa: PLC0414 (re-exported: test_daemon imports it from here)
 from tests.times import MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
 
-NOW = MONTHLY_SIGNUP_OPEN  # the daemon tests' clock
-DUE_PER_SUBSCRIPTION = 7  # at NOW: the six monthly `opens` and the weekly digest
+NOW = MONTHLY_SIGNUP_OPEN  # the daemon tests' clock: every address has a message due
 T = TypeVar("T")
 
 
-def subscribe(repository: Repository, subscriptions: int) -> int:
-    """The sample data and `subscriptions` subscriptions (agent0@ to every store, then agent1@
-    …); how many reminders are due at NOW for them."""
+def subscribe(repository: Repository, addresses: int, stores_each: int = 2) -> int:
+    """The sample data and `addresses` addresses (agent0@ …), each watching `stores_each`
+    stores of it in turn; how many messages are due at NOW (one per address)."""
     load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
     stores = repository.store_ids()
-    for n in range(subscriptions):
-        address = f"agent{n // len(stores)}@example.com"
-        repository.subscribe(stores[n % len(stores)], address, "zh-CN", now=SAMPLE_CAPTURED)
-    return subscriptions * DUE_PER_SUBSCRIPTION
+    for n in range(addresses):
+        for k in range(stores_each):
+            store_id = stores[(n * stores_each + k) % len(stores)]
+            repository.subscribe(store_id, f"agent{n}@example.com", "zh-CN", now=SAMPLE_CAPTURED)
+    return addresses
 
 
 class Timeline:
@@ -184,6 +184,17 @@ def sent_message_ids(engine: Engine) -> set[str]:
         return {str(m) for m in connection.scalars(query)}
 
 
+def messages_sent(engine: Engine) -> int:
+    """How many messages the database records as sent (each on all of its reminders)."""
+    return len(sent_message_ids(engine))
+
+
+def settled(engine: Engine, due_by: dt.datetime) -> bool:
+    """Every reminder due by `due_by` is over: sent, or suppressed as nothing worth telling."""
+    counts = statuses(engine, due_by)
+    return sum(counts.values()) == counts["sent"] + counts["suppressed"] > 0
+
+
 _HEADERS = BytesHeaderParser(policy=email.policy.default)
 
 
@@ -193,6 +204,22 @@ def received_ids(server: SmtpServer) -> Counter[str]:
         str(_HEADERS.parsebytes(m.data)["Message-ID"]).strip()
         for m in list(server.handler.messages)
     )
+
+
+def messages_a_day(server: SmtpServer) -> Counter[tuple[str, dt.date]]:
+    """How many different messages (Message-IDs) each address received on each local day: a
+    message accepted again with the same Message-ID is the same message, not a second one."""
+    seen: set[tuple[str, str]] = set()
+    found: Counter[tuple[str, dt.date]] = Counter()
+    for received in list(server.handler.messages):
+        headers = _HEADERS.parsebytes(received.data)
+        message_id = str(headers["Message-ID"]).strip()
+        day = headers["Date"].datetime.astimezone(CST).date()
+        for recipient in received.rcpt_tos:
+            if (recipient, message_id) not in seen:
+                seen.add((recipient, message_id))
+                found[recipient, day] += 1
+    return found
 
 
 class ServerOnPort:

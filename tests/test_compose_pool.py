@@ -25,7 +25,9 @@ from sqlalchemy import Engine, update
 from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.db.tables import SUBSCRIPTIONS
+from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.planning import SendDays
 from calendar_service.services.compose import (
     Composed,
     ComposeJob,
@@ -65,11 +67,15 @@ sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 @pytest.fixture
 def jobs(catalog: Catalog, repository: Repository, engine: Engine) -> list[ComposeJob]:
-    """Every reminder due at MONTHLY_SIGNUP_OPEN for one address subscribed to each sample store,
-    one of them with a stored address that cannot go into a header: 245 reminders and digests."""
+    """A job (one message) for every address with reminders due at MONTHLY_SIGNUP_OPEN, as the
+    dispatcher claims them: two addresses for each sample store (one in Chinese, one in
+    English), one address watching every store, and one stored address that cannot go into a
+    header: 72 messages."""
     load_sample(PROJECT / "data" / "sample", repository, CST, SAMPLE_CAPTURED)
-    for store_id in sorted(repository.store_ids()):
-        repository.subscribe(store_id, "ops@example.com", "zh-CN", now=SAMPLE_CAPTURED)
+    for n, store_id in enumerate(sorted(repository.store_ids())):
+        repository.subscribe(store_id, f"ops{n}@example.com", "zh-CN", now=SAMPLE_CAPTURED)
+        repository.subscribe(store_id, f"agency{n}@example.com", "en", now=SAMPLE_CAPTURED)
+        repository.subscribe(store_id, "everything@example.com", "zh-CN", now=SAMPLE_CAPTURED)
     repository.subscribe("b2b-220001", "broken@example.com", "en", now=SAMPLE_CAPTURED)
     with engine.begin() as connection:
         connection.execute(
@@ -77,12 +83,27 @@ def jobs(catalog: Catalog, repository: Repository, engine: Engine) -> list[Compo
             .where(SUBSCRIPTIONS.c.email == "broken@example.com")
             .values(email=BAD_ADDRESS)
         )
-    plan(catalog, repository, MONTHLY_SIGNUP_OPEN, CST)
     store = ReminderStore(engine)
-    claimed = store.claim_due(MONTHLY_SIGNUP_OPEN, "test", LEASE, limit=10_000)
-    subscriptions = store.subscriptions_by_id({c.row.subscription_id for c in claimed})
+    plan(catalog, store, MONTHLY_SIGNUP_OPEN, CST)
+    days = SendDays(CST, ChineseWorkdays())
+    claimed = store.claim_recipients(
+        MONTHLY_SIGNUP_OPEN,
+        "test",
+        LEASE,
+        limit=10_000,
+        day_start=days.day_start(MONTHLY_SIGNUP_OPEN),
+        next_morning=days.next_morning(MONTHLY_SIGNUP_OPEN),
+    ).claims
+    ids = {s.row.subscription_id for c in claimed for s in c.reminders}
+    subscriptions = store.subscriptions_by_id(ids)
     return [
-        ComposeJob(c.id, c.row, subscriptions[c.row.subscription_id], MONTHLY_SIGNUP_OPEN)
+        ComposeJob(
+            c.recipient,
+            tuple((s.id, s.row) for s in c.reminders),
+            {s.row.subscription_id: subscriptions[s.row.subscription_id] for s in c.reminders},
+            {},
+            MONTHLY_SIGNUP_OPEN,
+        )
         for c in claimed
     ]
 
@@ -91,11 +112,12 @@ def _inline(catalog: Catalog, repository: Repository) -> InlineComposer:
     return InlineComposer(catalog, repository, CST, MAIL)
 
 
-def _by_id(results: Iterator[tuple[ComposeJob, Composed]]) -> dict[int, Composed]:
-    found: dict[int, Composed] = {}
+def _by_id(results: Iterator[tuple[ComposeJob, Composed]]) -> dict[str, Composed]:
+    """What was composed, by recipient (one message each); no job composed twice."""
+    found: dict[str, Composed] = {}
     for job, composed in results:
-        assert job.reminder_id not in found, f"reminder {job.reminder_id} composed twice"
-        found[job.reminder_id] = composed
+        assert job.recipient not in found, f"the message to {job.recipient} composed twice"
+        found[job.recipient] = composed
     return found
 
 
@@ -107,7 +129,7 @@ class Case:
     repository: Repository
     database_url: str
     jobs: list[ComposeJob]
-    expected: dict[int, Composed]
+    expected: dict[str, Composed]
 
     def pool(
         self,
@@ -143,11 +165,13 @@ def test_workers_write_the_bytes_the_dispatcher_would(
         again = _by_id(pool.compose_all(case.jobs))  # a second pass on the same workers
         assert pool.composed_in_line == 0 and pool.composed_in_workers == 2 * len(case.jobs)
     assert first == case.expected == again
-    kinds = {job.row.kind for job in case.jobs}
+    assert len(case.jobs) == 72 and len(first) == len(case.jobs)
+    kinds = {row.kind for job in case.jobs for _, row in job.reminders}
     assert {"opens", "digest"} <= kinds, kinds
+    assert all(len(job.reminders) > 1 for job in case.jobs)  # a message carries several
     sizes = sorted(len(c.message.data) for c in first.values() if c.message is not None)
-    assert sizes[-1] > 30_000  # digests: several blocks of rows, tens of kB through the pipe
-    broken = {j.reminder_id for j in case.jobs if j.subscription.email == BAD_ADDRESS}
+    assert sizes[-1] > 30_000  # every store in one message: tens of kB through the pipe
+    broken = {j.recipient for j in case.jobs if j.recipient == BAD_ADDRESS}
     assert broken == {i for i, c in first.items() if c.message is None} != set()
     assert all(first[i].problem == "address-error" for i in broken)
     assert all(repr(BAD_ADDRESS) in first[i].detail for i in broken)
@@ -222,12 +246,16 @@ def _fail_to_rebuild(why: str) -> ComposeJob:
     raise SystemExit(why)
 
 
+def _poisoned(job: ComposeJob) -> _Poisoned:
+    return _Poisoned(job.recipient, job.reminders, job.subscriptions, job.told, job.now)
+
+
 @sqlite_only
 def test_a_job_that_kills_its_worker_is_composed_in_line_and_the_worker_replaced(
     case: Case,
 ) -> None:
     first = case.jobs[0]
-    poisoned = _Poisoned(first.reminder_id, first.row, first.subscription, first.now)
+    poisoned = _poisoned(first)
     with case.pool() as pool:
         pool.start(wait_ready=60)
         (pid,) = pool.pids
@@ -248,10 +276,11 @@ def test_after_three_workers_are_lost_the_pass_goes_on_in_line_and_the_next_star
     stopped (SIGSTOP) holding its chunks. After the third loss the pass is composed in line,
     and the fourth worker, whose answers would come after the pass, is stopped too."""
     poisoned = [
-        _Poisoned(j.reminder_id, j.row, j.subscription, j.now) if n in (0, 32, 64) else j
-        for n, j in enumerate(case.jobs)  # chunks of 16, two to a worker: each one's first job
+        _poisoned(j) if n in (0, 16, 32) else j
+        for n, j in enumerate(case.jobs)  # chunks of 8, two to a worker: each one's first job
     ]
-    with case.pool(4) as pool:
+    assert len(case.jobs) > 4 * 2 * 8  # the fourth worker holds two chunks
+    with case.pool(4, chunk=8) as pool:
         pool.start(wait_ready=60)
         pids = pool.pids
         os.kill(pids[3], signal.SIGSTOP)

@@ -4,19 +4,26 @@ not the code's: `run` upgrades it, the others refuse it with one line saying wha
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
 import shutil
 import sqlite3
+from collections import Counter
+from collections.abc import Collection
+from email.message import Message
+from email.parser import BytesHeaderParser
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, select
 
 from calendar_service.adapters.db import make_engine
 from calendar_service.adapters.db.schema import RELEASE_0_1_0, Migrations, default_migrations
+from calendar_service.adapters.db.tables import REMINDERS, SUBSCRIPTIONS
 from calendar_service.bootstrap import Container
 from calendar_service.errors import DatabaseError
 from calendar_service.settings import load_settings
 from tests.cli import run_cli
-from tests.daemon_support import DaemonProcess, statuses, wait_for
+from tests.daemon_support import DaemonProcess, wait_for
 from tests.migration_support import RELEASE_DATA, migrations_with, next_revision, revision
 from tests.smtp_server import SmtpServer, smtp_server
 from tests.times import CST
@@ -146,22 +153,69 @@ def test_commands_create_a_new_database_at_the_head(tmp_path: Path) -> None:
 def test_the_daemon_upgrades_a_release_0_1_0_database_and_sends_what_it_planned(
     tmp_path: Path, smtp_server: SmtpServer
 ) -> None:
-    """The reminders release 0.1.0 planned for 18 December go out from the upgraded database."""
+    """The reminders release 0.1.0 planned for 18 December (eighteen, for two addresses) go out
+    from the upgraded database: one message to each address, carrying all of its reminders."""
     url = _release_copy(tmp_path)
-    daemon = DaemonProcess(tmp_path, url, smtp_server.url(), DUE_18_DECEMBER)
+    engine = make_engine(url)
     try:
-        wait_for(lambda: '"event": "start"' in daemon.output(), 60, "the daemon to start")
-        assert _version(url) == [default_migrations().head]
-        engine = make_engine(url)
+        planned = _due_on_18_december(engine)
+        assert len(planned) == 18 and set(planned.values()) == set(ADDRESSES)
+        daemon = DaemonProcess(tmp_path, url, smtp_server.url(), DUE_18_DECEMBER)
         try:
+            wait_for(lambda: '"event": "start"' in daemon.output(), 60, "the daemon to start")
+            assert _version(url) == [default_migrations().head]
             wait_for(
-                lambda: statuses(engine)["sent"] >= 21 + 18 or None,
+                lambda: _settled(engine, planned) and len(smtp_server.handler.messages) >= 2,
                 60,
-                "the 18 reminders due on 18 December to be sent",
+                "the reminders due on 18 December to be sent",
             )
+            assert daemon.terminate() == 0
         finally:
-            engine.dispose()
-        assert len(smtp_server.handler.messages) >= 18
-        assert daemon.terminate() == 0
+            daemon.stop()
+        received = Counter(r for m in smtp_server.handler.messages for r in m.rcpt_tos)
+        assert received == Counter(ADDRESSES)  # each exactly once; the unsubscribed one never
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(REMINDERS.c.id, REMINDERS.c.status, REMINDERS.c.message_id).where(
+                    REMINDERS.c.id.in_(planned)
+                )
+            ).all()
+        ids = {str(m["Message-ID"]) for m in _headers(smtp_server)}
+        sent = {r.message_id for r in rows if r.status == "sent"}
+        assert sent == ids  # every message carries some of them; nothing else was sent
+        assert {r.status for r in rows} <= {"sent", "suppressed"}
     finally:
-        daemon.stop()
+        engine.dispose()
+
+
+ADDRESSES = ("ops@agency.example", "owner@seller.example")
+
+
+def _due_on_18_december(engine: Engine) -> dict[int, str]:
+    """The reminders release 0.1.0 left pending for 18 December: id → address."""
+    day = DUE_18_DECEMBER.replace(hour=0)
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(REMINDERS.c.id, SUBSCRIPTIONS.c.email)
+            .join(SUBSCRIPTIONS, SUBSCRIPTIONS.c.id == REMINDERS.c.subscription_id)
+            .where(
+                REMINDERS.c.status == "pending",
+                REMINDERS.c.due_at >= day,
+                REMINDERS.c.due_at <= DUE_18_DECEMBER,
+            )
+        ).all()
+    return {r.id: r.email for r in found}
+
+
+def _settled(engine: Engine, ids: Collection[int]) -> bool:
+    """None of these reminders is pending or being sent any more."""
+    query = select(REMINDERS.c.id).where(
+        REMINDERS.c.id.in_(ids), REMINDERS.c.status.in_(("pending", "sending"))
+    )
+    with engine.connect() as connection:
+        return connection.execute(query.limit(1)).first() is None
+
+
+def _headers(server: SmtpServer) -> list[Message]:
+    parser = BytesHeaderParser(policy=email.policy.default)
+    return [parser.parsebytes(m.data) for m in server.handler.messages]

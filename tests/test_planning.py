@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
 from calendar_service.adapters.db import Repository
+from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.tables import REMINDERS
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import (
@@ -246,23 +247,25 @@ def test_planning_twice_adds_nothing(repository: Repository, engine: Engine) -> 
     add_stores(repository, "s1", "s2")
     repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
     repository.subscribe("s2", "a@example.com", "en", PLANNED_AT)
-    first = plan(SHIPPED, repository, PLANNED_AT, CST)
-    assert first.added == first.considered > 0 and first.unknown_holiday_years == ()
-    again = plan(SHIPPED, repository, PLANNED_AT, CST)
-    assert (again.added, again.considered) == (0, first.considered)
+    store = ReminderStore(engine)
+    first = plan(SHIPPED, store, PLANNED_AT, CST)
+    assert first.added == first.considered > 0 and not first.unknown_holiday_years
+    again = plan(SHIPPED, store, PLANNED_AT, CST)  # planned through the horizon: passed over
+    assert (again.added, again.considered) == (0, 0)
     assert len(_keys(engine)) == first.added
-    later = plan(SHIPPED, repository, PLANNED_AT + 7 * DAY, CST)  # the horizon moved: only the new
+    # A longer horizon plans every row again, the first week's among them: only the new are added.
+    later = plan(SHIPPED, store, PLANNED_AT, CST, horizon=21 * DAY)
+    assert later.considered > later.added > 0
     assert later.added == len(_keys(engine)) - first.added
 
 
 def test_two_planners_at_once_add_each_row_once(repository: Repository, engine: Engine) -> None:
     add_stores(repository, "s1")
     repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
+    store = ReminderStore(engine)
     added: list[int] = []
     threads = [
-        threading.Thread(
-            target=lambda: added.append(plan(SHIPPED, repository, PLANNED_AT, CST).added)
-        )
+        threading.Thread(target=lambda: added.append(plan(SHIPPED, store, PLANNED_AT, CST).added))
         for _ in range(2)
     ]
     for thread in threads:
@@ -277,14 +280,18 @@ def test_unsubscribed_addresses_get_no_new_rows(repository: Repository, engine: 
     kept = repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
     ended = repository.subscribe("s1", "b@example.com", "zh-CN", PLANNED_AT)
     repository.unsubscribe("b@example.com", now=PLANNED_AT)
-    report = plan(SHIPPED, repository, PLANNED_AT, CST)
+    report = plan(SHIPPED, ReminderStore(engine), PLANNED_AT, CST)
     assert report.added > 0
     owners = {key.split("/")[0] for key in _keys(engine)}
     assert owners == {str(kept.id)} and str(ended.id) not in owners
 
 
-def test_planning_into_2027_reports_the_guessed_year(repository: Repository) -> None:
+def test_planning_into_2027_reports_the_guessed_year(
+    repository: Repository, engine: Engine
+) -> None:
     add_stores(repository, "s1")
     repository.subscribe("s1", "a@example.com", "zh-CN", PLANNED_AT)
-    report = plan(SHIPPED, repository, dt.datetime(2026, 12, 1, tzinfo=CST), CST)
-    assert report.unknown_holiday_years == (2027,) and report.guessed
+    store = ReminderStore(engine)
+    assert not plan(SHIPPED, store, PLANNED_AT, CST).unknown_holiday_years  # August: known
+    report = plan(SHIPPED, store, dt.datetime(2026, 12, 28, tzinfo=CST), CST)
+    assert report.unknown_holiday_years == {2027} and report.added > 0

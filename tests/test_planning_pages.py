@@ -14,11 +14,16 @@ from calendar_service.daemon.jobs import Work, plan_cycle
 from calendar_service.domain.catalog import Cycle
 from tests.daemon_support import job_work
 from tests.planning_support import PLANNED_AT, SHIPPED, add_stores
+from tests.times import CST
+
+# The day before December's monthly sign-up opens: its opening and deadline reminders fall
+# within the week ahead the planners plan.
+AT = dt.datetime(2026, 12, 14, 10, tzinfo=CST)
 
 
 def _work(repository: Repository, engine: Engine) -> Work:
     """A daemon's planners, one subscription a page."""
-    return job_work(SHIPPED, repository, ReminderStore(engine), PLANNED_AT, page_size=1)
+    return job_work(SHIPPED, repository, ReminderStore(engine), AT, page_size=1)
 
 
 def _planned_for(engine: Engine, subscription_id: int) -> int:
@@ -43,7 +48,7 @@ def test_what_was_just_planned_is_passed_over_and_planned_again_later(
     repository.subscribe("s3", "b@example.com", "en", PLANNED_AT)
     assert plan_cycle(again, Cycle.MONTHLY)["subscriptions"] == 1  # only the new subscription
     later = _work(repository, engine)
-    later.clock = lambda: PLANNED_AT + dt.timedelta(hours=6)  # the horizon moved on: plan it all
+    later.clock = lambda: AT + dt.timedelta(days=4)  # the horizon moved on: plan it all
     result = plan_cycle(later, Cycle.MONTHLY)
     assert result["subscriptions"] == 4
     assert result["added"] < result["considered"]  # what was planned before is not added twice

@@ -134,10 +134,11 @@ class ComposeJob:
     told: Mapping[str, str]  # by reminder key: what an earlier message said of its store
     now: dt.datetime  # the pass's time: stores are judged and the Date header set at it
 
-    @property
-    def key(self) -> str:
-        """The message's identity (its Message-ID): a retry of the same reminders keeps it."""
-        return "|".join(sorted(row.key for _, row in self.reminders))
+    def message_key(self, told: Collection[int]) -> str:
+        """The message's identity (its Message-ID), from the reminders it tells: those it had
+        nothing to say of are suppressed before it is sent, so a retry, or a claim again after
+        a crash between the server's acceptance and the commit, keeps it."""
+        return "|".join(sorted(row.key for i, row in self.reminders if i in told))
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ def compose_day(
         sender=mail.sender,
         recipient=job.recipient,
         to_name=to_name,
-        key=job.key,
+        key=job.message_key(day.told),
         rendered=rendered,
         links=links,
         message_domain=mail.message_domain,

@@ -208,16 +208,12 @@ def deliver(
     if job.recipient in report.bounced:  # bounced since this message was composed
         report.suppressed += queue.finish_all(ids, owner, ReminderStatus.SUPPRESSED)
         return
-    told = dict(composed.told)
-    quiet = [i for i in ids if i not in told]
-    carried = [i for i in ids if i in told]
-    report.suppressed += queue.finish_all(quiet, owner, ReminderStatus.SUPPRESSED)
-    if composed.problem == "quiet":
-        return
     rows = dict(job.reminders)
-    attempts = {i: rows[i].attempts + 1 for i in carried}
     message = composed.message
-    if message is None:
+    if message is None and composed.problem != "quiet":
+        # Not written, so what it would have told is unknown: the message fails on each of its
+        # reminders, with the reason recorded (never suppressed as if nothing were worth it).
+        attempts = {i: rows[i].attempts + 1 for i in ids}
         attempt = Attempt(0, now, composed.problem or "render-error", None, composed.detail)
         queue.finish_all(ids, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
         report.failed += 1
@@ -229,6 +225,13 @@ def deliver(
         else:
             report.lines.append(f"{job.recipient}: cannot be written: {composed.detail}")
         return
+    told = dict(composed.told)
+    quiet = [i for i in ids if i not in told]
+    carried = [i for i in ids if i in told]
+    report.suppressed += queue.finish_all(quiet, owner, ReminderStatus.SUPPRESSED)
+    if message is None:  # quiet: nothing in it worth telling
+        return
+    attempts = {i: rows[i].attempts + 1 for i in carried}
     result = transport.send(message)
     attempt = Attempt(0, now, result.outcome, result.code, result.detail)
     if result.outcome == "sent":
