@@ -13,8 +13,11 @@ from calendar_service.domain.eligibility import evaluate
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.mail.day import StoreItem
 from calendar_service.mail.message import MailLinks
-from tests.feed_sample import SAMPLE_NOW, TZ, SampleReader
+from tests.feed_sample import SAMPLE_NOW, SampleReader
 from tests.mail_support import CATALOG, LINKS
+from tests.times import CST
+
+TZ = CST  # the zone the sample is judged in
 
 # A day before the sign-up deadline of the monthly activities for January 2027 (12月25日).
 NOW = dt.datetime(2026, 12, 24, 9, tzinfo=TZ)

@@ -12,7 +12,7 @@ import html as markup
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 
 import pytest
@@ -85,7 +85,7 @@ def build(
     links: MailLinks = LINKS,
     sender: str = SENDER,
     recipient: str = RECIPIENT,
-) -> EmailMessage:
+) -> Message:
     """The message as built, not yet sent: what a test serializes itself."""
     return build_day_message(
         sender=sender, recipient=recipient, to_name=to_name, key=key, rendered=rendered,

@@ -41,9 +41,7 @@ def test_a_days_message_scores_clean(locale: Locale, stores: int) -> None:
             dataclasses.replace(first, store_id="b2b-new", store_name="新店", verdict=missing)
         )
     links = day_support.DAY_LINKS if stores > 1 else day_support.ONE_STORE_LINKS
-    rendered = render_day(
-        locale=locale, items=items, now=day_support.NOW, tz=CST, links=links
-    )
+    rendered = render_day(locale=locale, items=items, now=day_support.NOW, tz=CST, links=links)
     message = mail_support.sent(rendered, links=links)
     points, report = score(message.as_bytes())
     assert points < LIMIT, report[report.find("Content analysis details") :]

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from email.message import Message
+from typing import Self
 
 import pytest
 from sqlalchemy import Engine, update
@@ -150,7 +151,7 @@ class BreaksOnSecond:
         self.sent += 1
         return self.inner.send(msg)
 
-    def __enter__(self) -> BreaksOnSecond:
+    def __enter__(self) -> Self:
         self.open()
         return self
 
