@@ -80,3 +80,25 @@ def mark_planned(
         for i in ids
     ]
     connection.execute(insert_.on_conflict_do_update(index_elements=keys, set_=newer), rows)
+
+
+def fresh_marks(
+    connection: Connection,
+    cycle: str,
+    subscription_ids: Iterable[int],
+    fresh_from: dt.datetime,
+    catalog_version: str,
+) -> set[int]:
+    """Which of these subscriptions' `cycle` is planned through `fresh_from` under this catalog
+    version, read in the caller's transaction (a page's planner, once it holds the page's lock:
+    another daemon may have planned it between the page's read and the lock)."""
+    ids = sorted(set(subscription_ids))
+    if not ids:
+        return set()
+    query = select(PLANNED.c.subscription_id).where(
+        PLANNED.c.subscription_id.between(ids[0], ids[-1]),
+        PLANNED.c.cycle == cycle,
+        PLANNED.c.until >= fresh_from,
+        PLANNED.c.catalog_version == catalog_version,
+    )
+    return set(connection.scalars(query)) & set(ids)

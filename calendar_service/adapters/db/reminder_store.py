@@ -15,6 +15,7 @@ from calendar_service.adapters.db.daily_statuses import DailyStatuses
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.reminder_plans import (
     add_reminders,
+    fresh_marks,
     insert_reminders,
     mark_planned,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "ReminderStore",
     "StoredReminder",
     "add_reminders",
+    "fresh_marks",
     "insert_reminders",
     "mark_planned",
 ]
