@@ -4,6 +4,7 @@ latest data, and only what is worth telling told (`domain.telling`)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -395,6 +396,9 @@ class Composer(Protocol):
     def close(self) -> None: ...
 
 
+AHEAD = 50  # jobs the inline composer takes at once, their stores' data read in one go
+
+
 class InlineComposer:
     """Composes in the calling thread; what a store's data is read once per pass (`now`)."""
 
@@ -409,10 +413,16 @@ class InlineComposer:
         self._cache_at: dt.datetime | None = None
 
     def compose_one(self, job: ComposeJob) -> Composed:
-        if self._cache is None or self._cache_at != job.now:
-            self._cache, self._cache_at = PassCache(self._reader, job.now), job.now
+        return self._compose(self._cache_for(job.now), job)
+
+    def _cache_for(self, now: dt.datetime) -> PassCache:
+        if self._cache is None or self._cache_at != now:
+            self._cache, self._cache_at = PassCache(self._reader, now), now
+        return self._cache
+
+    def _compose(self, cache: PassCache, job: ComposeJob) -> Composed:
         try:
-            return compose_day(self._catalog, self._cache, job, self._tz, self._mail)
+            return compose_day(self._catalog, cache, job, self._tz, self._mail)
         except AddressError as error:  # the subscriber's: the sender's is checked at start-up
             return Composed(None, "address-error", str(error))
         # A template or catalog error, or text no header or body can carry: this message fails
@@ -421,8 +431,19 @@ class InlineComposer:
             return Composed(None, "render-error", str(error))
 
     def compose_all(self, jobs: Iterable[ComposeJob]) -> Iterator[tuple[ComposeJob, Composed]]:
-        for job in jobs:
-            yield job, self.compose_one(job)
+        """`AHEAD` jobs taken at a time (they are claimed already: a claim is a batch of
+        recipients), the stores of all of them read together, then each written in turn."""
+        pending = iter(jobs)
+        while chunk := list(itertools.islice(pending, AHEAD)):
+            read: set[dt.datetime] = set()
+            for job in chunk:
+                cache = self._cache_for(job.now)
+                if job.now not in read:
+                    read.add(job.now)
+                    cache.prefetch(
+                        {r.store_id for j in chunk if j.now == job.now for _, r in j.reminders}
+                    )
+                yield job, self._compose(cache, job)
 
     def close(self) -> None:
         self._cache = self._cache_at = None
