@@ -16,7 +16,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from calendar_service.adapters.db import Repository, UnknownStoreError, make_engine
+from calendar_service.adapters.db.engine import write_transaction
+from calendar_service.adapters.db.reminder_store import mark_planned
 from calendar_service.adapters.db.tables import (
+    PLANNED,
     PRODUCT_SNAPSHOTS,
     REMINDERS,
     STORE_SNAPSHOTS,
@@ -201,6 +204,57 @@ def test_planning_twice_adds_nothing(
     with engine.connect() as connection:
         due = connection.execute(select(REMINDERS.c.status, REMINDERS.c.due_at)).all()
     assert {(status, due_at) for status, due_at in due} == {("pending", at(10))}
+
+
+def test_planned_rows_keep_every_value_whether_shared_or_not(
+    repository: Repository, engine: Engine, subscription_id: int
+) -> None:
+    # PostgreSQL sends a column with one value in every row once: here `status`, `attempts`
+    # and the lease vary in the first batch and are shared in the second.
+    mixed = [
+        reminder(subscription_id, "promo-327:2027"),
+        dataclasses.replace(
+            reminder(subscription_id, "promo-327:2028"),
+            status=ReminderStatus.SENDING,
+            lease_owner="daemon-2",
+            lease_until=at(11),
+            attempts=2,
+            due_at=at(12),
+        ),
+    ]
+    shared = [reminder(subscription_id, f"promo-327:{year}") for year in (2029, 2030)]
+    assert repository.add_reminders(mixed) == 2
+    assert repository.add_reminders(shared) == 2
+    query = select(
+        REMINDERS.c.occurrence_key,
+        REMINDERS.c.status,
+        REMINDERS.c.lease_owner,
+        REMINDERS.c.lease_until,
+        REMINDERS.c.attempts,
+        REMINDERS.c.due_at,
+    ).order_by(REMINDERS.c.occurrence_key)
+    with engine.connect() as connection:
+        found = [tuple(r) for r in connection.execute(query)]
+    assert found == [
+        ("promo-327:2027", "pending", None, None, 0, at(10)),
+        ("promo-327:2028", "sending", "daemon-2", at(11), 2, at(12)),
+        ("promo-327:2029", "pending", None, None, 0, at(10)),
+        ("promo-327:2030", "pending", None, None, 0, at(10)),
+    ]
+
+
+def test_a_planned_mark_is_written_once_and_moved_on(engine: Engine, subscription_id: int) -> None:
+    with write_transaction(engine) as connection:
+        mark_planned(connection, "monthly", [subscription_id, subscription_id], at(10), "v1")
+    with write_transaction(engine) as connection:
+        mark_planned(connection, "monthly", [subscription_id], at(17), "v2")
+        mark_planned(connection, "yearly", [subscription_id], at(12), "v2")
+    query = select(PLANNED.c.cycle, PLANNED.c.until, PLANNED.c.catalog_version).where(
+        PLANNED.c.subscription_id == subscription_id
+    )
+    with engine.connect() as connection:
+        found = sorted(tuple(r) for r in connection.execute(query))
+    assert found == [("monthly", at(17), "v2"), ("yearly", at(12), "v2")]
 
 
 def run_together(database_url: str, engine: Engine, work: Callable[[Repository], int]) -> list[int]:

@@ -4,6 +4,7 @@ latest data, and only what is worth telling told (`domain.telling`)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -13,13 +14,14 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate, evaluate_store
+from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.formatting import is_zh
 from calendar_service.domain.planning import DIGEST, ELIGIBLE, INELIGIBLE, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Locale, Subscription
 from calendar_service.domain.telling import signature, worth_telling
+from calendar_service.domain.verdicts import Verdict
 from calendar_service.mail.day import StoreItem, render_day
 from calendar_service.mail.message import AddressError, CalendarLinks, MailLinks, build_day_message
 from calendar_service.mail.render import RenderError
@@ -82,6 +84,7 @@ class PassCache:
         self._stores: dict[str, StoreData] = {}
         self.occurrences: dict[str, Occurrence] = {}
         self._daily: list[Occurrence] | None = None
+        self._verdicts: dict[str, dict[str, Verdict]] = {}  # store: occurrence key: verdict
 
     def prefetch(self, store_ids: Collection[str]) -> None:
         """Read these stores' data, one query of each kind for all of them."""
@@ -98,6 +101,35 @@ class PassCache:
                 histories.get(store_id, []),
                 products.get(store_id, []),
             )
+
+    def verdicts(
+        self,
+        catalog: Catalog,
+        store_id: str,
+        wanted: Iterable[Occurrence],
+        stale_after: dt.timedelta,
+    ) -> dict[str, Verdict]:
+        """The store's verdicts at the pass's `now`, by occurrence key, these among them: each
+        judged once a pass, those not yet judged together (the store's data prepared once for
+        them all), where an agency's message judges each of its stores for several windows and
+        the stores' own messages judge them again."""
+        known = self._verdicts.setdefault(store_id, {})
+        missing = list({o.key: o for o in wanted if o.key not in known}.values())
+        if missing:
+            store, history, products = self.store(store_id)
+            found = evaluate_store(
+                catalog,
+                missing,
+                store,
+                products,
+                history,
+                self._now,
+                stale_after,
+                store_id=store_id,
+                holidays=HOLIDAYS,
+            )
+            known.update(zip((o.key for o in missing), found, strict=True))
+        return known
 
     def store(self, store_id: str) -> StoreData:
         if store_id not in self._stores:
@@ -190,15 +222,22 @@ def _day_items(
 ) -> _Day:
     """Each reminder of the job judged from the latest data and kept only when it says
     something the reader can act on (`domain.telling`)."""
-    now, lang = job.now, _language(job)
+    lang = _language(job)
     cache.prefetch({row.store_id for _, row in job.reminders})
+    windows = _windows(catalog, cache, job, tz)
+    rows = dict(job.reminders)
+    by_store: dict[str, list[Occurrence]] = {}
+    for reminder_id, occ in windows.items():
+        by_store.setdefault(rows[reminder_id].store_id, []).append(occ)
+    for store_id, wanted in by_store.items():  # each store judged once for all its windows
+        cache.verdicts(catalog, store_id, wanted, mail.stale_after)
     items: list[StoreItem] = []
     told: dict[int, str] = {}
     listed: list[Item] = []
     summed: set[str] = set()  # stores whose daily activities are summed up already
     for reminder_id, row in job.reminders:
         sub = job.subscriptions[row.subscription_id]
-        store, history, products = cache.store(row.store_id)
+        store = cache.store(row.store_id)[0]
         name = store.name if store else None
         page = store_page(mail, row.store_id, lang)
         if row.kind == DIGEST:
@@ -209,17 +248,8 @@ def _day_items(
                 continue
             summed.add(row.store_id)
             daily = cache.daily(catalog, tz)
-            verdicts = evaluate_store(
-                catalog,
-                daily,
-                store,
-                products,
-                history,
-                now,
-                mail.stale_after,
-                store_id=row.store_id,
-                holidays=HOLIDAYS,
-            )
+            judged = cache.verdicts(catalog, row.store_id, daily, mail.stale_after)
+            verdicts = [judged[o.key] for o in daily]
             kept = [
                 (o, v)
                 for o, v in zip(daily, verdicts, strict=True)
@@ -240,21 +270,8 @@ def _day_items(
         if row.kind == STATUS_CHANGE:
             # activity:daily:day:status → the series, and the status it changed to
             key, changed_to = ":".join(key.split(":")[:2]), key.rsplit(":", 1)[-1]
-        occ = cache.occurrences.get(key) or cache.occurrences.setdefault(
-            key, find_occurrence(catalog, key, tz, now)
-        )
-        verdict = evaluate(
-            catalog,
-            row.activity,
-            occ,
-            store,
-            products,
-            history,
-            now,
-            mail.stale_after,
-            store_id=row.store_id,
-            holidays=HOLIDAYS,
-        )
+        occ = windows[reminder_id]
+        verdict = cache.verdicts(catalog, row.store_id, (occ,), mail.stale_after)[occ.key]
         if not worth_telling(
             row.kind, activity, verdict, job.told.get(row.key), sub.include_ineligible, changed_to
         ):
@@ -268,6 +285,30 @@ def _day_items(
         listed.append(Item(row.store_id, row.activity, occ.key, row.kind, verdict.status))
         told[reminder_id] = signature(verdict)
     return _Day(items, told, listed)
+
+
+def _windows(
+    catalog: Catalog, cache: PassCache, job: ComposeJob, tz: ZoneInfo
+) -> dict[int, Occurrence]:
+    """The window each of the job's reminders is about, by reminder id (not a digest's, nor
+    one of a cycle its subscriber no longer hears of: those are not judged)."""
+    found: dict[int, Occurrence] = {}
+    for reminder_id, row in job.reminders:
+        if row.kind == DIGEST:
+            continue
+        cycles = job.subscriptions[row.subscription_id].cycles
+        if catalog.activity(row.activity).cycle.value not in cycles:
+            continue
+        key = row.occurrence_key
+        if row.kind == STATUS_CHANGE:  # activity:daily:day:status → the series
+            key = ":".join(key.split(":")[:2])
+        occ = cache.occurrences.get(key) or cache.occurrences.setdefault(
+            key, find_occurrence(catalog, key, tz, job.now)
+        )
+        if occ.activity != row.activity:
+            raise ValueError(f"occurrence {occ.key!r} is not of activity {row.activity!r}")
+        found[reminder_id] = occ
+    return found
 
 
 def _language(job: ComposeJob) -> Locale:
@@ -344,6 +385,9 @@ class Composer(Protocol):
     def close(self) -> None: ...
 
 
+AHEAD = 50  # jobs the inline composer takes at once, their stores' data read in one go
+
+
 class InlineComposer:
     """Composes in the calling thread; what a store's data is read once per pass (`now`)."""
 
@@ -358,10 +402,16 @@ class InlineComposer:
         self._cache_at: dt.datetime | None = None
 
     def compose_one(self, job: ComposeJob) -> Composed:
-        if self._cache is None or self._cache_at != job.now:
-            self._cache, self._cache_at = PassCache(self._reader, job.now), job.now
+        return self._compose(self._cache_for(job.now), job)
+
+    def _cache_for(self, now: dt.datetime) -> PassCache:
+        if self._cache is None or self._cache_at != now:
+            self._cache, self._cache_at = PassCache(self._reader, now), now
+        return self._cache
+
+    def _compose(self, cache: PassCache, job: ComposeJob) -> Composed:
         try:
-            return compose_day(self._catalog, self._cache, job, self._tz, self._mail)
+            return compose_day(self._catalog, cache, job, self._tz, self._mail)
         except AddressError as error:  # the subscriber's: the sender's is checked at start-up
             return Composed(None, "address-error", str(error))
         # A template or catalog error, or text no header or body can carry: this message fails
@@ -370,8 +420,19 @@ class InlineComposer:
             return Composed(None, "render-error", str(error))
 
     def compose_all(self, jobs: Iterable[ComposeJob]) -> Iterator[tuple[ComposeJob, Composed]]:
-        for job in jobs:
-            yield job, self.compose_one(job)
+        """`AHEAD` jobs taken at a time (they are claimed already: a claim is a batch of
+        recipients), the stores of all of them read together, then each written in turn."""
+        pending = iter(jobs)
+        while chunk := list(itertools.islice(pending, AHEAD)):
+            read: set[dt.datetime] = set()
+            for job in chunk:
+                cache = self._cache_for(job.now)
+                if job.now not in read:
+                    read.add(job.now)
+                    cache.prefetch(
+                        {r.store_id for j in chunk if j.now == job.now for _, r in j.reminders}
+                    )
+                yield job, self._compose(cache, job)
 
     def close(self) -> None:
         self._cache = self._cache_at = None

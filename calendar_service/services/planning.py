@@ -20,7 +20,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from calendar_service.adapters.db.reminder_store import insert_reminders, mark_planned
+from calendar_service.adapters.db.reminder_store import (
+    fresh_marks,
+    insert_reminders,
+    mark_planned,
+)
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import occurrences
@@ -122,9 +126,10 @@ def _plan_cycle(
     report.occurrences += sum(o.cycle is cycle for o in found)
     version = f"{catalog.version}/{RULES}"
     after = 0
+    fresh_from = until - min(FRESH, horizon / 2)
     while not stopped():
         page, last = store.unplanned_subscriptions(
-            cycle.value, after, page_size, until - min(FRESH, horizon / 2), version
+            cycle.value, after, page_size, fresh_from, version
         )
         if last is None:
             break
@@ -135,6 +140,14 @@ def _plan_cycle(
             if mine is None:  # another daemon is planning this page now
                 report.left_to_another_daemon += len(page)
                 continue
+            # Another daemon may have planned the page between its read and the lock: both
+            # daemons walk the pages in the same order, so this is common, not a corner case.
+            done = fresh_marks(mine, cycle.value, (s.id for s in page), fresh_from, version)
+            if done:
+                report.left_to_another_daemon += len(done)
+                page = [s for s in page if s.id not in done]
+                if not page:
+                    continue
             planned = plan_reminders(catalog, page, found, now, until, tz, workdays, cycle)
             report.added += insert_reminders(mine, planned.rows)
             mark_planned(mine, cycle.value, (s.id for s in page), until, version)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy import Connection, Table, bindparam, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 
@@ -49,6 +49,24 @@ def insert_new(
     return inserted
 
 
+def count_new(
+    connection: Connection,
+    table: Table,
+    conflict: Sequence[str],
+    rows: Sequence[Mapping[str, Any]],
+) -> int:
+    """`insert_new` when only the count is wanted: on PostgreSQL no RETURNING, so no row comes
+    back to be read (a planner inserts millions)."""
+    if not rows:
+        return 0
+    if connection.dialect.name != "postgresql":
+        return len(insert_new(connection, table, conflict, rows, conflict[0]))
+    return sum(
+        connection.execute(statement, values).rowcount
+        for statement, values in _postgres_chunks(table, conflict, rows)
+    )
+
+
 def _insert_new_postgres(
     connection: Connection,
     table: Table,
@@ -56,23 +74,55 @@ def _insert_new_postgres(
     rows: Sequence[Mapping[str, Any]],
     returning: str,
 ) -> list[Any]:
-    # One array parameter per column, unnested on the server: a short statement that psycopg
-    # and PostgreSQL parse once, where a 1,000-row VALUES list is re-parsed for every batch
-    # (about five times slower for 100,000 snapshots).
-    names = list(rows[0])
-    arrays = [bindparam(name, type_=ARRAY(table.c[name].type)) for name in names]
-    source = func.unnest(*arrays).table_valued(*names).render_derived()
-    statement = (
-        postgresql.insert(table)
-        .from_select(names, select(*(source.c[name] for name in names)))
-        .on_conflict_do_nothing(index_elements=list(conflict))
-        .returning(table.c[returning])
-    )
     inserted: list[Any] = []
-    for chunk in chunks(rows, POSTGRES_CHUNK):
-        columns = {name: [row[name] for row in chunk] for name in names}
-        inserted.extend(connection.scalars(statement, columns))
+    for statement, values in _postgres_chunks(table, conflict, rows):
+        inserted.extend(connection.scalars(statement.returning(table.c[returning]), values))
     return inserted
+
+
+def _postgres_chunks(
+    table: Table, conflict: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> Iterator[tuple[postgresql.Insert, dict[str, Any]]]:
+    """Each chunk's INSERT … ON CONFLICT DO NOTHING and its parameters.
+
+    One array parameter per column, unnested on the server: a short statement that psycopg and
+    PostgreSQL parse once, where a 1,000-row VALUES list is re-parsed for every batch (about
+    five times slower for 100,000 snapshots). A column with the same value in every row of a
+    chunk (a planned reminder's status, attempts and empty lease) is sent once: psycopg writes
+    an array element by element, the most of the client's time for wide rows."""
+    names = list(rows[0])
+    for chunk in chunks(rows, POSTGRES_CHUNK):
+        same = {name for name in names if _one_value(chunk, name)}
+        varying = [name for name in names if name not in same] or names[:1]
+        arrays = [bindparam(name, type_=ARRAY(table.c[name].type)) for name in varying]
+        source = func.unnest(*arrays).table_valued(*varying).render_derived()
+        columns = [
+            source.c[name]
+            if name in varying
+            else cast(bindparam(name, type_=table.c[name].type), table.c[name].type)
+            for name in names
+        ]
+        statement = (
+            postgresql.insert(table)
+            .from_select(names, select(*columns))
+            .on_conflict_do_nothing(index_elements=list(conflict))
+            .execution_options(preserve_rowcount=True)  # for `count_new`
+        )
+        yield (
+            statement,
+            {
+                name: [row[name] for row in chunk] if name in varying else chunk[0][name]
+                for name in names
+            },
+        )
+
+
+def _one_value(rows: Sequence[Mapping[str, Any]], name: str) -> bool:
+    """Whether every row has the same value for `name` (unhashable values count as varying)."""
+    try:
+        return len({row[name] for row in rows}) == 1
+    except TypeError:
+        return False
 
 
 def dialect_insert(connection: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, bindparam, cast, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
-from calendar_service.adapters.db.bulk import dialect_insert, insert_new
+from calendar_service.adapters.db.bulk import count_new, dialect_insert
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.reminder_queue import ROW_FIELDS
 from calendar_service.adapters.db.tables import PLANNED, REMINDERS
@@ -38,7 +39,7 @@ def insert_reminders(connection: Connection, rows: Iterable[ReminderRow]) -> int
         values[-1]["status"] = row.status.value
     if not values:
         return 0
-    return len(insert_new(connection, REMINDERS, ("key",), values, "key"))
+    return count_new(connection, REMINDERS, ("key",), values)
 
 
 def mark_planned(
@@ -50,20 +51,54 @@ def mark_planned(
 ) -> None:
     """Record, in the caller's transaction, that these subscriptions' `cycle` is planned
     through `until` under this catalog version."""
-    rows = [
-        {"subscription_id": i, "cycle": cycle, "until": until, "catalog_version": catalog_version}
-        for i in sorted(set(subscription_ids))
-    ]
-    if not rows:
+    ids = sorted(set(subscription_ids))
+    if not ids:
         return
     insert_ = dialect_insert(connection, PLANNED)
-    connection.execute(
-        insert_.on_conflict_do_update(
-            index_elements=["subscription_id", "cycle"],
-            set_={
-                "until": insert_.excluded.until,
-                "catalog_version": insert_.excluded.catalog_version,
-            },
-        ),
-        rows,
+    keys = ["subscription_id", "cycle"]
+    newer = {"until": insert_.excluded.until, "catalog_version": insert_.excluded.catalog_version}
+    if connection.dialect.name == "postgresql":
+        # One statement for the page (its ids as an array), not one execution per row: a
+        # planner writes a mark for every subscription of every cycle.
+        source = select(
+            func.unnest(bindparam("ids", type_=ARRAY(PLANNED.c.subscription_id.type))),
+            cast(bindparam("cycle", type_=PLANNED.c.cycle.type), PLANNED.c.cycle.type),
+            cast(bindparam("until", type_=PLANNED.c.until.type), PLANNED.c.until.type),
+            cast(
+                bindparam("version", type_=PLANNED.c.catalog_version.type),
+                PLANNED.c.catalog_version.type,
+            ),
+        )
+        statement = insert_.from_select([*keys, "until", "catalog_version"], source)
+        connection.execute(
+            statement.on_conflict_do_update(index_elements=keys, set_=newer),
+            {"ids": ids, "cycle": cycle, "until": until, "version": catalog_version},
+        )
+        return
+    rows = [
+        {"subscription_id": i, "cycle": cycle, "until": until, "catalog_version": catalog_version}
+        for i in ids
+    ]
+    connection.execute(insert_.on_conflict_do_update(index_elements=keys, set_=newer), rows)
+
+
+def fresh_marks(
+    connection: Connection,
+    cycle: str,
+    subscription_ids: Iterable[int],
+    fresh_from: dt.datetime,
+    catalog_version: str,
+) -> set[int]:
+    """Which of these subscriptions' `cycle` is planned through `fresh_from` under this catalog
+    version, read in the caller's transaction (a page's planner, once it holds the page's lock:
+    another daemon may have planned it between the page's read and the lock)."""
+    ids = sorted(set(subscription_ids))
+    if not ids:
+        return set()
+    query = select(PLANNED.c.subscription_id).where(
+        PLANNED.c.subscription_id.between(ids[0], ids[-1]),
+        PLANNED.c.cycle == cycle,
+        PLANNED.c.until >= fresh_from,
+        PLANNED.c.catalog_version == catalog_version,
     )
+    return set(connection.scalars(query)) & set(ids)

@@ -16,6 +16,7 @@ from calendar_service.adapters.db.daily_statuses import DailyStatuses
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.reminder_plans import (
     add_reminders,
+    fresh_marks,
     insert_reminders,
     mark_planned,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "ReminderStore",
     "StoredReminder",
     "add_reminders",
+    "fresh_marks",
     "insert_reminders",
     "mark_planned",
 ]
@@ -57,7 +59,8 @@ class ReminderStore(ReminderQueue, ReminderReads, DailyStatuses, SubscriptionPag
         is planning it right now: daemons sharing PostgreSQL split the pages between them
         instead of each computing every row (a transaction-level advisory lock, released at
         commit or when the connection dies; a page left by a dead daemon is planned at the next
-        run). SQLite has one daemon: the page is always this one's."""
+        run). SQLite has one daemon: the page is always this one's. The commit does not wait
+        for the disk (PostgreSQL's `synchronous_commit` off, for this transaction only)."""
         with write_transaction(self._engine) as connection:
             if connection.dialect.name == "postgresql":
                 key = int.from_bytes(
@@ -68,6 +71,10 @@ class ReminderStore(ReminderQueue, ReminderReads, DailyStatuses, SubscriptionPag
                 ):
                     yield None
                     return
+                # A page lost to a crash just after its commit is planned again at the next
+                # run (its rows and its marks go together): no need to wait for the disk at
+                # each of the thousands of commits a planner makes.
+                connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
             yield connection
 
     def data_version(self) -> tuple[int, ...]:
