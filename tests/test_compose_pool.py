@@ -7,6 +7,8 @@ PostgreSQL); they are killed with real signals.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -190,12 +192,16 @@ def test_a_small_pass_starts_no_worker(
 
 
 def _blocked_writing(pid: int) -> bool:
-    """Whether the process sits in write(2): a worker writing an answer nobody reads yet."""
-    try:
-        fields = Path(f"/proc/{pid}/syscall").read_text().split()
-    except OSError:
-        return False
-    return bool(fields) and fields[0] == str(WRITE_SYSCALL[platform.machine()])
+    """Whether a thread of the process sits in write(2): a worker writing an answer nobody
+    reads yet (its answers go out from a thread of their own)."""
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            fields = (task / "syscall").read_text().split()
+        except OSError:
+            continue
+        if fields and fields[0] == str(WRITE_SYSCALL[platform.machine()]):
+            return True
+    return False
 
 
 @pytest.mark.skipif(platform.machine() not in WRITE_SYSCALL, reason="write(2)'s number unknown")
@@ -399,3 +405,31 @@ def test_the_settings_choose_the_composer(
 )
 def test_only_a_database_other_processes_see_is_shared(url: str, shared: bool) -> None:
     assert shares_database(url) is shared
+
+
+@sqlite_only
+def test_big_chunks_and_big_answers_at_once_never_deadlock_the_pipe(case: Case) -> None:
+    """An agency's message carries hundreds of reminders and is hundreds of kB: chunks of
+    such jobs fill the pipe one way while answers fill it the other. The worker keeps reading
+    chunks while its answers wait to be read, so neither side waits on the other for ever."""
+    everything = next(j for j in case.jobs if j.recipient == "everything@example.com")
+    assert len(everything.reminders) > 150
+    jobs = [  # copies, not the same objects: a chunk pickles each job's rows in full
+        copy.deepcopy(dataclasses.replace(everything, recipient=f"agency-{n}@example.com"))
+        for n in range(48)
+    ]
+    signal.signal(signal.SIGALRM, _too_long)
+    signal.alarm(120)
+    try:
+        with case.pool() as pool:
+            pool.start(wait_ready=60)
+            found = _by_id(pool.compose_all(jobs))
+            assert pool.composed_in_workers == len(jobs) and pool.lost == 0
+    finally:
+        signal.alarm(0)
+    assert len(found) == len(jobs)
+    assert all(c.message is not None and len(c.message.data) > 30_000 for c in found.values())
+
+
+def _too_long(_signal: int, _frame: object) -> None:
+    raise TimeoutError("the pool is stuck: the dispatcher and the worker both write")

@@ -7,7 +7,9 @@ its pipe reads end-of-file: the dispatcher has gone, even if it was killed.
 
 from __future__ import annotations
 
+import queue
 import signal
+import threading
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -32,15 +34,23 @@ class WorkerSpec:
 def work(connection: Connection, spec: WorkerSpec) -> None:
     """A worker's life: "ready", then a list of results for each chunk received, until None
     or end-of-file (the dispatcher has gone). A chunk that raises is answered with the
-    traceback; the dispatcher composes it in line."""
+    traceback; the dispatcher composes it in line.
+
+    Answers go out from a thread of their own, so that the worker goes on reading chunks while
+    an answer waits to be read: an agency's messages make chunks and answers larger than the
+    pipe holds, and with one thread the worker would sit writing an answer while the
+    dispatcher sits writing the next chunk, each waiting for the other for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the dispatcher, which stops us
     engine = make_engine(spec.database_url)
+    answers: queue.SimpleQueue[object] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_all, args=(connection, answers), daemon=True)
+    sender.start()
     try:
         composer = InlineComposer(
             spec.catalog, Repository(engine), ZoneInfo(spec.timezone), spec.mail
         )
-        connection.send("ready")
-        while True:
+        answers.put("ready")
+        while sender.is_alive():
             try:
                 chunk: list[ComposeJob] | None = connection.recv()
             except EOFError:
@@ -52,8 +62,23 @@ def work(connection: Connection, spec: WorkerSpec) -> None:
                 answer = [composer.compose_one(job) for job in chunk]
             except Exception:  # reported to the dispatcher, which redoes it
                 answer = traceback.format_exc()
-            connection.send(answer)
+            answers.put(answer)
     except (BrokenPipeError, ConnectionResetError):
         return  # the dispatcher has gone
     finally:
+        answers.put(_DONE)
+        sender.join(STOP_SENDING)
         engine.dispose()
+
+
+_DONE = object()  # the sender's last item: nothing more to send
+STOP_SENDING = 5.0  # seconds the answers still queued have to go at the end
+
+
+def _send_all(connection: Connection, answers: queue.SimpleQueue[object]) -> None:
+    """Send each queued answer in turn, until `_DONE` or the dispatcher has gone."""
+    while (answer := answers.get()) is not _DONE:
+        try:
+            connection.send(answer)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return
