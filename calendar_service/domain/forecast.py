@@ -15,13 +15,13 @@ from decimal import Decimal
 from calendar_service.domain.catalog import Scope
 from calendar_service.domain.figures import Figure, figure
 from calendar_service.domain.formatting import (
-    DEFAULT_LOCALE,
     date_in,
     day_text,
     is_zh,
     last_day,
     show,
 )
+from calendar_service.domain.locale import DEFAULT_LOCALE
 from calendar_service.domain.snapshots import StoreSnapshot
 
 DAY_SECONDS = 86400.0

@@ -14,7 +14,6 @@ from calendar_service.domain.catalog import Criterion, Op, Threshold
 from calendar_service.domain.derived import SOURCES, FigureValue
 from calendar_service.domain.figures import Figure, FigureType, figure
 
-DEFAULT_LOCALE = "zh-CN"
 SYMBOL = {Op.AT_LEAST: "≥", Op.MORE_THAN: ">", Op.AT_MOST: "≤", Op.BELOW: "<", Op.EQUALS: "=",
           Op.NOT_EQUALS: "≠", Op.ONE_OF: "∈"}  # fmt: skip
 NEGATED = {Op.AT_LEAST: "<", Op.MORE_THAN: "≤", Op.AT_MOST: ">", Op.BELOW: "≥", Op.EQUALS: "≠",

@@ -6,21 +6,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any, Literal, TypeGuard
+from typing import Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
 
-Locale = Literal["zh-CN", "en"]
+from calendar_service.domain.locale import DEFAULT_LOCALE, LOCALES, Locale, is_locale
+
+# The locale lives in domain/locale.py; exported here too for the modules importing it from here.
+__all__ = [
+    "CYCLES",
+    "DAILY_SUMMARIES",
+    "DEFAULT_LOCALE",
+    "LOCALES",
+    "PREFERENCES",
+    "DailySummary",
+    "Locale",
+    "PreferenceChange",
+    "Preferences",
+    "Subscription",
+    "cycles_of",
+    "cycles_text",
+    "is_locale",
+    "parse_cycles",
+    "subscriber_address",
+]
+
 DailySummary = Literal["weekly", "daily"]
 DAILY_SUMMARIES: tuple[DailySummary, ...] = ("weekly", "daily")
 CYCLES: tuple[str, ...] = ("yearly", "quarterly", "monthly", "daily")  # Cycle's values
-LOCALES: tuple[Locale, ...] = ("zh-CN", "en")
-DEFAULT_LOCALE: Locale = "zh-CN"
-
-
-def is_locale(value: str) -> TypeGuard[Locale]:
-    """Whether `value` is one of the locales reminders are written in."""
-    return value in LOCALES
 
 
 def parse_cycles(text: str) -> frozenset[str]:

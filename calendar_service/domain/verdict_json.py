@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import Any
 
 from calendar_service.domain.forecast import Forecast
-from calendar_service.domain.formatting import DEFAULT_LOCALE, is_zh
+from calendar_service.domain.formatting import is_zh
+from calendar_service.domain.locale import DEFAULT_LOCALE
 from calendar_service.domain.verdicts import Judgement, ProductVerdict, Verdict
 
 JSON = dict[str, Any]

@@ -20,6 +20,7 @@ from calendar_service.domain import formatting, wording
 from calendar_service.domain.catalog import Criterion, CriterionKind, Source, Threshold
 from calendar_service.domain.derived import FigureValue, SalesWindow
 from calendar_service.domain.figures import Figure
+from calendar_service.domain.locale import DEFAULT_LOCALE
 
 if TYPE_CHECKING:
     from calendar_service.domain.forecast import Forecast
@@ -100,11 +101,11 @@ class Judgement(NamedTuple):
     def message_en(self) -> str:
         return wording.judgement_message(self, zh=False)
 
-    def label(self, locale: str = formatting.DEFAULT_LOCALE) -> str:
+    def label(self, locale: str = DEFAULT_LOCALE) -> str:
         """The criterion's label in `locale`."""
         return self.label_zh if formatting.is_zh(locale) else self.label_en
 
-    def message(self, locale: str = formatting.DEFAULT_LOCALE) -> str:
+    def message(self, locale: str = DEFAULT_LOCALE) -> str:
         """The message in `locale` ('zh-CN' by default; any 'en…' locale gives English)."""
         return wording.judgement_message(self, zh=formatting.is_zh(locale))
 
@@ -127,7 +128,7 @@ class Note:
     text_zh: str
     text_en: str
 
-    def text(self, locale: str = formatting.DEFAULT_LOCALE) -> str:
+    def text(self, locale: str = DEFAULT_LOCALE) -> str:
         """The note in `locale`."""
         return self.text_zh if formatting.is_zh(locale) else self.text_en
 
@@ -150,7 +151,7 @@ class Verdict(NamedTuple):
     activity_name_zh: str = ""
     activity_name_en: str = ""
 
-    def activity_name(self, locale: str = formatting.DEFAULT_LOCALE) -> str:
+    def activity_name(self, locale: str = DEFAULT_LOCALE) -> str:
         """The activity's name in `locale`."""
         return self.activity_name_zh if formatting.is_zh(locale) else self.activity_name_en
 
