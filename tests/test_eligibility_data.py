@@ -54,7 +54,7 @@ def test_old_data_is_flagged_stale_with_its_date(age_days: int, stale: bool) -> 
     notes = [n for n in v.notes if n.code == "stale"]
     assert len(notes) == stale
     if stale:
-        assert day_text(store.captured_at.date(), zh=False) in notes[0].text("en")
+        assert day_text(store.captured_at.date(), locale="en") in notes[0].text("en")
 
 
 def test_old_product_data_makes_a_product_activity_stale() -> None:

@@ -261,7 +261,7 @@ def test_new_arrivals_count_listing_age_on_the_sign_up_day(
     assert (v.status, j.counted_on, j.until) == (status, dt.date(2027, 1, 1), until)
     assert "按报名日 2027年1月1日 计" in j.message("zh-CN")
     assert "on the sign-up day 1 Jan 2027" in j.message("en")
-    assert day_text(until, zh=True) in j.message("zh-CN")
+    assert day_text(until, locale="zh-CN") in j.message("zh-CN")
 
 
 def test_inside_the_window_listing_age_counts_from_today() -> None:

@@ -55,7 +55,7 @@ def _rule(c: Criterion, zh: bool) -> Rule:
         label=c.label_zh if zh else c.label_en,
         kind=c.kind.value,
         scope=c.scope.value,
-        requirement=threshold_text(c, zh),
+        requirement=threshold_text(c, "zh-CN" if zh else "en"),
         assumed=c.source is Source.ASSUMED,
         note=" ".join(
             filter(None, (f"「{c.deck}」" if c.deck else "", c.note_zh if zh else c.note_en))

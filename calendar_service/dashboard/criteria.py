@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from calendar_service.domain.catalog import Op
 from calendar_service.domain.figures import FigureType
-from calendar_service.domain.formatting import SYMBOL, is_zh, number, show, show_threshold
+from calendar_service.domain.formatting import SYMBOL, number, show, show_threshold
+from calendar_service.domain.locale import Locale, locale_of
 from calendar_service.domain.verdicts import Judgement, Verdict
 
 GREEN, GREY = "#16a34a", "#9ca3af"
@@ -38,19 +39,19 @@ class Row:
 
 
 def criterion_row(j: Judgement, verdict: Verdict, lang: str) -> Row:
-    zh, fig = is_zh(lang), j.figure
+    locale, fig = locale_of(lang), j.figure
     forecast = verdict.forecast_for(j.key)
     percent = _percent(j)
     signal = j.status == "signal"
     filled = 0 if j.status == "unknown" or (signal and j.present is None) else percent // 10
     gap = "—"
     if j.gap is not None:
-        gap = number(j.gap) if fig.type is FigureType.MEDAL else show(fig, j.gap, zh)
+        gap = number(j.gap) if fig.type is FigureType.MEDAL else show(fig, j.gap, locale)
     return Row(
         mark=SIGNAL_MARKS[j.present] if signal else MARKS[j.status],
         label=j.label(lang),
-        value=show(fig, j.value, zh),
-        threshold=_threshold(j, zh),
+        value=show(fig, j.value, locale),
+        threshold=_threshold(j, locale),
         gap=gap,
         message=j.message(lang),
         forecast=None if forecast is None else forecast.message(lang),
@@ -60,11 +61,11 @@ def criterion_row(j: Judgement, verdict: Verdict, lang: str) -> Row:
     )
 
 
-def _threshold(j: Judgement, zh: bool) -> str:
+def _threshold(j: Judgement, locale: Locale) -> str:
     op, threshold = j.criterion.op, j.threshold
     if isinstance(threshold, bool) and op is Op.EQUALS:
-        return show(j.figure, threshold, zh)
-    return f"{SYMBOL[op]} {show_threshold(j.figure, threshold, zh)}"
+        return show(j.figure, threshold, locale)
+    return f"{SYMBOL[op]} {show_threshold(j.figure, threshold, locale)}"
 
 
 def _percent(j: Judgement) -> int:

@@ -17,11 +17,10 @@ from calendar_service.domain.figures import Figure, figure
 from calendar_service.domain.formatting import (
     date_in,
     day_text,
-    is_zh,
     last_day,
     show,
 )
-from calendar_service.domain.locale import DEFAULT_LOCALE
+from calendar_service.domain.locale import DEFAULT_LOCALE, Locale, locale_of
 from calendar_service.domain.snapshots import StoreSnapshot
 
 DAY_SECONDS = 86400.0
@@ -83,14 +82,14 @@ class Forecast:
 
     @property
     def message_zh(self) -> str:
-        return _message(self, zh=True)
+        return _message(self, "zh-CN")
 
     @property
     def message_en(self) -> str:
-        return _message(self, zh=False)
+        return _message(self, "en")
 
     def message(self, locale: str = DEFAULT_LOCALE) -> str:
-        return _message(self, zh=is_zh(locale))
+        return _message(self, locale_of(locale))
 
 
 def forecast(
@@ -135,12 +134,13 @@ def store_figure(name: str) -> Figure:
     return found
 
 
-def _message(f: Forecast, zh: bool) -> str:
+def _message(f: Forecast, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     fig = store_figure(f.figure)
     label = fig.label_zh if zh else fig.label_en
     reference = f.deadline_at or f.as_of
-    day = day_text(date_in(f.passes_at, reference), zh)
-    pace, target = f"+{show(fig, f.slope_per_day, zh)}", show(fig, f.threshold, zh)
+    day = day_text(date_in(f.passes_at, reference), locale)
+    pace, target = f"+{show(fig, f.slope_per_day, locale)}", show(fig, f.threshold, locale)
     if zh:
         text = f"按近 {f.points} 次数据的趋势(每天 {pace}),{label}预计 {day} 达到 {target}"
     else:
@@ -150,7 +150,7 @@ def _message(f: Forecast, zh: bool) -> str:
         )
     if f.deadline_at is None:
         return text
-    deadline = day_text(last_day(f.deadline_at), zh)
+    deadline = day_text(last_day(f.deadline_at), locale)
     if f.before_deadline:
         return text + (f",早于报名截止日 {deadline}" if zh else f", before the deadline {deadline}")
     return text + (

@@ -48,7 +48,7 @@ def holiday_notes(
     found: list[Note] = []
     opens = occurrence.opens_on
     if (name := calendar.holiday(opens)) is not None:
-        zh, day, day_en = NAMES_ZH.get(name, name), day_text(opens, True), day_text(opens, False)
+        zh, day, day_en = NAMES_ZH.get(name, name), day_text(opens, "zh-CN"), day_text(opens, "en")
         found.append(
             Note(
                 "opens-on-holiday",
@@ -59,7 +59,11 @@ def holiday_notes(
         )
     starts = sales_window_starts_on(occurrence)
     if sales_window and (name := calendar.holiday(starts)) is not None:
-        zh, day, day_en = NAMES_ZH.get(name, name), day_text(starts, True), day_text(starts, False)
+        zh, day, day_en = (
+            NAMES_ZH.get(name, name),
+            day_text(starts, "zh-CN"),
+            day_text(starts, "en"),
+        )
         found.append(
             Note(
                 "sales-window-on-holiday",

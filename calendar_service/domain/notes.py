@@ -48,7 +48,10 @@ def rules_assumed(activity: Activity) -> Note:
 @lru_cache(maxsize=1024)  # snapshots are taken a few times a day: few distinct ages
 def stale(data_as_of: dt.datetime, at: dt.datetime, stale_after: dt.timedelta) -> Note:
     """The data is older than `stale_after` at `at`: say how old, and to import fresh data."""
-    day, day_en = day_text(date_in(data_as_of, at), True), day_text(date_in(data_as_of, at), False)
+    day, day_en = (
+        day_text(date_in(data_as_of, at), "zh-CN"),
+        day_text(date_in(data_as_of, at), "en"),
+    )
     age = (at - data_as_of).days
     limit = stale_after.days if stale_after.days else stale_after
     return Note(
@@ -128,12 +131,12 @@ def _assumed_failures(
 def not_on_pace(fig: Figure, found: Trend, threshold: Decimal) -> Note:
     """A failing figure whose trend falls: no forecast, and the verdict says so."""
     pace = Decimal(repr(abs(found.slope_per_day))).quantize(Decimal("0.01"))
-    target_zh, target_en = show(fig, threshold, True), show(fig, threshold, False)
+    target_zh, target_en = show(fig, threshold, "zh-CN"), show(fig, threshold, "en")
     return Note(
         "not-on-pace",
-        f"{fig.label_zh}呈下降趋势(近 {found.points} 次数据,每天约 −{show(fig, pace, True)}),"
+        f"{fig.label_zh}呈下降趋势(近 {found.points} 次数据,每天约 −{show(fig, pace, 'zh-CN')}),"
         f"按当前节奏达不到 {target_zh}",
-        f"{fig.label_en} is falling (about −{show(fig, pace, False)} a day over {found.points} "
+        f"{fig.label_en} is falling (about −{show(fig, pace, 'en')} a day over {found.points} "
         f"snapshots): not on pace to reach {target_en}",
     )
 
@@ -146,8 +149,8 @@ def sales_window(window: SalesWindow) -> Note:
 @lru_cache(maxsize=256)
 def _sales_window(starts_at: dt.datetime, deadline_at: dt.datetime, phase: str) -> Note:
     first, last = date_in(starts_at, deadline_at), last_day(deadline_at)
-    start, end = day_text(first, True), day_text(last, True)
-    start_en, end_en = day_text(first, False), day_text(last, False)
+    start, end = day_text(first, "zh-CN"), day_text(last, "zh-CN")
+    start_en, end_en = day_text(first, "en"), day_text(last, "en")
     if phase == "not_started":
         zh = f"统计“报名截止前30天销售额”的窗口 {start} 至 {end},尚未开始:{start} 起冲销量"
         en = (

@@ -20,7 +20,7 @@ from calendar_service.domain import formatting, wording
 from calendar_service.domain.catalog import Criterion, CriterionKind, Source, Threshold
 from calendar_service.domain.derived import FigureValue, SalesWindow
 from calendar_service.domain.figures import Figure
-from calendar_service.domain.locale import DEFAULT_LOCALE
+from calendar_service.domain.locale import DEFAULT_LOCALE, locale_of
 
 if TYPE_CHECKING:
     from calendar_service.domain.forecast import Forecast
@@ -95,11 +95,11 @@ class Judgement(NamedTuple):
 
     @property
     def message_zh(self) -> str:
-        return wording.judgement_message(self, zh=True)
+        return wording.judgement_message(self, "zh-CN")
 
     @property
     def message_en(self) -> str:
-        return wording.judgement_message(self, zh=False)
+        return wording.judgement_message(self, "en")
 
     def label(self, locale: str = DEFAULT_LOCALE) -> str:
         """The criterion's label in `locale`."""
@@ -107,7 +107,7 @@ class Judgement(NamedTuple):
 
     def message(self, locale: str = DEFAULT_LOCALE) -> str:
         """The message in `locale` ('zh-CN' by default; any 'en…' locale gives English)."""
-        return wording.judgement_message(self, zh=formatting.is_zh(locale))
+        return wording.judgement_message(self, locale_of(locale))
 
 
 class ProductVerdict(NamedTuple):

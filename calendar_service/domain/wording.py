@@ -25,6 +25,7 @@ from calendar_service.domain.formatting import (
     show,
     show_threshold,
 )
+from calendar_service.domain.locale import Locale
 
 if TYPE_CHECKING:
     from calendar_service.domain.verdicts import Judgement, ProductTally
@@ -65,39 +66,42 @@ BOOL_FIXES: dict[tuple[str, bool], tuple[str, str]] = {
 }
 
 
-def judgement_message(j: Judgement, zh: bool) -> str:
+def judgement_message(j: Judgement, locale: Locale) -> str:
     """The one-line explanation of a judgement."""
     if j.tally is not None:
-        return _tally(j.tally, zh)
-    text = _signal(j, zh) if j.status == "signal" else _requirement(j, zh)
+        return _tally(j.tally, locale)
+    text = _signal(j, locale) if j.status == "signal" else _requirement(j, locale)
     if j.window is not None:
-        text += _window(j.window, zh)
+        text += _window(j.window, locale)
     return text
 
 
-def _label(j: Judgement, zh: bool) -> str:
+def _label(j: Judgement, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     return j.label_zh if zh else j.label_en
 
 
-def _comparison(j: Judgement, zh: bool) -> str:
+def _comparison(j: Judgement, locale: Locale) -> str:
     """ "近30天买家数 12 < 15": the value against the threshold, the symbol telling which side."""
-    value = show(j.figure, j.value, zh) + _counted(j, zh)
+    value = show(j.figure, j.value, locale) + _counted(j, locale)
     if j.figure.type is FigureType.BOOL:
-        return f"{_label(j, zh)} {value}"
+        return f"{_label(j, locale)} {value}"
     op = j.criterion.op
     symbol = SYMBOL[op] if j.met else NEGATED[op]
-    return f"{_label(j, zh)} {value} {symbol} {show_threshold(j.figure, j.threshold, zh)}"
+    return f"{_label(j, locale)} {value} {symbol} {show_threshold(j.figure, j.threshold, locale)}"
 
 
-def _counted(j: Judgement, zh: bool) -> str:
+def _counted(j: Judgement, locale: Locale) -> str:
     """ "(按报名日 2027-01-01 计)": an age counted on the sign-up day, not the judging day."""
+    zh = locale == "zh-CN"
     if j.counted_on is None:
         return ""
-    day = day_text(j.counted_on, zh)
+    day = day_text(j.counted_on, locale)
     return f"(按报名日 {day} 计)" if zh else f" (on the sign-up day {day})"
 
 
-def _signal(j: Judgement, zh: bool) -> str:
+def _signal(j: Judgement, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     invitation = j.kind is CriterionKind.INVITATION
     if j.met is None:
         what = (
@@ -105,7 +109,7 @@ def _signal(j: Judgement, zh: bool) -> str:
             if zh
             else ("signal" if invitation else "advantage")
         )
-        names = figure_names(j.figure, zh)
+        names = figure_names(j.figure, locale)
         return (
             f"缺少数据:{names},无法判断{what}"
             if zh
@@ -117,20 +121,21 @@ def _signal(j: Judgement, zh: bool) -> str:
             if invitation
             else ("优势:" if j.met else "暂无此优势:")
         )
-        return head + _comparison(j, zh)
+        return head + _comparison(j, locale)
     head = "invitation signal" if invitation else "advantage"
-    return f"{head} {'present' if j.met else 'absent'}: {_comparison(j, zh)}"
+    return f"{head} {'present' if j.met else 'absent'}: {_comparison(j, locale)}"
 
 
-def _requirement(j: Judgement, zh: bool) -> str:
-    c, fig, label = j.criterion, j.figure, _label(j, zh)
-    need = requirement(fig, c.op, c.threshold, zh)
+def _requirement(j: Judgement, locale: Locale) -> str:
+    zh = locale == "zh-CN"
+    c, fig, label = j.criterion, j.figure, _label(j, locale)
+    need = requirement(fig, c.op, c.threshold, locale)
     condition = c.waived_when or c.applies_when
     cond_fig = figure(c.scope, condition.figure) if condition is not None else None
     if j.reason is not None and condition is not None and cond_fig is not None:
-        return _conditional(j, condition.op, condition.value, cond_fig, zh)
+        return _conditional(j, condition.op, condition.value, cond_fig, locale)
     if j.status == "unknown":
-        names = figure_names(fig, zh)
+        names = figure_names(fig, locale)
         if names == label:
             return f"缺少数据:{label}({need})" if zh else f"missing figure: {label} ({need})"
         return (
@@ -140,19 +145,24 @@ def _requirement(j: Judgement, zh: bool) -> str:
         )
     if j.status == "pass":
         if fig.type is FigureType.BOOL:
-            return f"{_comparison(j, zh)}:达标" if zh else f"{_comparison(j, zh)}: met"
-        shown = show(fig, j.value, zh) + _counted(j, zh)
+            return f"{_comparison(j, locale)}:达标" if zh else f"{_comparison(j, locale)}: met"
+        shown = show(fig, j.value, locale) + _counted(j, locale)
         text = f"{label} {shown}:达标({need})" if zh else f"{label} {shown}: met ({need})"
         if j.until is not None:
-            day = day_text(j.until, zh)
+            day = day_text(j.until, locale)
             text += f";报名时符合至 {day}(含当天)" if zh else f"; qualifies for sign-up until {day}"
         return text
-    text = f"{_comparison(j, zh)}:{_fix(j, zh)}" if zh else f"{_comparison(j, zh)}: {_fix(j, zh)}"
-    return text + caveats(c, zh)
+    text = (
+        f"{_comparison(j, locale)}:{_fix(j, locale)}"
+        if zh
+        else f"{_comparison(j, locale)}: {_fix(j, locale)}"
+    )
+    return text + caveats(c, locale)
 
 
-def caveats(c: Criterion, zh: bool) -> str:
+def caveats(c: Criterion, locale: Locale) -> str:
     """What a failure on this criterion must also say: the platform's exception, an assumption."""
+    zh = locale == "zh-CN"
     text = ""
     if exception := c.exception_zh if zh else c.exception_en:
         text += f"({exception})" if zh else f" ({exception})"
@@ -165,11 +175,12 @@ def caveats(c: Criterion, zh: bool) -> str:
     return text
 
 
-def _conditional(j: Judgement, op: Op, value: Threshold, cond_fig: Figure, zh: bool) -> str:
-    label, shown = _label(j, zh), show(j.figure, j.value, zh)
+def _conditional(j: Judgement, op: Op, value: Threshold, cond_fig: Figure, locale: Locale) -> str:
+    zh = locale == "zh-CN"
+    label, shown = _label(j, locale), show(j.figure, j.value, locale)
     cond_label = cond_fig.label_zh if zh else cond_fig.label_en
-    cond_shown = show(cond_fig, j.condition_value, zh)
-    holds = relation(cond_fig, op, value, zh)
+    cond_shown = show(cond_fig, j.condition_value, locale)
+    holds = relation(cond_fig, op, value, locale)
     if j.reason == "waived":
         return (
             f"{label} {shown}({cond_label} {cond_shown}):因{cond_label}{holds},本条免考核"
@@ -183,14 +194,15 @@ def _conditional(j: Judgement, op: Op, value: Threshold, cond_fig: Figure, zh: b
             if zh
             else f"not applicable: {cond_label} {cond_shown} is not {holds}; counted as met"
         )
-    names = figure_names(cond_fig, zh)
+    names = figure_names(cond_fig, locale)
     if j.reason == "waiver_unknown":
         return (
-            f"{_comparison(j, zh)},但缺少数据:{names},无法判断是否免考核"
+            f"{_comparison(j, locale)},但缺少数据:{names},无法判断是否免考核"
             if zh
-            else f"{_comparison(j, zh)}, but {names} is missing: cannot tell whether it is waived"
+            else f"{_comparison(j, locale)}, but {names} is missing: "
+            "cannot tell whether it is waived"
         )
-    need = requirement(j.figure, j.criterion.op, j.threshold, zh)
+    need = requirement(j.figure, j.criterion.op, j.threshold, locale)
     return (
         f"缺少数据:{names},无法判断本条是否适用({label} {shown},{need})"
         if zh
@@ -198,17 +210,18 @@ def _conditional(j: Judgement, op: Op, value: Threshold, cond_fig: Figure, zh: b
     )
 
 
-def _fix(j: Judgement, zh: bool) -> str:
+def _fix(j: Judgement, locale: Locale) -> str:
     """What it takes to pass a failed requirement: the gap, or the thing to do."""
+    zh = locale == "zh-CN"
     c, fig = j.criterion, j.figure
-    need = requirement(fig, c.op, c.threshold, zh)
+    need = requirement(fig, c.op, c.threshold, locale)
     if j.passes_on is not None:
-        day = day_text(j.passes_on, zh)
+        day = day_text(j.passes_on, locale)
         return f"{need},{day} 起满足" if zh else f"{need}: passes on {day}"
     if fig.name == "listing_age_days":
         days = number(_dec(c.threshold))
         if j.counted_on is not None:
-            past = "" if j.until is None else day_text(j.until, zh)
+            past = "" if j.until is None else day_text(j.until, locale)
             return (
                 f"报名时需为 {days} 天内上架的商品" + (f"(只到 {past} 符合)" if past else "")
                 if zh
@@ -225,25 +238,26 @@ def _fix(j: Judgement, zh: bool) -> str:
         return need if fix is None else fix[0 if zh else 1]
     if j.gap is None or c.op in (Op.EQUALS, Op.NOT_EQUALS, Op.ONE_OF):
         return need
-    return _gap_text(fig, c.op, j.gap, need, zh)
+    return _gap_text(fig, c.op, j.gap, need, locale)
 
 
-def _gap_text(fig: Figure, op: Op, gap: Decimal, need: str, zh: bool) -> str:
+def _gap_text(fig: Figure, op: Op, gap: Decimal, need: str, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     integral = fig.type in INTEGRAL
     more = op in (Op.AT_LEAST, Op.MORE_THAN)
     if integral or op is Op.AT_LEAST:
         if more:
-            return f"还差 {_amount(fig, gap, zh)}" if zh else f"{_more(fig, gap)} needed"
+            return f"还差 {_amount(fig, gap, locale)}" if zh else f"{_more(fig, gap)} needed"
         if fig.type is FigureType.RATE:
             return (
-                f"{need},需降低 {_amount(fig, gap, zh)}"
+                f"{need},需降低 {_amount(fig, gap, locale)}"
                 if zh
-                else (f"{need} (lower it by {_amount(fig, gap, zh)})")
+                else (f"{need} (lower it by {_amount(fig, gap, locale)})")
             )
-        return f"需减少 {_amount(fig, gap, zh)}" if zh else f"{_fewer(fig, gap)} needed"
+        return f"需减少 {_amount(fig, gap, locale)}" if zh else f"{_fewer(fig, gap)} needed"
     if gap == 0:
         return need
-    amount = _amount(fig, gap, zh)
+    amount = _amount(fig, gap, locale)
     strict = op in (Op.MORE_THAN, Op.BELOW)
     if zh:
         return f"{need},{'还差' if more else '需降低'}{'超过' if strict else ''} {amount}"
@@ -252,7 +266,8 @@ def _gap_text(fig: Figure, op: Op, gap: Decimal, need: str, zh: bool) -> str:
     return f"{need} (lower it by {'more than ' if strict else ''}{amount})"
 
 
-def _amount(fig: Figure, gap: Decimal, zh: bool) -> str:
+def _amount(fig: Figure, gap: Decimal, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     if fig.type is FigureType.MONEY:
         return f"{number(gap)} 元" if zh else f"CNY {number(gap)}"
     if fig.name == "activity_discount" and zh:
@@ -294,11 +309,12 @@ _PHASES = {
 }
 
 
-def _window(w: SalesWindow, zh: bool) -> str:
-    start = day_text(date_in(w.starts_at, w.deadline_at), zh)
-    end = day_text(last_day(w.deadline_at), zh)
+def _window(w: SalesWindow, locale: Locale) -> str:
+    zh = locale == "zh-CN"
+    start = day_text(date_in(w.starts_at, w.deadline_at), locale)
+    end = day_text(last_day(w.deadline_at), locale)
     phase = _PHASES[w.phase][0 if zh else 1]
-    as_of = "" if w.as_of is None else day_text(date_in(w.as_of, w.deadline_at), zh)
+    as_of = "" if w.as_of is None else day_text(date_in(w.as_of, w.deadline_at), locale)
     if zh:
         return f";统计窗口 {start} 至 {end}({phase}" + (f";据 {as_of} 数据)" if as_of else ")")
     return f"; window {start} to {end} ({phase}" + (f"; data of {as_of})" if as_of else ")")
@@ -308,8 +324,9 @@ def _dec(value: Threshold) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(0)
 
 
-def _tally(t: ProductTally, zh: bool) -> str:
+def _tally(t: ProductTally, locale: Locale) -> str:
     """The "qualifying products" requirement: how many products meet every product requirement."""
+    zh = locale == "zh-CN"
     if t.total == 0:
         return (
             "没有商品数据:请导入该店铺的商品数据后再判断"

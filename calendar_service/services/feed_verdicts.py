@@ -12,6 +12,7 @@ from calendar_service.domain import formatting
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.notes import EDITORS_NOTES
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import Standing
@@ -44,8 +45,10 @@ def standing(verdict: Verdict, locale: str, tz: ZoneInfo, who: str = "") -> Stan
     short = ""
     if failed:
         j = failed[0]
-        value = formatting.show(j.figure, j.value, zh)
-        short = f"{j.label(locale)} {value}/{formatting.show_threshold(j.figure, j.threshold, zh)}"
+        shown: Locale = "zh-CN" if zh else "en"
+        value = formatting.show(j.figure, j.value, shown)
+        need = formatting.show_threshold(j.figure, j.threshold, shown)
+        short = f"{j.label(locale)} {value}/{need}"
     return Standing(verdict.status, tuple(reasons), short, who, data_as_of)
 
 

@@ -18,6 +18,7 @@ from calendar_service.domain.catalog import (
     YearlyWindow,
 )
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.locale import Locale
 
 CYCLE_ZH = {
     "yearly": "年度大促",
@@ -160,6 +161,7 @@ def _window_text(window: WindowRule, lang: str) -> str:
 
 def catalog_text(catalog: Catalog, lang: str) -> str:
     zh = lang == "zh"
+    locale: Locale = "zh-CN" if zh else "en"
     lines = [f"{'活动目录版本' if zh else 'catalog version'} {catalog.version}"]
     for a in catalog.activities:
         name = a.name_zh if zh else f"{a.name_en} ({a.name_zh})"
@@ -176,7 +178,7 @@ def catalog_text(catalog: Catalog, lang: str) -> str:
             label = c.label_zh if zh else c.label_en
             scope = ("(商品)" if zh else " (product)") if c.scope.value == "product" else ""
             flag = ("  [假设]" if zh else "  [assumed]") if c.source.value == "assumed" else ""
-            rule = formatting.threshold_text(c, zh)
+            rule = formatting.threshold_text(c, locale)
             lines.append(f"  - {kind}: {label}{scope} {rule}{flag}")
             if c.deck:
                 lines.append(f"      {'资料' if zh else 'deck'}:「{c.deck}」")
