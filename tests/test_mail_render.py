@@ -167,8 +167,8 @@ def test_weeks_and_windows_read_as_people_write_them(
     start: dt.date, end: dt.date, zh: str, en: str
 ) -> None:
     today = dt.date(2026, 12, 7)
-    assert span_text(start, end, True, today) == zh
-    assert span_text(start, end, False, today) == en
+    assert span_text(start, end, "zh-CN", today) == zh
+    assert span_text(start, end, "en", today) == en
 
 
 def test_a_sign_up_window_in_the_message_reads_as_people_write_it() -> None:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from calendar_service.domain.catalog import Activity
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import SALES_WINDOW
-from calendar_service.domain.formatting import is_zh
+from calendar_service.domain.locale import locale_of
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.mail.dates import countdown_text, day_text, moment_text, span_text
 from calendar_service.mail.day_view import Group, Section, mark_of, section_of, sections
@@ -71,26 +71,25 @@ def render_day(
             section_of(item.kind)
         except ValueError as error:
             raise RenderError(f"store {item.store_id}: {error}") from None
-    lang = "zh-CN" if is_zh(locale) else "en"
+    lang = locale_of(locale)
     t = catalogue(templates_dir)[lang]
     today = now.astimezone(tz).date()
-    zh = lang == "zh-CN"
 
     def when(variant: str, o: Occurrence) -> str | None:
         if o.is_series:
             return None
         if variant == "invitation-signal":  # no sign-up: the platform invites
-            event = span_text(o.event_starts_on, o.event_ends_on, zh, today)
+            event = span_text(o.event_starts_on, o.event_ends_on, lang, today)
             return str(t["day"]["event"]).format(event=event)
         if variant == "prepare":  # as on the day sent: a late message must not say "today"
             starts = (o.deadline_at - SALES_WINDOW).astimezone(tz).date()
             phase = "today" if starts == today else "before" if today < starts else "after"
             return str(t["day"]["window"]).format(
-                window=span_text(starts, o.deadline_on, zh, today),
-                when=t["window_when"][phase].format(day=day_text(starts, zh, today)),
+                window=span_text(starts, o.deadline_on, lang, today),
+                when=t["window_when"][phase].format(day=day_text(starts, lang, today)),
             )
         return str(t["day"]["when"]).format(
-            signup=span_text(o.opens_on, o.deadline_on, zh, today),
+            signup=span_text(o.opens_on, o.deadline_on, lang, today),
             countdown=countdown_text(t, o, today),
         )
 
@@ -99,7 +98,7 @@ def render_day(
     one = names[0] if len(names) == 1 else None
     groups = sum(len(s.groups) for s in found)
     words = {
-        "day": day_text(today, zh, today),
+        "day": day_text(today, lang, today),
         "stores": len(names),
         "count": groups,
         "items": t["day"]["items"][0 if groups == 1 else 1],
@@ -120,7 +119,7 @@ def render_day(
         "store_page": _store_page(items, links) if one else None,
         "calendar": links.calendar if one else None,
         "generated": day["generated"].format(
-            now=f"{moment_text(now.astimezone(tz), zh, today)} {zone}"
+            now=f"{moment_text(now.astimezone(tz), lang, today)} {zone}"
         ),
         "footer": t["footer"].format(store=one) if one else day["footer"].format(**words),
     }

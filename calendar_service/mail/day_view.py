@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from calendar_service.domain.catalog import Activity
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.verdicts import Judgement, Verdict
 from calendar_service.mail.message import single_line
 from calendar_service.mail.view import (
@@ -137,7 +138,7 @@ def section_of(kind: str, days_left: int | None = None) -> tuple[tuple[int, int]
 
 def sections(
     t: Mapping[str, Any],
-    lang: str,
+    lang: Locale,
     items: Sequence[Item],
     when: Callable[[str, Occurrence], str | None],
     today: dt.date | None = None,
@@ -164,7 +165,7 @@ def sections(
 
 def _group(
     t: Mapping[str, Any],
-    lang: str,
+    lang: Locale,
     variant: str,
     items: Sequence[Item],
     when: Callable[[str, Occurrence], str | None],
@@ -237,7 +238,7 @@ def mark_of(key: str) -> tuple[str, str]:
 
 
 def _line(
-    t: Mapping[str, Any], lang: str, key: str, name: Name, verdict: Verdict, one_store: bool
+    t: Mapping[str, Any], lang: Locale, key: str, name: Name, verdict: Verdict, one_store: bool
 ) -> StoreLine:
     mark, color = mark_of(key)
     label = t["day"]["names"][key]
@@ -253,7 +254,7 @@ def _line(
     return StoreLine(name, mark, color, label, todo[0] if todo else "", more, ())
 
 
-def _to_fix(verdict: Verdict, lang: str) -> list[str]:
+def _to_fix(verdict: Verdict, lang: Locale) -> list[str]:
     """What keeps the store out, the first thing first: a failing criterion with its gap; for
     missing data, what to import (no data at all, then the missing figure, then stale data)."""
     failing = _messages(verdict.criteria, "fail", lang)
@@ -265,9 +266,9 @@ def _to_fix(verdict: Verdict, lang: str) -> list[str]:
     return missing + ([notes["stale"]] if "stale" in notes else [])
 
 
-def _messages(criteria: Iterable[Judgement], status: str, lang: str) -> list[str]:
+def _messages(criteria: Iterable[Judgement], status: str, lang: Locale) -> list[str]:
     return [j.message(lang) for j in criteria if j.status == status]
 
 
-def _no_rules_note(verdict: Verdict, lang: str) -> str | None:
+def _no_rules_note(verdict: Verdict, lang: Locale) -> str | None:
     return next((n.text(lang) for n in verdict.notes if n.code == NO_RULES), None)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from calendar_service.domain.catalog import Op
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.verdicts import Judgement, Verdict
 
 BAR_CELLS = 10
@@ -47,7 +48,7 @@ def status_key(verdict: Verdict) -> str:
     return verdict.status
 
 
-def criterion_row(j: Judgement, verdict: Verdict, lang: str) -> Row:
+def criterion_row(j: Judgement, verdict: Verdict, lang: Locale) -> Row:
     forecast = verdict.forecast_for(j.key)
     signal = j.status == "signal"
     percent = progress(j)
@@ -83,6 +84,6 @@ def progress(j: Judgement) -> int | None:
     return min(int(max(ratio, Decimal(0)) * 100), 99)
 
 
-def store_notes(verdict: Verdict, lang: str) -> tuple[str, ...]:
+def store_notes(verdict: Verdict, lang: Locale) -> tuple[str, ...]:
     """The verdict's notes about the store's data (stale, missing), not about the activity."""
     return tuple(n.text(lang) for n in verdict.notes if n.code in STORE_NOTES)
