@@ -13,6 +13,7 @@ from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.services.eligibility import current_occurrences
 
@@ -88,9 +89,10 @@ def overview(
     tz: ZoneInfo,
     stale_after: dt.timedelta,
     filters: Filters,
-    zh: bool,
+    locale: Locale,
 ) -> Overview:
     """The matrix, columns by deadline; history is skipped (no forecasts are shown here)."""
+    zh = locale == "zh-CN"
     chosen = [
         o for o in current_occurrences(catalog, now, tz) if filters.cycle in ("", o.cycle.value)
     ]

@@ -12,6 +12,8 @@ from urllib.parse import quote, urlencode
 import jinja2
 from fastapi.responses import HTMLResponse
 
+from calendar_service.domain.locale import Locale, lang_of
+
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -44,15 +46,17 @@ def messages(templates_dir: Path = TEMPLATES_DIR) -> dict[str, Any]:
 class Lang:
     """The page's language: Chinese unless `?lang=en`, carried in every link and form."""
 
-    code: str  # "zh" or "en"
+    locale: Locale
 
     @classmethod
     def of(cls, value: str | None) -> Lang:
-        return cls("en" if value == "en" else "zh")
+        """The language of a `?lang=` value: English for exactly "en", Chinese otherwise."""
+        return cls("en" if value == "en" else "zh-CN")
 
     @property
-    def locale(self) -> str:
-        return "en" if self.code == "en" else "zh-CN"
+    def code(self) -> str:
+        """ "zh" or "en", as the query writes it."""
+        return lang_of(self.locale)
 
     @property
     def t(self) -> dict[str, Any]:
@@ -67,7 +71,7 @@ class Lang:
 
     def other(self, path: str, **params: str | None) -> str:
         """The same page in the other language."""
-        return Lang("zh" if self.code == "en" else "en").url(path, **params)
+        return Lang("zh-CN" if self.locale == "en" else "en").url(path, **params)
 
 
 def render(template: str, lang: Lang, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.services.compose import Item
 from calendar_service.services.preview import Preview
@@ -130,12 +131,12 @@ def messages(
     words: Mapping[str, Any],
 ) -> list[Message]:
     """The messages in the order they would go, each with its items grouped for the page."""
-    zh = words["html_lang"] == "zh-CN"
+    locale: Locale = "zh-CN" if words["html_lang"] == "zh-CN" else "en"
     shown = []
     for p in found:
         at = p.send_at.astimezone(tz)
         groups = [
-            _group(kind, items, catalog, names, words["reminders"]["kinds"], zh)
+            _group(kind, items, catalog, names, words["reminders"]["kinds"], locale)
             for kind, items in _by_kind(p.items)
         ]
         shown.append(
@@ -164,8 +165,9 @@ def _group(
     catalog: Catalog,
     names: Mapping[str, str | None],
     labels: Mapping[str, str],
-    zh: bool,
+    locale: Locale,
 ) -> KindGroup:
+    zh = locale == "zh-CN"
     by_activity: dict[str, list[Line]] = {}
     for item in items:
         line = Line(item.store_id, names.get(item.store_id) or item.store_id, item.status)

@@ -39,7 +39,7 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
             tz,
             stale_after,
             filters,
-            page.code == "zh",
+            page.locale,
         )
         return render(
             "overview.html.j2",
@@ -85,13 +85,13 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
     @router.get("/timeline", response_class=HTMLResponse)
     def timeline_page(who: SignedIn, lang: str | None = None) -> HTMLResponse:
         page = Lang.of(lang)
-        view = timeline(container.catalog, clock(), tz, page.code == "zh")
+        view = timeline(container.catalog, clock(), tz, page.locale)
         return render("timeline.html.j2", page, who=who, view=view, here="/timeline")
 
     @router.get("/catalog", response_class=HTMLResponse)
     def catalog_page(who: SignedIn, lang: str | None = None) -> HTMLResponse:
         page = Lang.of(lang)
-        entries = catalog_view.entries(container.catalog, page.code == "zh")
+        entries = catalog_view.entries(container.catalog, page.locale)
         return render(
             "catalog.html.j2",
             page,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
+from calendar_service.domain.locale import Locale
 
 DAYS = 42  # six weeks
 
@@ -27,8 +28,9 @@ class Timeline:
     daily: tuple[str, ...]  # activities open every day: one line each, no bar
 
 
-def timeline(catalog: Catalog, now: dt.datetime, tz: ZoneInfo, zh: bool) -> Timeline:
+def timeline(catalog: Catalog, now: dt.datetime, tz: ZoneInfo, locale: Locale) -> Timeline:
     """Windows that touch the next DAYS days, the nearest deadline first."""
+    zh = locale == "zh-CN"
     today = now.astimezone(tz).date()
     days = tuple(today + dt.timedelta(days=i) for i in range(DAYS))
     last = days[-1]
