@@ -10,6 +10,7 @@ import click
 
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
+from calendar_service.domain.locale import locale_of
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.entrypoints import cli_text
 from calendar_service.entrypoints.cli_common import (
@@ -134,7 +135,7 @@ def eligibility(
         dt.timedelta(days=settings.stale_after_days),
         activity,
     )
-    locale = "en" if lang == "en" else "zh-CN"
+    locale = locale_of(lang)
     if as_json:
         data = [to_json(v, locale) for v in report.verdicts]
         print_json(data[0] if activity else data)

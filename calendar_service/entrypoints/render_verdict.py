@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.verdicts import Judgement, Verdict
 from calendar_service.services.eligibility import StoreReport
 
@@ -23,7 +24,8 @@ def _mark(j: Judgement) -> str:
     return MARK[j.status]
 
 
-def _window(o: Occurrence, zh: bool) -> str:
+def _window(o: Occurrence, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     if o.is_series:
         return "每天可报名" if zh else "sign-up every day"
     if zh:
@@ -33,9 +35,9 @@ def _window(o: Occurrence, zh: bool) -> str:
     )
 
 
-def report_text(report: StoreReport, locale: str, detail: bool, tz: dt.tzinfo) -> str:
+def report_text(report: StoreReport, locale: Locale, detail: bool, tz: dt.tzinfo) -> str:
     """One block per verdict; with `detail` every criterion, else only what fails or is unknown."""
-    zh = not locale.startswith("en")
+    zh = locale == "zh-CN"
     head = f"{report.name or ''} ({report.store_id})".strip()
     lines = [head]
     for v in report.verdicts:
@@ -52,11 +54,12 @@ def report_text(report: StoreReport, locale: str, detail: bool, tz: dt.tzinfo) -
 
 
 def _verdict_lines(
-    v: Verdict, occ: Occurrence, locale: str, detail: bool, tz: dt.tzinfo
+    v: Verdict, occ: Occurrence, locale: Locale, detail: bool, tz: dt.tzinfo
 ) -> list[str]:
-    zh = not locale.startswith("en")
+    zh = locale == "zh-CN"
     status = STATUS[v.status][0 if zh else 1]
-    lines = [f"{v.activity_name(locale)} [{v.occurrence_key}]  {status}", f"  {_window(occ, zh)}"]
+    head = f"{v.activity_name(locale)} [{v.occurrence_key}]  {status}"
+    lines = [head, f"  {_window(occ, locale)}"]
     shown = (
         v.criteria if detail else tuple(j for j in v.criteria if j.status in ("fail", "unknown"))
     )
