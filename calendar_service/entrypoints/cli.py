@@ -52,7 +52,7 @@ def activities(as_json: bool, lang: str) -> None:
     if as_json:
         print_json(catalog_json(catalog))
     else:
-        click.echo(catalog_text(catalog, lang))
+        click.echo(catalog_text(catalog, locale_of(lang)))
 
 
 @cli.command()
@@ -79,7 +79,7 @@ def occurrences(
     if as_json:
         print_json([occurrence_json(container.catalog, o) for o in found])
     else:
-        click.echo(occurrences_text(container.catalog, found, lang))
+        click.echo(occurrences_text(container.catalog, found, locale_of(lang)))
 
 
 @cli.command("import")
@@ -213,7 +213,7 @@ def run(
             )
             if not o.is_series and o.deadline_at > now
         ]
-        click.echo(occurrences_text(container.catalog, upcoming, "zh"))
+        click.echo(occurrences_text(container.catalog, upcoming, "zh-CN"))
         shown_host, shown_port = host or settings.host, port or settings.port
         click.echo(
             f"\nserving http://{shown_host}:{shown_port}/  "

@@ -115,8 +115,8 @@ def occurrence_json(catalog: Catalog, o: Occurrence) -> dict[str, Any]:
     }
 
 
-def _window_text(window: WindowRule, lang: str) -> str:
-    zh = lang == "zh"
+def _window_text(window: WindowRule, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     if isinstance(window, YearlyWindow):
         date = (
             f"{window.event_month}月{window.event_day}日"
@@ -159,15 +159,14 @@ def _window_text(window: WindowRule, lang: str) -> str:
     return "每天可报名" if zh else "sign-up open every day"
 
 
-def catalog_text(catalog: Catalog, lang: str) -> str:
-    zh = lang == "zh"
-    locale: Locale = "zh-CN" if zh else "en"
+def catalog_text(catalog: Catalog, locale: Locale) -> str:
+    zh = locale == "zh-CN"
     lines = [f"{'活动目录版本' if zh else 'catalog version'} {catalog.version}"]
     for a in catalog.activities:
         name = a.name_zh if zh else f"{a.name_en} ({a.name_zh})"
         cycle = CYCLE_ZH[a.cycle] if zh else a.cycle.value
         assumed = (" [假设]" if zh else " [assumed]") if a.window.assumed else ""
-        lines += ["", f"{a.key}  {name}  · {cycle}", f"  {_window_text(a.window, lang)}{assumed}"]
+        lines += ["", f"{a.key}  {name}  · {cycle}", f"  {_window_text(a.window, locale)}{assumed}"]
         if a.entry_uv:
             traffic = f"~{a.entry_uv:,} UV/天" if zh else f"~{a.entry_uv:,} UV/day"
             lines.append(f"  {'活动入口' if zh else 'entry traffic'} {traffic}")
@@ -185,8 +184,8 @@ def catalog_text(catalog: Catalog, lang: str) -> str:
     return "\n".join(lines)
 
 
-def occurrences_text(catalog: Catalog, found: list[Occurrence], lang: str) -> str:
-    zh = lang == "zh"
+def occurrences_text(catalog: Catalog, found: list[Occurrence], locale: Locale) -> str:
+    zh = locale == "zh-CN"
     if not found:
         return "该时间段内没有活动窗口" if zh else "no windows in that range"
     head = (
