@@ -138,7 +138,7 @@ def variant(
     elif spec.kind == "agency":
         standings, scope = (lambda o: AWKWARD), "stores-x"
     elif spec.sample_stores:
-        locale = "en" if options.lang.value == "en" else "zh-CN"
+        locale = options.lang
         # Judged the day after the sample's newest data, shown over the 2027 range.
         judged = judge_stores(
             catalog, sample, spec.sample_stores, occs, SAMPLE_NOW, dt.timedelta(days=7), locale, TZ

@@ -15,8 +15,9 @@ from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate, evaluate_store
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.snapshots import StoreSnapshot
-from calendar_service.feeds import FeedOptions, Lang, plan_events
+from calendar_service.feeds import FeedOptions, plan_events
 from tests.times import CST
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
@@ -80,12 +81,12 @@ def test_daily_activities_and_unknown_years_say_nothing() -> None:
 def test_feeds_say_a_window_opens_on_a_holiday() -> None:
     occ = _occurrence(CATALOG, "promo-1118:2026")
 
-    def text(lang: Lang, holidays: bool) -> str:
+    def text(lang: Locale, holidays: bool) -> str:
         found = plan_events(
             CATALOG, [occ], FeedOptions(lang=lang), holidays=HOLIDAYS if holidays else None
         )
         return found[0].description
 
-    assert "国庆节" in text(Lang.ZH, True)
-    assert "National Day" in text(Lang.EN, True)
-    assert "国庆节" not in text(Lang.ZH, False)
+    assert "国庆节" in text("zh-CN", True)
+    assert "National Day" in text("en", True)
+    assert "国庆节" not in text("zh-CN", False)

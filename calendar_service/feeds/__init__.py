@@ -8,7 +8,7 @@ subscriber's choices (cycles, alarms, language) from the feed URL's query.
 
 from calendar_service.feeds.build import build_feed, feed_range
 from calendar_service.feeds.ics import scoped
-from calendar_service.feeds.options import FeedOptionError, FeedOptions, Lang, parse_options
+from calendar_service.feeds.options import FeedOptionError, FeedOptions, parse_options
 from calendar_service.feeds.plan import Planned, plan_events
 from calendar_service.feeds.sequence import sequence_on
 from calendar_service.feeds.texts import Role, Standing
@@ -16,7 +16,6 @@ from calendar_service.feeds.texts import Role, Standing
 __all__ = [
     "FeedOptionError",
     "FeedOptions",
-    "Lang",
     "Planned",
     "Role",
     "Standing",

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from icalendar import Alarm, Calendar, Event, vText
 
+from calendar_service.domain.locale import lang_of
 from calendar_service.feeds import texts
 from calendar_service.feeds.options import FeedOptions, format_duration
 from calendar_service.feeds.plan import Planned
@@ -62,7 +63,7 @@ def write(
     """The feed's bytes: the same arguments always give the same bytes."""
     cal = Calendar()
     cal.add("version", "2.0")
-    cal.add("prodid", PRODID + options.lang.value.upper())
+    cal.add("prodid", PRODID + lang_of(options.lang).upper())
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     name = vText(texts.one_line(head.name))

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from calendar_service.domain.catalog import Cycle
+from calendar_service.domain.locale import DEFAULT_LOCALE, Locale, lang_of, locale_of
 
 MAX_ALARMS = 3
 # The alarms a feed may carry, as offsets before the deadline day starts (see FeedOptions): a
@@ -38,11 +38,6 @@ _TIME = re.compile(
 )
 
 
-class Lang(StrEnum):
-    ZH = "zh"  # the default: the product's language
-    EN = "en"
-
-
 class FeedOptionError(ValueError):
     """A bad value in a feed URL's query; the message names the option and what is accepted."""
 
@@ -59,7 +54,7 @@ class FeedOptions:
 
     cycles: frozenset[Cycle] = frozenset(Cycle)
     alarms: tuple[dt.timedelta, ...] = ()
-    lang: Lang = Lang.ZH
+    lang: Locale = DEFAULT_LOCALE  # ?lang= writes it zh (the default) or en
 
     def query(self) -> dict[str, str]:
         """The URL query that `parse_options` reads back into these options (defaults left out)."""
@@ -68,8 +63,8 @@ class FeedOptions:
             query["cycles"] = ",".join(c.value for c in Cycle if c in self.cycles)
         if self.alarms:
             query["alarms"] = ",".join(format_duration(a) for a in self.alarms)
-        if self.lang is not Lang.ZH:
-            query["lang"] = self.lang.value
+        if self.lang != DEFAULT_LOCALE:
+            query["lang"] = lang_of(self.lang)
         return query
 
 
@@ -84,7 +79,7 @@ def parse_options(query: Mapping[str, str]) -> FeedOptions:
     return FeedOptions(
         cycles=_cycles(query["cycles"]) if "cycles" in query else frozenset(Cycle),
         alarms=_alarms(query.get("alarms", "")),
-        lang=_lang(query.get("lang", Lang.ZH.value)),
+        lang=_lang(query.get("lang", "zh")),
     )
 
 
@@ -123,12 +118,11 @@ def _alarms(raw: str) -> tuple[dt.timedelta, ...]:
     return tuple(sorted(found, reverse=True))
 
 
-def _lang(raw: str) -> Lang:
+def _lang(raw: str) -> Locale:
     primary = raw.strip().lower().replace("_", "-").split("-")[0]
-    try:
-        return Lang(primary)
-    except ValueError:
-        raise FeedOptionError(f"lang: {raw!r} is not supported; use zh (default) or en") from None
+    if primary not in ("zh", "en"):
+        raise FeedOptionError(f"lang: {raw!r} is not supported; use zh (default) or en")
+    return locale_of(primary)
 
 
 def parse_duration(text: str) -> dt.timedelta | None:

@@ -177,8 +177,7 @@ def _texts(
     lines += ([""] if lines else []) + texts.dates(occ, role, lang)
     if holidays is not None:
         sales = any(c.figure == SALES_BEFORE_DEADLINE for a in activities for c in a.criteria)
-        locale = "zh-CN" if lang.value == "zh" else "en"
-        lines += [note.text(locale) for note in holiday_notes(occ, holidays, sales)]
+        lines += [note.text(lang) for note in holiday_notes(occ, holidays, sales)]
     # A store's event shared by several activities names each in its reasons; the catalog's
     # text on each would only lengthen it (and its writing: the library folds char by char).
     if len(members) == 1 or standings is None:

@@ -15,8 +15,8 @@ from enum import StrEnum
 
 from calendar_service.domain.catalog import Activity, Cycle
 from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.locale import Locale
 from calendar_service.domain.verdicts import VerdictStatus
-from calendar_service.feeds.options import Lang
 
 
 class Role(StrEnum):
@@ -46,35 +46,35 @@ class Standing:
     data_as_of: str = ""  # "数据日期 2026-11-25 09:00": said once under the reasons
 
 
-ROLES: dict[Lang, dict[Role, str]] = {
-    Lang.ZH: {Role.SIGNUP: "报名期", Role.DEADLINE: "报名截止", Role.EVENT: "活动期",
+ROLES: dict[Locale, dict[Role, str]] = {
+    "zh-CN": {Role.SIGNUP: "报名期", Role.DEADLINE: "报名截止", Role.EVENT: "活动期",
               Role.INVITATION: "邀约(无需报名)", Role.WEEKLY: "每日可报名",
               Role.PAST_WEEKS: "每日可报名"},
-    Lang.EN: {Role.SIGNUP: "sign-up window", Role.DEADLINE: "sign-up deadline",
+    "en": {Role.SIGNUP: "sign-up window", Role.DEADLINE: "sign-up deadline",
               Role.EVENT: "event", Role.INVITATION: "by invitation (no sign-up)",
               Role.WEEKLY: "sign-up open every day", Role.PAST_WEEKS: "sign-up open every day"},
 }  # fmt: skip
-CYCLES: dict[Lang, dict[Cycle, str]] = {
-    Lang.ZH: {Cycle.YEARLY: "年度大促", Cycle.QUARTERLY: "季度活动", Cycle.MONTHLY: "月度活动",
+CYCLES: dict[Locale, dict[Cycle, str]] = {
+    "zh-CN": {Cycle.YEARLY: "年度大促", Cycle.QUARTERLY: "季度活动", Cycle.MONTHLY: "月度活动",
               Cycle.DAILY: "日常活动"},
-    Lang.EN: {Cycle.YEARLY: "Yearly promotion", Cycle.QUARTERLY: "Quarterly activities",
+    "en": {Cycle.YEARLY: "Yearly promotion", Cycle.QUARTERLY: "Quarterly activities",
               Cycle.MONTHLY: "Monthly activities", Cycle.DAILY: "Daily activities"},
 }  # fmt: skip
 # The mark a title starts with (one activity, one store), and the sign that heads a list.
-MARKS: dict[Lang, dict[str, str]] = {
-    Lang.ZH: {"eligible": "✓ 可报名", "ineligible": "✗ 不符合", "unknown": "? 缺数据",
+MARKS: dict[Locale, dict[str, str]] = {
+    "zh-CN": {"eligible": "✓ 可报名", "ineligible": "✗ 不符合", "unknown": "? 缺数据",
               "invitation": "邀约"},
-    Lang.EN: {"eligible": "✓ Eligible", "ineligible": "✗ Not eligible",
+    "en": {"eligible": "✓ Eligible", "ineligible": "✗ Not eligible",
               "unknown": "? Data missing", "invitation": "Invitation"},
 }  # fmt: skip
-_NAMES = {Lang.ZH: " ", Lang.EN: ", "}  # between the names listed under a mark
-_PREFIXES = {Lang.ZH: ("月度", "季度"), Lang.EN: ("Monthly ", "Quarterly ")}
+_NAMES = {"zh-CN": " ", "en": ", "}  # between the names listed under a mark
+_PREFIXES = {"zh-CN": ("月度", "季度"), "en": ("Monthly ", "Quarterly ")}
 SIGNS = {"eligible": "✓", "ineligible": "✗", "unknown": "?"}
 ORDER: tuple[VerdictStatus, ...] = ("eligible", "ineligible", "unknown", "invitation")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
-_WORDS: dict[Lang, dict[str, str]] = {
-    Lang.ZH: {
+_WORDS: dict[Locale, dict[str, str]] = {
+    "zh-CN": {
         "signup": "报名:{opens} 至 {deadline}(截止日当天24:00前,{zone})",
         "event": "活动:{starts} 至 {ends}",
         "announced": "日期为平台公告。",
@@ -88,7 +88,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "and": "、",
         "cut": "…(内容较长,完整资格请见链接或提醒邮件)",
     },
-    Lang.EN: {
+    "en": {
         "signup": "Sign-up: {opens} to {deadline} (closes at the end of that day, {zone})",
         "event": "Event: {starts} to {ends}",
         "announced": "Dates announced by the platform.",
@@ -120,11 +120,11 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split("\n"))
 
 
-def name(activity: Activity, lang: Lang) -> str:
-    return activity.name_zh if lang is Lang.ZH else activity.name_en
+def name(activity: Activity, lang: Locale) -> str:
+    return activity.name_zh if lang == "zh-CN" else activity.name_en
 
 
-def short_name(activity: Activity, lang: Lang) -> str:
+def short_name(activity: Activity, lang: Locale) -> str:
     """The name under a title that already names the cycle: 爆款 for 月度爆款."""
     full = name(activity, lang)
     for prefix in _PREFIXES[lang]:
@@ -134,29 +134,29 @@ def short_name(activity: Activity, lang: Lang) -> str:
     return full
 
 
-def period(occ: Occurrence, lang: Lang) -> str:
+def period(occ: Occurrence, lang: Locale) -> str:
     """`2027`, `2027年第1季度`, `2027年3月`, `2027 Q1`, `March 2027`; "" for the daily ones."""
     if occ.cycle is Cycle.YEARLY:
         return occ.period
     if occ.cycle is Cycle.QUARTERLY:
         year, quarter = occ.period.split("-Q")
-        return f"{year}年第{quarter}季度" if lang is Lang.ZH else f"{year} Q{quarter}"
+        return f"{year}年第{quarter}季度" if lang == "zh-CN" else f"{year} Q{quarter}"
     if occ.cycle is Cycle.MONTHLY:
         year, month = occ.period.split("-")
-        return f"{year}年{int(month)}月" if lang is Lang.ZH else f"{_MONTHS[int(month) - 1]} {year}"
+        return f"{year}年{int(month)}月" if lang == "zh-CN" else f"{_MONTHS[int(month) - 1]} {year}"
     return ""
 
 
-def what(subject: str, occ: Occurrence, role: Role, lang: Lang) -> str:
+def what(subject: str, occ: Occurrence, role: Role, lang: Locale) -> str:
     """`327大促 2027 报名截止`, `月度活动 2027年3月 报名期`, `Monthly activities March 2027,
     sign-up window`: the title's subject, before any list of names after a colon."""
     when = period(occ, lang)
-    if lang is Lang.ZH:
+    if lang == "zh-CN":
         return " ".join(p for p in (subject, when, ROLES[lang][role]) if p)
     return f"{subject}{' ' + when if when else ''}, {ROLES[lang][role]}"
 
 
-def title(subject: str, standings: Sequence[tuple[str, Standing]], lang: Lang, many: bool) -> str:
+def title(subject: str, standings: Sequence[tuple[str, Standing]], lang: Locale, many: bool) -> str:
     """The event's title: the verdict first.
 
     One standing and not `many`: `✓ 可报名 · 327大促 2027 报名截止`. Several, or a feed over
@@ -182,7 +182,7 @@ def title(subject: str, standings: Sequence[tuple[str, Standing]], lang: Lang, m
     return f"{subject}: {' · '.join(groups)}"
 
 
-def reason_lines(standings: Sequence[tuple[str, Standing]], lang: Lang, many: bool) -> list[str]:
+def reason_lines(standings: Sequence[tuple[str, Standing]], lang: Locale, many: bool) -> list[str]:
     """The description's first lines: each standing's mark and its reasons; over many stores,
     the eligible ones on one line and each other store with its first reason."""
     lines: list[str] = []
@@ -203,7 +203,7 @@ def reason_lines(standings: Sequence[tuple[str, Standing]], lang: Lang, many: bo
     return [*lines, *dates]
 
 
-def dates(occ: Occurrence, role: Role, lang: Lang) -> list[str]:
+def dates(occ: Occurrence, role: Role, lang: Locale) -> list[str]:
     """When sign-up runs and when the event runs, as people write dates."""
     words = _WORDS[lang]
     if occ.is_series:
@@ -222,9 +222,9 @@ def dates(occ: Occurrence, role: Role, lang: Lang) -> list[str]:
     return [*lines, words["announced"]] if occ.overridden else lines
 
 
-def about(activity: Activity, lang: Lang, full: bool) -> list[str]:
+def about(activity: Activity, lang: Locale, full: bool) -> list[str]:
     """The catalog's text on an activity: its summary and traffic; its tips when `full`."""
-    words, zh = _WORDS[lang], lang is Lang.ZH
+    words, zh = _WORDS[lang], lang == "zh-CN"
     lines = []
     text = activity.summary_zh if zh else activity.summary_en
     head = name(activity, lang)
@@ -237,7 +237,7 @@ def about(activity: Activity, lang: Lang, full: bool) -> list[str]:
     return lines
 
 
-def shorten(text: str, octets: int, lang: Lang) -> str:
+def shorten(text: str, octets: int, lang: Locale) -> str:
     """`text` if it fits in `octets` UTF-8 octets; else its first lines that fit, then a note."""
     if len(text.encode("utf-8")) <= octets:
         return text
@@ -249,18 +249,18 @@ def shorten(text: str, octets: int, lang: Lang) -> str:
     return kept.rstrip() + note
 
 
-def calendar_description(version: str, cycles: frozenset[Cycle], lang: Lang) -> str:
+def calendar_description(version: str, cycles: frozenset[Cycle], lang: Locale) -> str:
     """The calendar's own description: what it holds, and the catalog version."""
     names = _WORDS[lang]["and"].join(CYCLES[lang][c] for c in Cycle if c in cycles)
     return _WORDS[lang]["calendar"].format(cycles=names, version=version)
 
 
-def categories(cycle: Cycle, role: Role, lang: Lang) -> tuple[str, str]:
+def categories(cycle: Cycle, role: Role, lang: Locale) -> tuple[str, str]:
     """The cycle, then the role: lets a client colour or filter by either."""
     return CYCLES[lang][cycle], ROLES[lang][role]
 
 
-def _day(day: dt.date, lang: Lang) -> str:
-    if lang is Lang.ZH:
+def _day(day: dt.date, lang: Locale) -> str:
+    if lang == "zh-CN":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -93,7 +93,7 @@ def catalog_feed(
 ) -> FeedFile:
     """The public feed: every activity's windows in the rolling range around `now`."""
     found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
-    zh = options.lang.value == "zh"
+    zh = options.lang == "zh-CN"
     # The rolling range (the weekly series' first instance and UNTIL, the windows shown) moves
     # with the month of `now`, not with its own first day, which can lie before the data's.
     month = now.astimezone(tz).date().replace(day=1)
@@ -147,7 +147,7 @@ def stores_feed(
     found = [o for o in _feed_occurrences(catalog, now, tz) if o.cycle in options.cycles]
     today = now.astimezone(tz).date()
     at = dt.datetime.combine(today, dt.time(), tzinfo=tz)
-    locale = "zh-CN" if options.lang.value == "zh" else "en"
+    locale = options.lang
     judged = judge_stores(catalog, reader, store_ids, found, at, stale_after, locale, tz)
     stamp = max([catalog_stamp, *judged.captured])
     many = len(judged.names) > 1
