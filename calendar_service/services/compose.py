@@ -16,6 +16,7 @@ from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
 from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.formatting import is_zh
+from calendar_service.domain.locale import lang_of
 from calendar_service.domain.planning import DIGEST, ELIGIBLE, INELIGIBLE, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
@@ -327,7 +328,7 @@ def day_links(mail: MailSettings, job: ComposeJob, stores: set[str], cache: Pass
     message is about one store), the preferences page and the one-click unsubscribe (both for
     the address: every store it watches)."""
     locale = _language(job)
-    lang = "zh" if is_zh(locale) else "en"
+    lang = lang_of(locale)
     calendar = page = None
     if len(stores) == 1:
         (store_id,) = stores

@@ -22,9 +22,9 @@ from calendar_service.services.eligibility import HISTORY, SnapshotReader
 # dashboard and the mails show them; a seller's calendar does not.
 
 
-def standing(verdict: Verdict, locale: str, tz: ZoneInfo, who: str = "") -> Standing:
+def standing(verdict: Verdict, locale: Locale, tz: ZoneInfo, who: str = "") -> Standing:
     """A verdict as a feed shows it: its status, then why, most telling reason first."""
-    zh = not locale.startswith("en")
+    zh = locale == "zh-CN"
     failed = [j for j in verdict.criteria if j.status == "fail"]
     missing = [j for j in verdict.criteria if j.status == "unknown"]
     reasons: list[str] = []
@@ -45,9 +45,8 @@ def standing(verdict: Verdict, locale: str, tz: ZoneInfo, who: str = "") -> Stan
     short = ""
     if failed:
         j = failed[0]
-        shown: Locale = "zh-CN" if zh else "en"
-        value = formatting.show(j.figure, j.value, shown)
-        need = formatting.show_threshold(j.figure, j.threshold, shown)
+        value = formatting.show(j.figure, j.value, locale)
+        need = formatting.show_threshold(j.figure, j.threshold, locale)
         short = f"{j.label(locale)} {value}/{need}"
     return Standing(verdict.status, tuple(reasons), short, who, data_as_of)
 
@@ -76,7 +75,7 @@ def _judge(
     found: list[Occurrence],
     at: dt.datetime,
     stale_after: dt.timedelta,
-    locale: str,
+    locale: Locale,
     tz: ZoneInfo,
 ) -> _Judged:
     store = reader.latest_store_snapshot(store_id, at)
@@ -140,7 +139,7 @@ def judge_stores(
     found: list[Occurrence],
     at: dt.datetime,
     stale_after: dt.timedelta,
-    locale: str,
+    locale: Locale,
     tz: ZoneInfo,
 ) -> Judged:
     """Each store (once, in the order given) judged on the open windows among `found`."""
