@@ -21,6 +21,7 @@ from calendar_service.api.subscriptions import add_subscription_routes
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Cycle
 from calendar_service.domain.cycles import occurrences as find_occurrences
+from calendar_service.domain.locale import locale_of
 from calendar_service.domain.time_range import out_of_range
 from calendar_service.domain.verdict_json import to_json
 from calendar_service.errors import UnknownStoreError, UserError
@@ -31,6 +32,7 @@ from calendar_service.text.catalog import catalog_json, occurrence_json
 MAX_BODY = 5 * 1024 * 1024  # the default of CALENDAR_API_MAX_BODY_BYTES
 MAX_DAYS = 800  # a little over two years of windows per request
 BODY_NAME = "request.json"  # how the body is named in `FILE:LINE: column: message`
+# The ?lang= query as the URLs write it; locale_of turns it into the domain's Locale.
 Lang = Annotated[str, Query(pattern="^(zh|en)$", description="zh (default) or en")]
 
 
@@ -126,7 +128,8 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
             raise HTTPException(404, str(e)) from None
         except UserError as e:
             raise HTTPException(422, str(e)) from None
-        data = [to_json(v, "en" if lang == "en" else "zh-CN") for v in report.verdicts]
+        locale = locale_of(lang)
+        data = [to_json(v, locale) for v in report.verdicts]
         return data[0] if activity else data
 
     @router.get("/occurrences")
