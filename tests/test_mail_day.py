@@ -353,6 +353,9 @@ def test_when_every_store_can_sign_up_they_are_counted_not_named_again(
     _, text, html = render(items, locale)
     assert line.format(n=len(items)) in text.splitlines()
     assert line.format(n=len(items)) in markup.unescape(re.sub(r"<[^>]+>", "", html))
+    # said once: no count line above it repeating "35 can sign up"
+    tally = {"zh-CN": "  {n} 家可报名", "en": "  {n} eligible"}[locale].format(n=len(items))
+    assert tally not in text.splitlines()
     # A store more in the message that cannot sign up for it: the eligible ones are named.
     others = [SAMPLE.item("opens", s, MONTHLY) for s in STORES]
     failing = next(i for i in others if i.verdict.status == "ineligible")

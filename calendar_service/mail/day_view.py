@@ -191,6 +191,7 @@ def _group(
         order = ("invited",)
     counts = {key: len(found) for key, found in stores.items() if found}
     listed, lines = [], []
+    all_listed = False  # every store of the message can sign up: counted once, below
     for key in order:
         found = stores.get(key, [])
         if not found:
@@ -202,6 +203,7 @@ def _group(
             heading = day["listed"].format(label=label, count=len(names))
             if key == "eligible" and len(names) == total > 1:
                 names, heading = (), day["listed_all"].format(label=label, count=total)
+                all_listed = True
             listed.append(Listed(mark, color, label, heading, names))
         else:
             lines += [_line(t, lang, key, name, i.verdict, one_store) for name, i in found]
@@ -211,7 +213,10 @@ def _group(
     return Group(
         name=first.activity.name_zh if lang == "zh-CN" else first.activity.name_en,
         when=when(variant, first.occurrence),
-        tally=sep.join(
+        # Not said when the one line below says it already ("✓ 全部 35 家可报名").
+        tally=""
+        if all_listed
+        else sep.join(
             day["tally"].format(count=n, label=day["label"][k]) for k, n in counts.items()
         ),
         first=next(iter(counts)),
