@@ -204,7 +204,7 @@ class Daemon:
         while True:  # again at once when a planner added rows during this pass
             self._wake.clear()
             report = dispatch_due(self.work)
-            for name in ("sent", "retrying", "failed", "missed", "suppressed"):
+            for name in ("sent", "told", "retrying", "failed", "missed", "suppressed", "deferred"):
                 total[name] = total.get(name, 0) + getattr(report, name)
             if report.lines:
                 total.setdefault("notes", []).extend(report.lines[:20])
