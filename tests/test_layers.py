@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "calendar_service"
 # The bottom: imported by every layer above the domain.
 BASE = {"errors", "settings"}
 # What the web layers are built from (the daemon's scheduler is not among it).
-WEB = BASE | {"domain", "text", "adapters", "feeds", "mail", "services", "bootstrap"}
+WEB = BASE | {"domain", "text", "adapters", "feeds", "mail", "robots", "services", "bootstrap"}
 
 MAY_IMPORT: dict[str, set[str]] = {
     "domain": set(),  # data and pure functions: no I/O, no other layer, not even errors
@@ -26,10 +26,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "adapters": BASE | {"domain"},  # files, the database: the domain's values in and out
     "feeds": BASE | {"domain", "text"},  # iCalendar
     "mail": BASE | {"domain", "text"},  # the email channel: rendering and sending
-    "services": BASE | {"domain", "adapters", "feeds", "mail"},  # the use cases
-    "daemon": BASE | {"domain", "adapters", "mail", "services"},  # the scheduler's jobs
+    # The group-robot channel: the day's message (mail's view of it) rendered and posted.
+    "robots": BASE | {"domain", "text", "mail"},
+    "services": BASE | {"domain", "adapters", "feeds", "mail", "robots"},  # the use cases
+    "daemon": BASE | {"domain", "adapters", "mail", "robots", "services"},  # the scheduler's jobs
     # The composition root: builds the adapters and hands out use cases bound to them.
-    "bootstrap": BASE | {"domain", "adapters", "feeds", "mail", "services"},
+    "bootstrap": BASE | {"domain", "adapters", "feeds", "mail", "robots", "services"},
     "api": WEB,  # JSON over HTTP
     "dashboard": WEB,  # HTML over HTTP
     "entrypoints": WEB | {"daemon", "api", "dashboard"},  # CLI, web app, daemon process

@@ -56,11 +56,14 @@ Outcome = Literal["sent", "temporary", "permanent"]
 
 @dataclass(frozen=True)
 class SendResult:
-    """What became of one message. `code` is the SMTP reply code when there was one."""
+    """What became of one message. `code` is the SMTP reply code (or a robot platform's error
+    code) when there was one; `retry_after`, on a temporary failure, the seconds the other side
+    asked to wait before trying again (a robot's rate limit)."""
 
     outcome: Outcome
     code: int | None
     detail: str
+    retry_after: float | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""The group-robot channel: a day's message rendered for a DingTalk, WeCom or Feishu group's
+custom robot and posted to its webhook, signed as each platform documents.
+
+A robot is a recipient like an address: it gets at most one message a day. Its webhook URL and
+secret are credentials: stored encrypted (adapters/db/robots.py), never printed in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Channel = Literal["dingtalk", "wecom", "feishu"]
+CHANNELS: tuple[Channel, ...] = ("dingtalk", "wecom", "feishu")
+
+# Messages a robot may take in a minute, as each platform documents (Feishu also takes at most
+# 5 a second: a robot gets one message a day, so only retries could come near it).
+PER_MINUTE: dict[Channel, int] = {"dingtalk": 20, "wecom": 20, "feishu": 100}
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where a robot's messages go: its webhook URL and, for DingTalk and Feishu, the signing
+    secret (None when the robot is set up without one)."""
+
+    channel: Channel
+    url: str
+    secret: str | None = None
+
+    def __repr__(self) -> str:  # a credential: never in a log or a traceback
+        return f"Webhook({self.channel!r}, <hidden>)"
+
+
+@dataclass(frozen=True)
+class RobotPost:
+    """One message for a group robot: the JSON body its platform takes (without the signature
+    fields, which the sender adds at sending time), the title shown in the chat list, and the
+    message's identity (recorded on its reminders, as a mail's Message-ID is)."""
+
+    channel: Channel
+    body: dict[str, Any]
+    title: str
+    message_id: str = ""
