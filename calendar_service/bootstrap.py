@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from calendar_service.adapters.db.dashboard_sessions import DashboardSessions
     from calendar_service.adapters.db.reminder_store import ReminderStore
     from calendar_service.adapters.db.repository import Repository
+    from calendar_service.adapters.db.robots import Robots
     from calendar_service.adapters.db.schema import Migrations
     from calendar_service.mail.transport import Transport
     from calendar_service.services.compose import Composer, InlineComposer, MailReader
@@ -72,14 +73,28 @@ class Container:
         return default_migrations()
 
     @cached_property
+    def secret_key(self) -> bytes:
+        from calendar_service.adapters.secret_key import load_secret_key  # noqa: PLC0415
+
+        return load_secret_key(self.settings.secret_key, self.settings.secret_key_file)
+
+    @cached_property
+    def robots(self) -> Robots:
+        """The group robots, their webhooks sealed with the installation's key."""
+        from calendar_service.adapters.db.robots import Robots  # noqa: PLC0415
+        from calendar_service.adapters.secret_key import CredentialSealer  # noqa: PLC0415
+
+        self.signed_links  # the key checked against the database's first  # noqa: B018
+        return Robots(self.engine, CredentialSealer(self.secret_key))
+
+    @cached_property
     def signed_links(self) -> SignedLinks:
         """The signer of the links in mails (unsubscribe, private feed); ConfigError when the
         database knows another key."""
-        from calendar_service.adapters.secret_key import load_secret_key  # noqa: PLC0415
         from calendar_service.services.signed_links import PURPOSE, SignedLinks  # noqa: PLC0415
 
         settings = self.settings
-        tokens = SignedLinks(load_secret_key(settings.secret_key, settings.secret_key_file))
+        tokens = SignedLinks(self.secret_key)
         now = dt.datetime.now(dt.UTC)
         if not self.repository.check_signing_key(PURPOSE, tokens.fingerprint, now):
             where = (

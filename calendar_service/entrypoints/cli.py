@@ -22,7 +22,7 @@ from calendar_service.entrypoints.cli_common import (
 )
 from calendar_service.entrypoints.cli_db import db
 from calendar_service.entrypoints.cli_feeds import feed, feed_url
-from calendar_service.entrypoints.cli_people import apikey, subscribe, unsubscribe
+from calendar_service.entrypoints.cli_people import apikey, robots, subscribe, unsubscribe
 from calendar_service.entrypoints.cli_preferences import preferences
 from calendar_service.entrypoints.cli_reminders import preview, remind
 from calendar_service.entrypoints.render_verdict import report_text
@@ -230,7 +230,18 @@ def run(
     sys.exit(run_daemon(container, options))
 
 
-for command in (feed, feed_url, subscribe, unsubscribe, preferences, apikey, db, remind, preview):
+for command in (
+    feed,
+    feed_url,
+    subscribe,
+    unsubscribe,
+    preferences,
+    robots,
+    apikey,
+    db,
+    remind,
+    preview,
+):
     cli.add_command(command)
 
 

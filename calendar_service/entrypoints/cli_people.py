@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import click
 
 from calendar_service.adapters.db.api_keys import ApiKeys
+from calendar_service.domain.recipients import robot_id_of
 from calendar_service.domain.subscriptions import (
     DEFAULT_LOCALE,
     PreferenceChange,
+    Preferences,
     subscriber_address,
 )
-from calendar_service.entrypoints.cli_common import (
-    get_container,
-)
+from calendar_service.entrypoints.cli_common import get_container, print_json
 from calendar_service.entrypoints.cli_preferences import (
     CYCLES_OPTION,
     INELIGIBLE_OPTION,
@@ -23,32 +25,85 @@ from calendar_service.entrypoints.cli_preferences import (
     lang_option,
 )
 from calendar_service.errors import UnknownStoreError, UserError
+from calendar_service.services.robot_subscriptions import subscribe_robot
+
+ROBOT_OPTIONS = (("dingtalk", "DingTalk"), ("wecom", "WeCom (企业微信)"), ("feishu", "Feishu"))
+
+
+def _robot_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for channel, name in reversed(ROBOT_OPTIONS):
+        command = click.option(
+            f"--{channel}",
+            metavar="URL",
+            help=f"Send to a {name} group robot's webhook instead of an address (then no EMAIL).",
+        )(command)
+    return click.option(
+        "--secret",
+        envvar="CALENDAR_ROBOT_SECRET",
+        metavar="S",
+        help="The DingTalk or Feishu robot's signing secret (or CALENDAR_ROBOT_SECRET, which "
+        "keeps it out of the shell's history).",
+    )(command)
 
 
 @click.command()
-@click.argument("store")
-@click.argument("email")
+@click.argument("targets", nargs=-1, required=True, metavar="STORE... [EMAIL]")
+@_robot_options
 @lang_option(DEFAULT_LOCALE)
 @CYCLES_OPTION
 @INELIGIBLE_OPTION
 @SUMMARY_OPTION
 def subscribe(
-    store: str,
-    email: str,
+    targets: tuple[str, ...],
+    dingtalk: str | None,
+    wecom: str | None,
+    feishu: str | None,
+    secret: str | None,
     locale: str,
     cycles: str | None,
     include_ineligible: bool | None,
     daily_summary: str | None,
 ) -> None:
-    """Send STORE's sign-up reminders to EMAIL (run once per store for an agency's address).
+    """Send the stores' sign-up reminders to EMAIL, or to a group robot (--dingtalk, --wecom,
+    --feishu URL): one message a day gathering every store it watches.
 
     Subscribing again is harmless: it re-activates an ended subscription and updates the
-    language; the other preferences change only when given (see `preferences`).
+    language; the other preferences change only when given (see `preferences`). A robot's URL
+    and secret are kept encrypted and never printed back.
     """
+    robots = {c: u for c, u in (("dingtalk", dingtalk), ("wecom", wecom), ("feishu", feishu)) if u}
+    if len(robots) > 1:
+        raise UserError("give one of --dingtalk, --wecom, --feishu: one robot at a time")
+    if robots:
+        ((channel, url),) = robots.items()
+        _subscribe_robot(
+            targets, channel, url, secret, locale, cycles, include_ineligible, daily_summary
+        )
+        return
+    given = click.get_current_context().get_parameter_source("secret")
+    if given is click.core.ParameterSource.COMMANDLINE:
+        raise UserError("--secret goes with --dingtalk or --feishu: an address has no secret")
+    if len(targets) < 2:
+        raise UserError("name the store(s) and then the EMAIL address (or give a robot's URL)")
+    *stores, email = targets
     address = _email_address(email)
     repository = get_container().repository
-    if not repository.has_store(store):
-        raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+    for store in stores:
+        if not repository.has_store(store):
+            raise UnknownStoreError(f"no data for store {store!r}; import its store file first")
+    for store in stores:
+        _subscribe_address(store, address, locale, cycles, include_ineligible, daily_summary)
+
+
+def _subscribe_address(
+    store: str,
+    address: str,
+    locale: str,
+    cycles: str | None,
+    include_ineligible: bool | None,
+    daily_summary: str | None,
+) -> None:
+    repository = get_container().repository
     before = {s.email: s for s in repository.subscriptions(store, active_only=False)}.get(address)
     subscription = repository.subscribe(
         store,
@@ -74,11 +129,46 @@ def subscribe(
         click.echo(changes_text([PreferenceChange(before, subscription)]).splitlines()[0])
 
 
+def _subscribe_robot(
+    stores: tuple[str, ...],
+    channel: str,
+    url: str,
+    secret: str | None,
+    locale: str,
+    cycles: str | None,
+    include_ineligible: bool | None,
+    daily_summary: str | None,
+) -> None:
+    container = get_container()
+    try:
+        preferences = Preferences.checked(cycles, include_ineligible, daily_summary, None)
+        done = subscribe_robot(
+            container.robots,
+            container.repository,
+            stores,
+            channel,
+            url,
+            secret,
+            locale,
+            dt.datetime.now(dt.UTC),
+            preferences,
+        )
+    except LookupError as e:
+        raise UnknownStoreError(str(e).strip('"')) from None
+    except ValueError as e:
+        raise UserError(str(e)) from None
+    robot = done.robot
+    state = "added" if done.added else "found again"
+    click.echo(f"{robot.name(zh=False)} ({robot.key}, {state})")
+    for sub in done.subscriptions:
+        click.echo(f"subscribed: {robot.key} → {sub.store_id} ({sub.locale})")
+
+
 @click.command()
 @click.argument("email")
 @click.argument("store", required=False)
 def unsubscribe(email: str, store: str | None) -> None:
-    """Stop reminder emails to EMAIL: for STORE only, or for every store when none is given."""
+    """Stop reminders to EMAIL (or a robot, robot:ID): for STORE only, or every store."""
     address = _email_address(email)
     repository = get_container().repository
     if store is not None and not repository.has_store(store):
@@ -93,7 +183,10 @@ def unsubscribe(email: str, store: str | None) -> None:
 
 
 def _email_address(email: str) -> str:
-    """The address, normalised; a UserError naming it and saying what is wrong otherwise."""
+    """The address, normalised (a robot's key, robot:ID, as it is); a UserError naming it and
+    saying what is wrong otherwise."""
+    if robot_id_of(email.strip()) is not None:
+        return email.strip()
     try:
         return subscriber_address(email)
     except ValueError as e:
@@ -134,3 +227,51 @@ def apikey_revoke(name: str) -> None:
     if not revoked:
         raise UserError(f"no active key named {name!r}; see `calendar-service apikey list`")
     click.echo(f"revoked key {name!r}")
+
+
+@click.group()
+def robots() -> None:
+    """The group robots that receive reminders: their health, and resuming a paused one."""
+
+
+@robots.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def robots_list(as_json: bool) -> None:
+    """Every robot: its key (robot:ID), channel, masked URL, stores and health."""
+    book = get_container().robots
+    rows = [(r, book.subscribed_stores(r.id)) for r in book.all()]
+    if as_json:
+        print_json(
+            [
+                {
+                    "recipient": r.key,
+                    "channel": r.channel,
+                    "webhook": r.label,
+                    "stores": stores,
+                    "failures": r.failures,
+                    "last_error": r.last_error,
+                    "paused_at": r.paused_at.isoformat() if r.paused_at else None,
+                }
+                for r, stores in rows
+            ]
+        )
+        return
+    if not rows:
+        click.echo("no robots: add one with subscribe STORE... --dingtalk/--wecom/--feishu URL")
+    for r, stores in rows:
+        health = f"PAUSED since {r.paused_at:%Y-%m-%d %H:%M} UTC" if r.paused_at else "ok"
+        if r.failures:
+            health += f", {r.failures} failures in a row: {r.last_error}"
+        click.echo(f"{r.key}\t{r.name(zh=False)}\t{len(stores)} stores\t{health}")
+
+
+@robots.command("resume")
+@click.argument("robot")
+def robots_resume(robot: str) -> None:
+    """Send to a paused robot again (ROBOT is robot:ID or the ID), once its group or URL is
+    fixed; adding the robot again with `subscribe` resumes it too."""
+    found = robot_id_of(robot) or (int(robot) if robot.isdigit() else None)
+    resumed = None if found is None else get_container().robots.resume(found)
+    if resumed is None:
+        raise UserError(f"no robot {robot!r}: `calendar-service robots list` shows them")
+    click.echo(f"resumed {resumed.key} ({resumed.name(zh=False)})")

@@ -8,27 +8,15 @@ secret are credentials: stored encrypted (adapters/db/robots.py), never printed 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Channel = Literal["dingtalk", "wecom", "feishu"]
-CHANNELS: tuple[Channel, ...] = ("dingtalk", "wecom", "feishu")
+from calendar_service.domain.recipients import CHANNELS, Channel, Webhook
+
+__all__ = ["CHANNELS", "PER_MINUTE", "Channel", "RobotPost", "Webhook"]
 
 # Messages a robot may take in a minute, as each platform documents (Feishu also takes at most
 # 5 a second: a robot gets one message a day, so only retries could come near it).
 PER_MINUTE: dict[Channel, int] = {"dingtalk": 20, "wecom": 20, "feishu": 100}
-
-
-@dataclass(frozen=True)
-class Webhook:
-    """Where a robot's messages go: its webhook URL and, for DingTalk and Feishu, the signing
-    secret (None when the robot is set up without one)."""
-
-    channel: Channel
-    url: str
-    secret: str | None = None
-
-    def __repr__(self) -> str:  # a credential: never in a log or a traceback
-        return f"Webhook({self.channel!r}, <hidden>)"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from calendar_service.adapters.db.tables import (
     SUBSCRIPTIONS,
 )
 from calendar_service.adapters.db.types import require_aware
+from calendar_service.domain.recipients import robot_id_of, robot_key
 from calendar_service.domain.subscriptions import (
     DEFAULT_LOCALE,
     PreferenceChange,
@@ -54,9 +55,12 @@ def feed_token_hash(token: str) -> str:
 
 
 def normalize_email(email: str) -> str:
-    """The address as stored: trimmed, its domain in lower case; ValueError when it is not one,
-    or not ASCII (`domain.subscriptions.subscriber_address` gives a domain its ASCII form)."""
+    """The recipient as stored: an address trimmed, its domain in lower case (a robot's key,
+    "robot:ID", as it is); ValueError when it is neither, or not ASCII
+    (`domain.subscriptions.subscriber_address` gives a domain its ASCII form)."""
     address = email.strip()
+    if robot_id_of(address) is not None:
+        return address
     if not _EMAIL.fullmatch(address):
         raise ValueError(f"{email!r} is not an email address")
     if not address.isascii():
@@ -187,8 +191,10 @@ class SubscriberRepository:
         cycles: str | Iterable[str] | None = None,
         include_ineligible: bool | None = None,
         daily_summary: str | None = None,
+        robot_id: int | None = None,
     ) -> Subscription:
         """Subscribe; for a known store and email, update the locale and re-activate it.
+        With `robot_id` the recipient is that group robot (`email` is then ignored).
 
         A preference left None is the schema's default for a new subscription (every cycle,
         stores that cannot sign up included, a weekly summary) and is kept as it was chosen for
@@ -198,7 +204,8 @@ class SubscriberRepository:
         given = _preference_values(chosen)
         row = {
             "store_id": store_id,
-            "email": normalize_email(email),
+            "email": robot_key(robot_id) if robot_id is not None else normalize_email(email),
+            "robot_id": robot_id,
             "created_at": _now(now),
             **given,
         }

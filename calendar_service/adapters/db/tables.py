@@ -29,6 +29,7 @@ from calendar_service.adapters.db.types import (
     non_negative,
 )
 from calendar_service.domain.figures import SHIPPING_PROMISES
+from calendar_service.domain.recipients import CHANNELS
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.domain.subscriptions import CYCLES, DAILY_SUMMARIES, LOCALES
 
@@ -177,6 +178,36 @@ class ProductSnapshotTable(SQLModel, table=True):
     sample_stock: int | None = None  # 剩余数量: free samples remaining
 
 
+class RobotTable(SQLModel, table=True):
+    """A group robot (DingTalk, WeCom, Feishu) that receives reminders: its webhook URL and
+    signing secret encrypted with the installation's key, never stored in the clear."""
+
+    __tablename__ = "robots"
+    __table_args__ = (
+        UniqueConstraint("fingerprint", name="uq_robots_fingerprint"),
+        _one_of("robots", "channel", CHANNELS),
+        CheckConstraint("failures >= 0", name="ck_robots_failures"),
+        CheckConstraint("budget_used >= 0", name="ck_robots_budget_used"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str
+    # HMAC-SHA256 of the channel and URL under the installation's key: the same robot added
+    # twice is found again without decrypting every row.
+    fingerprint: str = Field(max_length=64)
+    url_encrypted: str
+    secret_encrypted: str | None = None
+    label: str  # the URL masked (host and the token's last characters), for people
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    # Deliveries that failed in a row; at PAUSE_AFTER the robot is paused until resumed.
+    failures: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    last_error: str | None = None
+    paused_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The rate budget every daemon shares: messages posted since budget_start (a minute).
+    budget_start: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    budget_used: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
 class SubscriptionTable(SQLModel, table=True):
     __tablename__ = "subscriptions"
     __table_args__ = (
@@ -189,6 +220,7 @@ class SubscriptionTable(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     store_id: str = Field(foreign_key="stores.store_id")
+    # The recipient: an email address, or "robot:ID" for a group robot (robot_id names it).
     email: str
     locale: str
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
@@ -203,6 +235,7 @@ class SubscriptionTable(SQLModel, table=True):
     )
     include_ineligible: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     daily_summary: str = Field(default="weekly", sa_column_kwargs={"server_default": "weekly"})
+    robot_id: int | None = Field(default=None, foreign_key="robots.id", index=True)
 
 
 class FeedTokenTable(SQLModel, table=True):
@@ -335,6 +368,7 @@ STORES: Table = METADATA.tables["stores"]
 STORE_SNAPSHOTS: Table = METADATA.tables["store_snapshots"]
 PRODUCTS: Table = METADATA.tables["products"]
 PRODUCT_SNAPSHOTS: Table = METADATA.tables["product_snapshots"]
+ROBOTS: Table = METADATA.tables["robots"]
 SUBSCRIPTIONS: Table = METADATA.tables["subscriptions"]
 FEED_TOKENS: Table = METADATA.tables["feed_tokens"]
 FEED_TOKEN_STORES: Table = METADATA.tables["feed_token_stores"]
@@ -350,6 +384,7 @@ TABLES: tuple[Table, ...] = (
     STORE_SNAPSHOTS,
     PRODUCTS,
     PRODUCT_SNAPSHOTS,
+    ROBOTS,
     SUBSCRIPTIONS,
     FEED_TOKENS,
     FEED_TOKEN_STORES,

@@ -1,0 +1,74 @@
+"""Who receives reminders: an email address, or a group robot (DingTalk, WeCom, Feishu).
+
+A subscription names its recipient by a key: the address itself, or "robot:ID" for the robot
+with that id. Everything that groups reminders per recipient (one message a day) uses the key;
+only the channel that sends reads what is behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+Channel = Literal["dingtalk", "wecom", "feishu"]
+CHANNELS: tuple[Channel, ...] = ("dingtalk", "wecom", "feishu")
+CHANNEL_NAMES: dict[Channel, tuple[str, str]] = {  # (Chinese, English)
+    "dingtalk": ("钉钉群机器人", "DingTalk robot"),
+    "wecom": ("企业微信群机器人", "WeCom robot"),
+    "feishu": ("飞书群机器人", "Feishu robot"),
+}
+
+ROBOT_PREFIX = "robot:"
+
+
+def robot_key(robot_id: int) -> str:
+    """The recipient key of the robot with this id."""
+    return f"{ROBOT_PREFIX}{robot_id}"
+
+
+def robot_id_of(recipient: str) -> int | None:
+    """The robot a recipient key names, or None for an address."""
+    if not recipient.startswith(ROBOT_PREFIX):
+        return None
+    number = recipient[len(ROBOT_PREFIX) :]
+    return int(number) if number.isdigit() else None
+
+
+# Deliveries that fail in a row before a robot is paused (shown on /healthz and the dashboard;
+# `calendar-service robots resume ID`, or adding the robot again, resumes it).
+PAUSE_AFTER = 5
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where a robot's messages go: its webhook URL and, for DingTalk and Feishu, the signing
+    secret (None when the robot is set up without one). Credentials: never shown in full."""
+
+    channel: Channel
+    url: str
+    secret: str | None = None
+
+    def __repr__(self) -> str:  # never in a log or a traceback
+        return f"Webhook({self.channel!r}, <hidden>)"
+
+
+@dataclass(frozen=True)
+class Robot:
+    """A group robot as people see it: its channel and masked URL (`label`), and its health."""
+
+    id: int
+    channel: Channel
+    label: str
+    created_at: dt.datetime
+    failures: int = 0
+    last_error: str | None = None
+    paused_at: dt.datetime | None = None
+
+    @property
+    def key(self) -> str:
+        return robot_key(self.id)
+
+    def name(self, zh: bool) -> str:
+        """ "钉钉群机器人 oapi.dingtalk.com …a1b2" / "DingTalk robot oapi.dingtalk.com …a1b2"."""
+        return f"{CHANNEL_NAMES[self.channel][0 if zh else 1]} {self.label}"
