@@ -64,6 +64,29 @@ def render_day(
 ) -> Rendered:
     """The day's message for one recipient; RenderError when there is nothing to say (no
     items) or it cannot be said (an unknown kind, a template or message missing)."""
+    context = day_context(
+        locale=locale, items=items, now=now, tz=tz, links=links, templates_dir=templates_dir
+    )
+    env = environment(templates_dir)
+    text, html = (render_part(env, name, context) for name in DAY_PARTS)
+    return Rendered(context["subject"], text, html, locale=context["lang"])
+
+
+@render_errors
+def day_context(
+    *,
+    locale: str,
+    items: Sequence[StoreItem],
+    now: dt.datetime,
+    tz: ZoneInfo,
+    links: MailLinks,
+    templates_dir: Path = TEMPLATES_DIR,
+) -> dict[str, Any]:
+    """What a day's message says, for any channel to lay out: the words (`t`), the locale
+    (`lang`), `subject`, `brand`, `headline`, `intro`, the `sections` (mail/day_view.py),
+    `one_store` and `store` (the one store's name, or None), `links`, `store_page` and
+    `calendar` (one store only), `moment` (the send time as read, with its zone), `generated`
+    and `footer`. RenderError as render_day."""
     if not items:
         raise RenderError("no items for the day's message: nothing to send")
     for item in items:
@@ -104,9 +127,10 @@ def render_day(
         "items": t["day"]["items"][0 if groups == 1 else 1],
     }
     zone = str(t["china_time"]) if tz.key == "Asia/Shanghai" else tz.key
+    moment = f"{moment_text(now.astimezone(tz), lang, today)} {zone}"
     day = t["day"]
     subject = truncate(single_line(_subject(t, found, one, groups)), SUBJECT_MAX)
-    context = {
+    return {
         "t": t,
         "lang": lang,
         "subject": subject,
@@ -115,17 +139,14 @@ def render_day(
         "intro": day["intro_one" if one else "intro"].format(**words),
         "sections": found,
         "one_store": one is not None,
+        "store": one,
         "links": links,
         "store_page": _store_page(items, links) if one else None,
         "calendar": links.calendar if one else None,
-        "generated": day["generated"].format(
-            now=f"{moment_text(now.astimezone(tz), lang, today)} {zone}"
-        ),
+        "moment": moment,
+        "generated": day["generated"].format(now=moment),
         "footer": t["footer"].format(store=one) if one else day["footer"].format(**words),
     }
-    env = environment(templates_dir)
-    text, html = (render_part(env, name, context) for name in DAY_PARTS)
-    return Rendered(subject, text, html, locale=lang)
 
 
 def _subject(t: Mapping[str, Any], found: Sequence[Section], one: str | None, groups: int) -> str:

@@ -13,15 +13,14 @@ import functools
 import tomllib
 from collections.abc import Callable, Mapping, Sized
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import Any, ParamSpec, TypeVar
 
 import jinja2
-
-from calendar_service.mail.message import Rendered
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class RenderError(Exception):
@@ -50,12 +49,12 @@ def catalogue(templates_dir: Path) -> dict[str, Any]:
         return tomllib.load(file)
 
 
-def render_errors(func: Callable[P, Rendered]) -> Callable[P, Rendered]:
-    """Any failure while rendering becomes a RenderError naming the day's message by how many
-    items it holds."""
+def render_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Any failure while rendering (a mail, its context or a robot's message) becomes a
+    RenderError naming the day's message by how many items it holds."""
 
     @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Rendered:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except RenderError:
