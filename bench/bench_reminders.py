@@ -88,6 +88,7 @@ from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.transport import Outgoing, SendResult, SmtpTransport, parse_smtp_url
 from calendar_service.services.compose import mail_settings
 from calendar_service.services.compose_pool import ComposePool, make_composer
+from calendar_service.services.delivery import Channels
 from calendar_service.services.dispatch import DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -478,7 +479,7 @@ def _service(setup: Setup, port: int, profile: bool, workers: int) -> ServiceRun
             catalog,
             repository,
             store,
-            transport,
+            Channels(transport),
             now,
             tz,
             mail,

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from calendar_service.adapters.db.repository import Repository
     from calendar_service.adapters.db.robots import Robots
     from calendar_service.adapters.db.schema import Migrations
-    from calendar_service.mail.transport import Transport
     from calendar_service.services.compose import Composer, InlineComposer, MailReader
+    from calendar_service.services.delivery import Channels
     from calendar_service.services.preview import Preview
     from calendar_service.services.signed_links import SignedLinks
 
@@ -135,12 +135,15 @@ class Container:
 
         return DashboardSessions(self.engine)
 
-    def transport(self) -> Transport:
-        """A new connection's worth of mail transport: SMTP when set, else the outbox Maildir.
-        Each pass opens and closes its own."""
+    def transport(self) -> Channels:
+        """A new connection's worth of every channel: mail (SMTP when set, else the outbox
+        Maildir) and the group robots. Each pass opens and closes its own."""
         from calendar_service.mail.transport import make_transport  # noqa: PLC0415
+        from calendar_service.robots.transport import RobotTransport  # noqa: PLC0415
+        from calendar_service.services.delivery import Channels  # noqa: PLC0415
 
-        return make_transport(self.settings.smtp_url, self.settings.outbox_dir)
+        mail = make_transport(self.settings.smtp_url, self.settings.outbox_dir)
+        return Channels(mail, RobotTransport(self.robots))
 
     def inline_composer(self, reader: MailReader | None = None) -> InlineComposer:
         """A composer in the calling thread, reading the repository or `reader`."""

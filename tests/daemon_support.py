@@ -31,6 +31,7 @@ from calendar_service.daemon.jobs import Work
 from calendar_service.domain.catalog import Catalog
 from calendar_service.mail.transport import MaildirTransport
 from calendar_service.services.compose import InlineComposer, MailSettings
+from calendar_service.services.delivery import Channels
 from calendar_service.services.sample import load_sample
 from calendar_service.services.signed_links import SignedLinks
 from tests.cli import PROJECT
@@ -256,7 +257,7 @@ def job_work(
         catalog=catalog,
         repository=repository,
         store=store,
-        transport=lambda: MaildirTransport(Path("unused")),
+        transport=lambda: Channels(MaildirTransport(Path("unused"))),
         tz=CST,
         clock=lambda: now,
         owner="test",

@@ -22,6 +22,7 @@ from calendar_service.mail.transport import SmtpTransport, Transport, parse_smtp
 from calendar_service.services.compose import InlineComposer, MailSettings
 from calendar_service.services.compose_pool import ComposePool
 from calendar_service.services.compose_worker import WorkerSpec
+from calendar_service.services.delivery import Channels
 from calendar_service.services.dispatch import DispatchReport, dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.sample import load_sample
@@ -102,7 +103,7 @@ def dispatch_at(
         catalog,
         repository,
         store,
-        transport,
+        Channels(transport),
         now,
         CST,
         MAIL,

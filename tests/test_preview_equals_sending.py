@@ -23,6 +23,7 @@ from calendar_service.domain.planning import DIGEST, STATUS_CHANGE, SendDays
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.mail.transport import SmtpTransport, parse_smtp_url
 from calendar_service.services.compose import InlineComposer
+from calendar_service.services.delivery import Channels
 from calendar_service.services.dispatch import run_dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.preview import Preview
@@ -66,7 +67,7 @@ def test_a_month_sent_is_the_month_previewed(
         clock = _clock(now)
         plan(catalog, store, now, CST, workdays=workdays)
         watch_daily_statuses(catalog, repository, store, now, CST, workdays, STALE_AFTER)
-        with SmtpTransport(parse_smtp_url(smtp_server.url())) as transport:
+        with Channels(SmtpTransport(parse_smtp_url(smtp_server.url()))) as transport:
             run_dispatch(
                 repository,
                 store,

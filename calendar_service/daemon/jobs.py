@@ -22,8 +22,8 @@ from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.planning import SendDays
-from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import Composer
+from calendar_service.services.delivery import Outbox
 from calendar_service.services.dispatch import DispatchReport, run_dispatch
 from calendar_service.services.planning import PAGE, plan
 from calendar_service.services.status_watch import WATCH_PAGE, watch_daily_statuses
@@ -36,7 +36,7 @@ class Work:
     catalog: Catalog
     repository: Repository
     store: ReminderStore
-    transport: Callable[[], Transport]
+    transport: Callable[[], Outbox]
     tz: ZoneInfo
     clock: Callable[[], dt.datetime]
     owner: str

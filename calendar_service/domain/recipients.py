@@ -1,8 +1,8 @@
 """Who receives reminders: an email address, or a group robot (DingTalk, WeCom, Feishu).
 
-A subscription names its recipient by a key: the address itself, or "robot:ID" for the robot
-with that id. Everything that groups reminders per recipient (one message a day) uses the key;
-only the channel that sends reads what is behind it.
+A subscription names its recipient by a key: the address itself, or "CHANNEL:ID" for a robot
+("dingtalk:3", "wecom:4", "feishu:5"). Everything that groups reminders per recipient (one
+message a day) uses the key; only the channel that sends reads what is behind it.
 """
 
 from __future__ import annotations
@@ -19,20 +19,25 @@ CHANNEL_NAMES: dict[Channel, tuple[str, str]] = {  # (Chinese, English)
     "feishu": ("飞书群机器人", "Feishu robot"),
 }
 
-ROBOT_PREFIX = "robot:"
+
+def robot_key(robot_id: int, channel: Channel) -> str:
+    """The recipient key of the robot with this id: "dingtalk:3"."""
+    return f"{channel}:{robot_id}"
 
 
-def robot_key(robot_id: int) -> str:
-    """The recipient key of the robot with this id."""
-    return f"{ROBOT_PREFIX}{robot_id}"
+def channel_of(recipient: str) -> Channel | None:
+    """The robot channel a recipient key names ("dingtalk:3" → dingtalk); None for an address."""
+    channel, colon, number = recipient.partition(":")
+    if colon and number.isdigit() and channel in CHANNELS:
+        return channel
+    return None
 
 
 def robot_id_of(recipient: str) -> int | None:
-    """The robot a recipient key names, or None for an address."""
-    if not recipient.startswith(ROBOT_PREFIX):
+    """The robot a recipient key names ("dingtalk:3" → 3), or None for an address."""
+    if channel_of(recipient) is None:
         return None
-    number = recipient[len(ROBOT_PREFIX) :]
-    return int(number) if number.isdigit() else None
+    return int(recipient.partition(":")[2])
 
 
 # Deliveries that fail in a row before a robot is paused (shown on /healthz and the dashboard;
@@ -67,7 +72,7 @@ class Robot:
 
     @property
     def key(self) -> str:
-        return robot_key(self.id)
+        return robot_key(self.id, self.channel)
 
     def name(self, zh: bool) -> str:
         """ "钉钉群机器人 oapi.dingtalk.com …a1b2" / "DingTalk robot oapi.dingtalk.com …a1b2"."""

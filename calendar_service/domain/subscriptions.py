@@ -94,7 +94,7 @@ class Subscription:
     cycles: frozenset[str] = frozenset(CYCLES)
     include_ineligible: bool = True
     daily_summary: DailySummary = "weekly"
-    robot_id: int | None = None  # a group robot's subscription: `email` is its key, robot:ID
+    robot_id: int | None = None  # a group robot's subscription: `email` its key, dingtalk:3
 
     @property
     def active(self) -> bool:

@@ -168,7 +168,7 @@ def _subscribe_robot(
 @click.argument("email")
 @click.argument("store", required=False)
 def unsubscribe(email: str, store: str | None) -> None:
-    """Stop reminders to EMAIL (or a robot, robot:ID): for STORE only, or every store."""
+    """Stop reminders to EMAIL (or a robot, as dingtalk:3): for STORE only, or every store."""
     address = _email_address(email)
     repository = get_container().repository
     if store is not None and not repository.has_store(store):
@@ -183,7 +183,7 @@ def unsubscribe(email: str, store: str | None) -> None:
 
 
 def _email_address(email: str) -> str:
-    """The address, normalised (a robot's key, robot:ID, as it is); a UserError naming it and
+    """The address, normalised (a robot's key, as dingtalk:3, as it is); a UserError naming it and
     saying what is wrong otherwise."""
     if robot_id_of(email.strip()) is not None:
         return email.strip()
@@ -237,7 +237,7 @@ def robots() -> None:
 @robots.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def robots_list(as_json: bool) -> None:
-    """Every robot: its key (robot:ID), channel, masked URL, stores and health."""
+    """Every robot: its key (dingtalk:3), channel, masked URL, stores and health."""
     book = get_container().robots
     rows = [(r, book.subscribed_stores(r.id)) for r in book.all()]
     if as_json:
@@ -268,8 +268,8 @@ def robots_list(as_json: bool) -> None:
 @robots.command("resume")
 @click.argument("robot")
 def robots_resume(robot: str) -> None:
-    """Send to a paused robot again (ROBOT is robot:ID or the ID), once its group or URL is
-    fixed; adding the robot again with `subscribe` resumes it too."""
+    """Send to a paused robot again (ROBOT is its key, as dingtalk:3, or the number), once
+    its group or URL is fixed; adding the robot again with `subscribe` resumes it too."""
     found = robot_id_of(robot) or (int(robot) if robot.isdigit() else None)
     resumed = None if found is None else get_container().robots.resume(found)
     if resumed is None:

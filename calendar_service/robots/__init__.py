@@ -23,9 +23,11 @@ PER_MINUTE: dict[Channel, int] = {"dingtalk": 20, "wecom": 20, "feishu": 100}
 class RobotPost:
     """One message for a group robot: the JSON body its platform takes (without the signature
     fields, which the sender adds at sending time), the title shown in the chat list, and the
-    message's identity (recorded on its reminders, as a mail's Message-ID is)."""
+    message's identity (recorded on its reminders, as a mail's Message-ID is), and the recipient
+    key of the robot it goes to ("dingtalk:3")."""
 
     channel: Channel
     body: dict[str, Any]
     title: str
     message_id: str = ""
+    recipient: str = ""

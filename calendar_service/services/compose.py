@@ -3,6 +3,7 @@ latest data, and only what is worth telling told (`domain.telling`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -18,15 +19,24 @@ from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.formatting import is_zh
 from calendar_service.domain.locale import lang_of
 from calendar_service.domain.planning import DIGEST, ELIGIBLE, INELIGIBLE, STATUS_CHANGE
+from calendar_service.domain.recipients import channel_of
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Locale, Subscription
 from calendar_service.domain.telling import signature, worth_telling
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.mail.day import StoreItem, render_day
-from calendar_service.mail.message import AddressError, CalendarLinks, MailLinks, build_day_message
+from calendar_service.mail.message import (
+    AddressError,
+    CalendarLinks,
+    MailLinks,
+    build_day_message,
+    message_id,
+)
 from calendar_service.mail.render import RenderError
 from calendar_service.mail.transport import Outgoing
+from calendar_service.robots import RobotPost
+from calendar_service.robots.render import render_robot
 from calendar_service.services.eligibility import HISTORY, StoresReader, current_occurrences
 from calendar_service.services.feed_links import feed_links
 from calendar_service.services.recipient_links import preferences_url, recipient_unsubscribe_url
@@ -201,7 +211,7 @@ class Composed:
     catalog error). `told` are the reminders the message tells, each with what it said of its
     store; the job's other reminders had nothing worth a line."""
 
-    message: Outgoing | None
+    message: Outgoing | RobotPost | None
     problem: Literal["quiet", "address-error", "render-error"] | None = None
     detail: str = ""
     told: Mapping[int, str] = field(default_factory=dict)
@@ -357,6 +367,19 @@ def compose_day(
         return Composed(None, "quiet", told={})
     stores = {i.store_id for i in day.items}
     links = day_links(mail, job, stores, cache)
+    channel = channel_of(job.recipient)
+    if channel is not None:  # a group robot: the same day, in its platform's markdown
+        post = render_robot(
+            channel,
+            locale=_language(job),
+            items=day.items,
+            now=job.now,
+            tz=tz,
+            links=links,
+            message_id=message_id(job.message_key(day.told), mail.message_domain),
+        )
+        post = dataclasses.replace(post, recipient=job.recipient)
+        return Composed(post, told=day.told, subject=post.title, items=tuple(day.listed))
     rendered = render_day(locale=_language(job), items=day.items, now=job.now, tz=tz, links=links)
     names = {i.store_name for i in day.items}
     to_name = (names.pop() or "") if len(stores) == 1 and len(names) == 1 else ""

@@ -22,10 +22,10 @@ from calendar_service.adapters.db.reminder_store import Attempt, Claimed
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.planning import SendDays
+from calendar_service.domain.recipients import channel_of
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.retry import next_attempt
-from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import (
     Composed,
     ComposeJob,
@@ -34,6 +34,7 @@ from calendar_service.services.compose import (
     MailReader,
     MailSettings,
 )
+from calendar_service.services.delivery import Outbox
 
 LEASE = dt.timedelta(minutes=10)
 BATCH = 50  # recipients claimed at once
@@ -109,7 +110,7 @@ class DispatchReport:
 def run_dispatch(
     subscribers: Subscribers,
     queue: Queue,
-    transport: Transport,
+    transport: Outbox,
     composer: Composer,
     clock: Callable[[], dt.datetime],
     owner: str,
@@ -196,7 +197,7 @@ def run_dispatch(
 def deliver(
     subscribers: Subscribers,
     queue: Queue,
-    transport: Transport,
+    transport: Outbox,
     job: ComposeJob,
     composed: Composed,
     owner: str,
@@ -251,6 +252,9 @@ def deliver(
     if result.outcome == "temporary":
         last = max(rows[i].deadline_at for i in carried)
         retry_at = next_attempt(max(attempts.values()), now, last, rng)
+        if retry_at is not None and result.retry_after is not None:  # the wait asked for
+            asked = now + dt.timedelta(seconds=result.retry_after)
+            retry_at = max(retry_at, asked) if asked < last else None
         status = ReminderStatus.MISSED if retry_at is None else ReminderStatus.PENDING
         queue.finish_all(
             carried, owner, status, attempts=attempts, due_at=retry_at, attempt=attempt
@@ -261,10 +265,15 @@ def deliver(
             report.retrying += 1
         return
     queue.finish_all(carried, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
+    report.failed += 1
+    if channel_of(job.recipient) is not None:
+        # A robot refused (a signature, a keyword, a removed robot): this message fails; the
+        # robot's failures are counted, and it is paused when they keep coming.
+        report.lines.append(f"{job.recipient}: {result.code} {result.detail}")
+        return
     # The address bounces: no more mail to it, for any store.
     subscribers.unsubscribe(job.recipient, now=now)
     report.bounced.add(job.recipient)
-    report.failed += 1
     report.lines.append(f"{job.recipient}: {result.code} {result.detail}; address suppressed")
 
 
@@ -276,7 +285,7 @@ def dispatch(
     catalog: Catalog,
     repository: Readers,
     store: Queue,
-    transport: Transport,
+    transport: Outbox,
     now: dt.datetime,
     tz: ZoneInfo,
     mail: MailSettings,

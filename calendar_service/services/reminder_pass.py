@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.planning import SendDays
-from calendar_service.mail.transport import Transport
 from calendar_service.services.compose import Composer
+from calendar_service.services.delivery import Outbox
 from calendar_service.services.dispatch import DispatchReport, Queue, Subscribers, run_dispatch
 from calendar_service.services.eligibility import StoresReader
 from calendar_service.services.planning import PlanningStore, plan
@@ -46,7 +46,7 @@ def reminder_pass(
     catalog: Catalog,
     repository: People,
     store: Reminders,
-    transport: Transport,
+    transport: Outbox,
     composer: Composer,
     now: dt.datetime,
     tz: ZoneInfo,

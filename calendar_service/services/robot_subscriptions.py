@@ -88,7 +88,7 @@ def subscribe_robot(
     made = tuple(
         subscriptions.subscribe(
             store,
-            robot_key(robot.id),
+            robot_key(robot.id, robot.channel),
             locale,
             now,
             cycles=",".join(sorted(chosen.cycles)) if chosen.cycles is not None else None,

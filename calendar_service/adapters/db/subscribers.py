@@ -36,7 +36,7 @@ from calendar_service.adapters.db.tables import (
     SUBSCRIPTIONS,
 )
 from calendar_service.adapters.db.types import require_aware
-from calendar_service.domain.recipients import robot_id_of, robot_key
+from calendar_service.domain.recipients import robot_id_of
 from calendar_service.domain.subscriptions import (
     DEFAULT_LOCALE,
     PreferenceChange,
@@ -56,7 +56,7 @@ def feed_token_hash(token: str) -> str:
 
 def normalize_email(email: str) -> str:
     """The recipient as stored: an address trimmed, its domain in lower case (a robot's key,
-    "robot:ID", as it is); ValueError when it is neither, or not ASCII
+    "dingtalk:3", as it is); ValueError when it is neither, or not ASCII
     (`domain.subscriptions.subscriber_address` gives a domain its ASCII form)."""
     address = email.strip()
     if robot_id_of(address) is not None:
@@ -194,17 +194,19 @@ class SubscriberRepository:
         robot_id: int | None = None,
     ) -> Subscription:
         """Subscribe; for a known store and email, update the locale and re-activate it.
-        With `robot_id` the recipient is that group robot (`email` is then ignored).
+        With `robot_id` the recipient is that group robot, `email` its key ("dingtalk:3").
 
         A preference left None is the schema's default for a new subscription (every cycle,
         stores that cannot sign up included, a weekly summary) and is kept as it was chosen for
         one subscribed before: subscribing again does not undo the preferences page.
         """
+        if robot_id is not None and robot_id_of(email) != robot_id:
+            raise ValueError(f"{email!r} is not the key of robot {robot_id}")
         chosen = Preferences.checked(cycles, include_ineligible, daily_summary, locale)
         given = _preference_values(chosen)
         row = {
             "store_id": store_id,
-            "email": robot_key(robot_id) if robot_id is not None else normalize_email(email),
+            "email": normalize_email(email),
             "robot_id": robot_id,
             "created_at": _now(now),
             **given,

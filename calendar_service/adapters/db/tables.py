@@ -220,7 +220,8 @@ class SubscriptionTable(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     store_id: str = Field(foreign_key="stores.store_id")
-    # The recipient: an email address, or "robot:ID" for a group robot (robot_id names it).
+    # The recipient: an email address, or "CHANNEL:ID" for a group robot ("dingtalk:3"; robot_id
+    # names it).
     email: str
     locale: str
     created_at: dt.datetime = Field(sa_type=UTCDateTime)

@@ -4,7 +4,7 @@
   with the installation's key), a fingerprint to find it again, its failures in a row and when
   it was paused, and the rate budget every daemon shares;
 - subscriptions.robot_id: the robot a subscription's reminders go to (NULL for an address;
-  its recipient key in `email` is then "robot:ID").
+  its recipient key in `email` is then "CHANNEL:ID", as "dingtalk:3").
 
 Revision ID: 0008
 Revises: 0007
