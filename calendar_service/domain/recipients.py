@@ -40,9 +40,11 @@ def robot_id_of(recipient: str) -> int | None:
     return int(recipient.partition(":")[2])
 
 
-# Deliveries that fail in a row before a robot is paused (shown on /healthz and the dashboard;
-# `calendar-service robots resume ID`, or adding the robot again, resumes it).
-PAUSE_AFTER = 5
+# Messages a robot's platform refuses in a row (a wrong secret, a keyword missing, a removed
+# robot: failures no retry mends) before the robot is paused, shown on /healthz and the
+# dashboard; `calendar-service robots resume KEY`, or adding the robot again, resumes it.
+# Temporary failures (the network, a 5xx, a rate limit) are retried instead, until the deadline.
+PAUSE_AFTER = 3
 
 
 @dataclass(frozen=True)

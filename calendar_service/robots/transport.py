@@ -1,5 +1,5 @@
 """The robots' transport: a RobotPost to its robot's webhook, within the rate budget every
-daemon shares, the robot's health kept (a robot that keeps failing is paused).
+daemon shares, the robot's health kept (a robot whose messages keep being refused is paused).
 
 It sits beside the mail transport behind the same interface (`open`, `close`, `send` returning
 a SendResult): the dispatcher records the outcome on the message's reminders and retries a
@@ -110,6 +110,6 @@ class RobotTransport:
         result = send(self._client, hook, post, clock=self._clock)
         if result.outcome == "sent":
             self._book.delivered(robot_id)
-        elif result.retry_after is None:  # a wait asked for (a rate limit) is no fault
+        elif result.outcome == "permanent":  # a temporary one is retried, not held against it
             self._book.failed(robot_id, result.detail, now)
         return result
