@@ -17,6 +17,7 @@ from calendar_service.adapters.importing.values import printable
 from calendar_service.api import schemas
 from calendar_service.api.auth import key_dependency
 from calendar_service.api.preview import add_preview_routes
+from calendar_service.api.robots import add_robot_routes
 from calendar_service.api.subscriptions import add_subscription_routes
 from calendar_service.bootstrap import Container
 from calendar_service.domain.catalog import Cycle
@@ -157,6 +158,7 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
 
     add_subscription_routes(router, container, clock, known_store)
     add_preview_routes(router, container, clock)
+    add_robot_routes(router, container, clock)
     return router
 
 

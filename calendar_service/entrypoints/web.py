@@ -98,6 +98,7 @@ def create_app(
             "catalog_version": catalog.version,
             "scheduler": scheduler,
             "reminders": reminders,
+            "robots": None if problem is not None else _robot_health(container),
         }
         return JSONResponse(body, status_code=200 if problem is None else 503)
 
@@ -160,3 +161,19 @@ def _options(request: Request) -> FeedOptions:
     if not request.scope["query_string"]:
         return _NO_OPTIONS
     return parse_options(dict(request.query_params))
+
+
+def _robot_health(container: Container) -> dict[str, Any]:
+    """The group robots paused after their messages kept being refused: each needs a person."""
+    paused = container.robots.paused()
+    return {
+        "paused": [
+            {
+                "recipient": r.key,
+                "webhook": r.label,
+                "since": r.paused_at.isoformat() if r.paused_at else None,
+                "error": r.last_error,
+            }
+            for r in paused
+        ]
+    }

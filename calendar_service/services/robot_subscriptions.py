@@ -51,6 +51,8 @@ def robot_webhook(channel: str, url: str, secret: str | None) -> tuple[Channel, 
     if channel not in CHANNELS:
         raise ValueError(f"unknown robot channel {channel!r}: one of {', '.join(CHANNELS)}")
     checked: Channel = channel
+    if len(url) > 2000:
+        raise ValueError("that is not a robot's webhook URL (over 2,000 characters): copy it again")
     url = check_webhook_url(url)
     secret = (secret or "").strip() or None
     if secret is not None and checked not in SIGNED:
