@@ -56,7 +56,11 @@ def remind(now_text: str | None, dry_run: bool) -> None:
 @click.option(
     "--to", "end", callback=date_option, help="Day after the last (YYYY-MM-DD); default +7 days."
 )
-@click.option("--recipient", metavar="EMAIL", help="Only this address's messages.")
+@click.option(
+    "--recipient",
+    metavar="EMAIL|KEY",
+    help="Only this address's (or robot's, as dingtalk:3) messages.",
+)
 @click.option("--now", "now_text", metavar="T", help="Treat this as the current time.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def preview(
