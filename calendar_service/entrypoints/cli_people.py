@@ -160,11 +160,11 @@ def _subscribe_robot(
     robot = done.robot
     state = "added" if done.added else "found again"
     click.echo(f"{robot.name(zh=False)} ({robot.key}, {state})")
-    stores = [sub.store_id for sub in done.subscriptions]
-    shown = ", ".join(stores[:5]) + (f" and {len(stores) - 5} more" if len(stores) > 5 else "")
-    noun = "store" if len(stores) == 1 else "stores"
+    watched = [sub.store_id for sub in done.subscriptions]
+    shown = ", ".join(watched[:5]) + (f" and {len(watched) - 5} more" if len(watched) > 5 else "")
+    noun = "store" if len(watched) == 1 else "stores"
     locale = done.subscriptions[0].locale
-    click.echo(f"subscribed: {robot.key} → {len(stores)} {noun}: {shown} ({locale})")
+    click.echo(f"subscribed: {robot.key} → {len(watched)} {noun}: {shown} ({locale})")
 
 
 @click.command()
