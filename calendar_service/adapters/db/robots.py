@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, case, func, insert, select, update
+from sqlalchemy import BindParameter, Engine, case, func, insert, literal, select, update
 
 from calendar_service.adapters.db.engine import write_transaction
 from calendar_service.adapters.db.tables import ROBOTS, SUBSCRIPTIONS
@@ -148,7 +148,7 @@ class Robots:
             update(ROBOTS)
             .where(ROBOTS.c.id == robot_id, fresh | (ROBOTS.c.budget_used < per_minute))
             .values(
-                budget_start=case((fresh, now), else_=start),
+                budget_start=case((fresh, _moment(now)), else_=start),
                 budget_used=case((fresh, 1), else_=ROBOTS.c.budget_used + 1),
             )
         )
@@ -183,7 +183,7 @@ class Robots:
                 last_error=error[:ERROR_KEPT],
                 paused_at=case(
                     (ROBOTS.c.paused_at.is_not(None), ROBOTS.c.paused_at),
-                    (failures >= PAUSE_AFTER, now),
+                    (failures >= PAUSE_AFTER, _moment(now)),
                     else_=None,
                 ),
             )
@@ -218,6 +218,12 @@ class Robots:
     def count(self) -> int:
         with self._engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(ROBOTS)) or 0
+
+
+def _moment(now: dt.datetime) -> BindParameter[dt.datetime]:
+    """`now` as a value of the tables' time type: inside a CASE it would otherwise miss the
+    column's conversion to UTC (and be stored in its own zone's wall-clock time on SQLite)."""
+    return literal(now, ROBOTS.c.paused_at.type)
 
 
 def _robot(row: Mapping[Any, Any]) -> Robot:
