@@ -19,22 +19,21 @@ from urllib.parse import quote_plus
 
 import httpx
 
-from calendar_service.mail.transport import PermanentFailure, SendResult, Sent, TemporaryFailure
+from calendar_service.mail.transport import PermanentFailure, SendResult
 from calendar_service.robots import RobotPost, Webhook
-from calendar_service.robots.post import (
-    RATE_LIMIT_WAIT,
-    check_webhook_url,
-    code_of,
-    mask_webhook,
-    post_json,
-    read_reply,
-    reason_of,
-    without_code,
-)
+from calendar_service.robots.post import Answers, check_webhook_url, exchange
 
 OK = 0
 TOO_FAST = 130101  # more than 20 messages in a minute
 REFUSED = 310000  # signature, keyword or IP address: the robot's security settings
+ANSWERS = Answers(
+    codes=("errcode",),
+    reasons=("errmsg",),
+    too_fast=TOO_FAST,
+    refusals={
+        REFUSED: "refused by the robot's security settings (signature, keyword or IP address)"
+    },
+)
 
 
 def sign(secret: str, timestamp_ms: int) -> str:
@@ -65,27 +64,4 @@ def send(
         url = check_webhook_url(hook.url)
     except ValueError as e:
         return PermanentFailure(None, str(e))
-    where = mask_webhook(url)
-    response = post_json(client, signed_url(url, hook.secret, clock), post.body)
-    if isinstance(response, TemporaryFailure):
-        return response
-    reply = read_reply(response, url)
-    if not isinstance(reply, dict):
-        return reply
-    code = code_of(reply, "errcode")
-    reason = reason_of(reply, url, "errmsg")
-    if code == OK:
-        return Sent(OK, f"{where}: accepted")
-    if code is None:
-        return without_code(response, url)
-    if code == TOO_FAST:
-        return TemporaryFailure(
-            code, f"{where}: over 20 messages a minute: {reason}", retry_after=RATE_LIMIT_WAIT
-        )
-    if code == REFUSED:
-        return PermanentFailure(
-            code,
-            f"{where}: refused by the robot's security settings (signature, keyword or "
-            f"IP address): {reason}",
-        )
-    return PermanentFailure(code, f"{where}: refused: {reason}")
+    return exchange(client, url, signed_url(url, hook.secret, clock), post.body, ANSWERS)

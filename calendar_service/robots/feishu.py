@@ -21,18 +21,14 @@ from typing import Any
 
 import httpx
 
-from calendar_service.mail.transport import PermanentFailure, SendResult, Sent, TemporaryFailure
+from calendar_service.mail.transport import PermanentFailure, SendResult, TemporaryFailure
 from calendar_service.robots import RobotPost, Webhook
 from calendar_service.robots.post import (
-    RATE_LIMIT_WAIT,
+    Answers,
     check_webhook_url,
-    code_of,
     encode_json,
+    exchange,
     mask_webhook,
-    post_json,
-    read_reply,
-    reason_of,
-    without_code,
 )
 
 OK = 0
@@ -40,6 +36,15 @@ TOO_FAST = 11232  # frequency limited
 BAD_SIGN = 19021  # sign match fail, or the timestamp is over an hour off
 NO_KEYWORD = 19024  # the message lacks the robot's keyword
 MAX_BODY = 20 * 1024  # bytes of JSON
+ANSWERS = Answers(
+    codes=("code", "StatusCode"),
+    reasons=("msg", "StatusMessage"),
+    too_fast=TOO_FAST,
+    refusals={
+        BAD_SIGN: "the signature does not match (check the secret)",
+        NO_KEYWORD: "the message lacks the robot's keyword",
+    },
+)
 
 # The busy times: from BUSY_BEFORE seconds before each hour and half hour to BUSY_AFTER after.
 BUSY_BEFORE, BUSY_AFTER, SLACK = 10, 60, 5
@@ -102,26 +107,4 @@ def send(
             f"{where}: not sent on the hour or half hour, when Feishu limits messages",
             retry_after=wait,
         )
-    response = post_json(client, url, body)
-    if isinstance(response, TemporaryFailure):
-        return response
-    reply = read_reply(response, url)
-    if not isinstance(reply, dict):
-        return reply
-    code = code_of(reply, "code", "StatusCode")
-    reason = reason_of(reply, url, "msg", "StatusMessage")
-    if code == OK:
-        return Sent(OK, f"{where}: accepted")
-    if code is None:
-        return without_code(response, url)
-    if code == TOO_FAST:
-        return TemporaryFailure(
-            code, f"{where}: too many messages: {reason}", retry_after=RATE_LIMIT_WAIT
-        )
-    if code == BAD_SIGN:
-        return PermanentFailure(
-            code, f"{where}: the signature does not match (check the secret): {reason}"
-        )
-    if code == NO_KEYWORD:
-        return PermanentFailure(code, f"{where}: the message lacks the robot's keyword: {reason}")
-    return PermanentFailure(code, f"{where}: refused: {reason}")
+    return exchange(client, url, url, body, ANSWERS)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import ipaddress
 import json
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-from calendar_service.mail.transport import PermanentFailure, SendResult, TemporaryFailure
+from calendar_service.mail.transport import PermanentFailure, SendResult, Sent, TemporaryFailure
 
 # Seconds to wait after a rate limit that names no time: the platforms count per minute.
 RATE_LIMIT_WAIT = 60.0
@@ -168,3 +169,41 @@ def code_of(reply: dict[str, Any], *names: str) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     return None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """How a platform answers: where its reply puts the error code and message, its "too many
+    messages" code, and what its refusals mean (code → what to tell the person)."""
+
+    codes: tuple[str, ...]
+    reasons: tuple[str, ...]
+    too_fast: int
+    refusals: dict[int, str] = field(default_factory=dict)
+
+
+def exchange(
+    client: httpx.Client, url: str, target: str, body: dict[str, Any], answers: Answers
+) -> SendResult:
+    """POST `body` to `target` (the webhook `url`, signed as its platform wants) and read the
+    reply as `answers` says: 0 sent; the rate limit's code a TemporaryFailure after a
+    minute's wait; any other code a PermanentFailure with the platform's reason."""
+    where = mask_webhook(url)
+    response = post_json(client, target, body)
+    if isinstance(response, TemporaryFailure):
+        return response
+    reply = read_reply(response, url)
+    if not isinstance(reply, dict):
+        return reply
+    code = code_of(reply, *answers.codes)
+    reason = reason_of(reply, url, *answers.reasons)
+    if code == 0:
+        return Sent(0, f"{where}: accepted")
+    if code is None:
+        return without_code(response, url)
+    if code == answers.too_fast:
+        return TemporaryFailure(
+            code, f"{where}: too many messages: {reason}", retry_after=RATE_LIMIT_WAIT
+        )
+    meaning = answers.refusals.get(code, "refused")
+    return PermanentFailure(code, f"{where}: {meaning}: {reason}")

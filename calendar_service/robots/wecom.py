@@ -12,21 +12,13 @@ from collections.abc import Callable
 
 import httpx
 
-from calendar_service.mail.transport import PermanentFailure, SendResult, Sent, TemporaryFailure
+from calendar_service.mail.transport import PermanentFailure, SendResult
 from calendar_service.robots import RobotPost, Webhook
-from calendar_service.robots.post import (
-    RATE_LIMIT_WAIT,
-    check_webhook_url,
-    code_of,
-    mask_webhook,
-    post_json,
-    read_reply,
-    reason_of,
-    without_code,
-)
+from calendar_service.robots.post import Answers, check_webhook_url, exchange, mask_webhook
 
 OK = 0
 TOO_FAST = 45009  # api freq out of limit: more than 20 messages in a minute
+ANSWERS = Answers(codes=("errcode",), reasons=("errmsg",), too_fast=TOO_FAST)
 # The most bytes (UTF-8) of content each message type takes.
 MAX_CONTENT: dict[str, int] = {"markdown": 4096, "markdown_v2": 4096, "text": 2048}
 
@@ -60,20 +52,4 @@ def send(
     problem = too_long(post.body)
     if problem is not None:
         return PermanentFailure(None, f"{where}: {problem}")
-    response = post_json(client, url, post.body)
-    if isinstance(response, TemporaryFailure):
-        return response
-    reply = read_reply(response, url)
-    if not isinstance(reply, dict):
-        return reply
-    code = code_of(reply, "errcode")
-    reason = reason_of(reply, url, "errmsg")
-    if code == OK:
-        return Sent(OK, f"{where}: accepted")
-    if code is None:
-        return without_code(response, url)
-    if code == TOO_FAST:
-        return TemporaryFailure(
-            code, f"{where}: over 20 messages a minute: {reason}", retry_after=RATE_LIMIT_WAIT
-        )
-    return PermanentFailure(code, f"{where}: refused: {reason}")
+    return exchange(client, url, url, post.body, ANSWERS)
