@@ -11,6 +11,7 @@ from typing import Any, Literal
 from email_validator import EmailNotValidError, validate_email
 
 from calendar_service.domain.locale import DEFAULT_LOCALE, LOCALES, Locale, is_locale
+from calendar_service.domain.recipients import robot_id_of
 
 # The locale lives in domain/locale.py; exported here too for the modules importing it from here.
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "cycles_text",
     "is_locale",
     "parse_cycles",
+    "recipient_of",
     "subscriber_address",
 ]
 
@@ -75,6 +77,13 @@ def subscriber_address(text: str) -> str:
     except EmailNotValidError as e:
         raise ValueError(f"{text!r} is not a valid email address: {e}") from None
     return checked.ascii_email or checked.normalized
+
+
+def recipient_of(text: str) -> str:
+    """`text` as a recipient: a group robot's key as it is ("dingtalk:3"), else checked and
+    normalised as an address by `subscriber_address` (a ValueError saying what is wrong)."""
+    key = text.strip()
+    return key if robot_id_of(key) is not None else subscriber_address(text)
 
 
 @dataclass(frozen=True)

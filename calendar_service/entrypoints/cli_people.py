@@ -14,7 +14,7 @@ from calendar_service.domain.subscriptions import (
     DEFAULT_LOCALE,
     PreferenceChange,
     Preferences,
-    subscriber_address,
+    recipient_of,
 )
 from calendar_service.entrypoints.cli_common import get_container, print_json
 from calendar_service.entrypoints.cli_preferences import (
@@ -188,10 +188,8 @@ def unsubscribe(email: str, store: str | None) -> None:
 def _email_address(email: str) -> str:
     """The address, normalised (a robot's key, as dingtalk:3, as it is); a UserError naming it and
     saying what is wrong otherwise."""
-    if robot_id_of(email.strip()) is not None:
-        return email.strip()
     try:
-        return subscriber_address(email)
+        return recipient_of(email)
     except ValueError as e:
         raise UserError(str(e)) from None
 

@@ -20,7 +20,7 @@ from calendar_service.domain.subscriptions import (
     Subscription,
     cycles_text,
     parse_cycles,
-    subscriber_address,
+    recipient_of,
 )
 from calendar_service.entrypoints.cli_common import get_container, print_json
 from calendar_service.errors import UserError
@@ -118,7 +118,7 @@ def preferences(
     calendar-service preferences ops@agency.example --store b2b-220011 --no-ineligible
     """
     try:
-        address = subscriber_address(email)
+        address = recipient_of(email)
     except ValueError as e:
         raise UserError(str(e)) from None
     chosen = Preferences.checked(cycles, include_ineligible, daily_summary, locale)
