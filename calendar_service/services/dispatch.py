@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.db.reminder_store import Attempt, Claimed
+from calendar_service.adapters.db.reminder_store import Attempt, Claim, Claimed, StoredReminder
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.planning import SendDays
@@ -26,6 +26,8 @@ from calendar_service.domain.recipients import channel_of
 from calendar_service.domain.reminders import ReminderRow, ReminderStatus
 from calendar_service.domain.subscriptions import Subscription
 from calendar_service.mail.retry import next_attempt
+from calendar_service.mail.transport import SendResult
+from calendar_service.robots import RobotPost
 from calendar_service.services.compose import (
     Composed,
     ComposeJob,
@@ -69,6 +71,10 @@ class Queue(Protocol):
     ) -> int: ...
 
     def told_of(self, rows: Sequence[ReminderRow]) -> dict[str, str]: ...
+
+    def mark_posting(self, reminder_ids: Sequence[int], owner: str, message_id: str) -> int: ...
+
+    def unmark_posting(self, reminder_ids: Sequence[int], owner: str) -> int: ...
 
     def subscriptions_by_id(self, ids: set[int]) -> dict[int, Subscription]: ...
 
@@ -157,19 +163,10 @@ def run_dispatch(
             for claim in claimed.claims:
                 if stopped():
                     return
-                late, ended, live = [], [], []
+                live = _settle(queue, owner, claim, subscriptions, now, report)
                 for s in claim.reminders:
-                    sub = subscriptions.get(s.row.subscription_id)
-                    if s.row.deadline_at <= now:
-                        late.append(s.id)
-                    elif sub is None or not sub.active or claim.recipient in report.bounced:
-                        ended.append(s.id)
-                    else:
-                        live.append(s)
-                report.missed += queue.finish_all(late, owner, ReminderStatus.MISSED)
-                report.suppressed += queue.finish_all(ended, owner, ReminderStatus.SUPPRESSED)
-                for i in (*late, *ended):
-                    del held[i]
+                    if s not in live:
+                        del held[s.id]
                 if live:
                     yield ComposeJob(
                         claim.recipient,
@@ -212,19 +209,7 @@ def deliver(
     rows = dict(job.reminders)
     message = composed.message
     if message is None and composed.problem != "quiet":
-        # Not written, so what it would have told is unknown: the message fails on each of its
-        # reminders, with the reason recorded (never suppressed as if nothing were worth it).
-        attempts = {i: rows[i].attempts + 1 for i in ids}
-        attempt = Attempt(0, now, composed.problem or "render-error", None, composed.detail)
-        queue.finish_all(ids, owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
-        report.failed += 1
-        if composed.problem == "address-error":
-            for sub in job.subscriptions.values():
-                subscribers.end_subscription(sub.id, now)  # by id: the address may not parse
-            report.bounced.add(job.recipient)
-            report.lines.append(f"{job.recipient}: {composed.detail}; address suppressed")
-        else:
-            report.lines.append(f"{job.recipient}: cannot be written: {composed.detail}")
+        _not_written(subscribers, queue, job, composed, owner, report)
         return
     told = dict(composed.told)
     quiet = [i for i in ids if i not in told]
@@ -233,7 +218,12 @@ def deliver(
     if message is None:  # quiet: nothing in it worth telling
         return
     attempts = {i: rows[i].attempts + 1 for i in carried}
+    robot = isinstance(message, RobotPost)
+    if robot:  # a group cannot tell a repeat: marked first, so a crash never posts it twice
+        queue.mark_posting(carried, owner, message.message_id)
     result = transport.send(message)
+    if robot and result.outcome != "sent":
+        queue.unmark_posting(carried, owner)
     attempt = Attempt(0, now, result.outcome, result.code, result.detail)
     if result.outcome == "sent":
         queue.finish_all(
@@ -251,10 +241,7 @@ def deliver(
         return
     if result.outcome == "temporary":
         last = max(rows[i].deadline_at for i in carried)
-        retry_at = next_attempt(max(attempts.values()), now, last, rng)
-        if retry_at is not None and result.retry_after is not None:  # the wait asked for
-            asked = now + dt.timedelta(seconds=result.retry_after)
-            retry_at = max(retry_at, asked) if asked < last else None
+        retry_at = _retry_at(result, max(attempts.values()), now, last, rng)
         status = ReminderStatus.MISSED if retry_at is None else ReminderStatus.PENDING
         queue.finish_all(
             carried, owner, status, attempts=attempts, due_at=retry_at, attempt=attempt
@@ -275,6 +262,96 @@ def deliver(
     subscribers.unsubscribe(job.recipient, now=now)
     report.bounced.add(job.recipient)
     report.lines.append(f"{job.recipient}: {result.code} {result.detail}; address suppressed")
+
+
+def _not_written(
+    subscribers: Subscribers,
+    queue: Queue,
+    job: ComposeJob,
+    composed: Composed,
+    owner: str,
+    report: DispatchReport,
+) -> None:
+    """Not written, so what it would have told is unknown: the message fails on each of its
+    reminders, with the reason recorded (never suppressed as if nothing were worth it)."""
+    now, rows = job.now, dict(job.reminders)
+    attempts = {i: row.attempts + 1 for i, row in rows.items()}
+    attempt = Attempt(0, now, composed.problem or "render-error", None, composed.detail)
+    queue.finish_all(list(rows), owner, ReminderStatus.FAILED, attempts=attempts, attempt=attempt)
+    report.failed += 1
+    if composed.problem == "address-error":
+        for sub in job.subscriptions.values():
+            subscribers.end_subscription(sub.id, now)  # by id: the address may not parse
+        report.bounced.add(job.recipient)
+        report.lines.append(f"{job.recipient}: {composed.detail}; address suppressed")
+    else:
+        report.lines.append(f"{job.recipient}: cannot be written: {composed.detail}")
+
+
+def _retry_at(
+    result: SendResult, attempts: int, now: dt.datetime, last: dt.datetime, rng: random.Random
+) -> dt.datetime | None:
+    """When to try again after a temporary failure (`mail.retry`), no sooner than the other
+    side asked (a robot's rate limit); None when that is at or past the last deadline."""
+    retry_at = next_attempt(attempts, now, last, rng)
+    if retry_at is not None and result.retry_after is not None:
+        asked = now + dt.timedelta(seconds=result.retry_after)
+        retry_at = max(retry_at, asked) if asked < last else None
+    return retry_at
+
+
+def _settle(
+    queue: Queue,
+    owner: str,
+    claim: Claim,
+    subscriptions: Mapping[int, Subscription],
+    now: dt.datetime,
+    report: DispatchReport,
+) -> list[StoredReminder]:
+    """Record what a claim holds that is not to be written: reminders past their deadline
+    (missed), of an ended subscription or a bounced address (suppressed), and those a crash
+    left posted to a robot but unrecorded. The rest, to write."""
+    late, ended, live, posted = [], [], [], []
+    robot = channel_of(claim.recipient) is not None
+    for s in claim.reminders:
+        sub = subscriptions.get(s.row.subscription_id)
+        if robot and s.row.message_id is not None:
+            posted.append(s)  # a post a crash left unrecorded: never post twice
+        elif s.row.deadline_at <= now:
+            late.append(s.id)
+        elif sub is None or not sub.active or claim.recipient in report.bounced:
+            ended.append(s.id)
+        else:
+            live.append(s)
+    report.missed += queue.finish_all(late, owner, ReminderStatus.MISSED)
+    report.suppressed += queue.finish_all(ended, owner, ReminderStatus.SUPPRESSED)
+    if posted:
+        settled = _settle_unconfirmed(queue, owner, posted, now)
+        report.told += settled
+        report.lines.append(
+            f"{claim.recipient}: {settled} reminders posted before a crash and not recorded: "
+            "taken as sent, not posted again"
+        )
+    return live
+
+
+def _settle_unconfirmed(
+    queue: Queue, owner: str, posted: Sequence[StoredReminder], now: dt.datetime
+) -> int:
+    """Reminders whose post a daemon began and never recorded (it died in between): the group
+    may have the message, and a group robot cannot tell a repeat, so they are recorded as sent
+    under the message they went out in, not posted again. How many."""
+    by_message: dict[str, list[int]] = {}
+    for s in posted:
+        by_message.setdefault(s.row.message_id or "", []).append(s.id)
+    done = 0
+    for message_id, ids in by_message.items():
+        detail = "posted before a crash, its reply never recorded: not posted again"
+        attempt = Attempt(0, now, "unconfirmed", None, detail)
+        done += queue.finish_all(
+            ids, owner, ReminderStatus.SENT, message_id=message_id, sent_at=now, attempt=attempt
+        )
+    return done
 
 
 class Readers(MailReader, Subscribers, Protocol):

@@ -290,6 +290,29 @@ class ReminderQueue:
                 )
             return len(held)
 
+    def mark_posting(self, reminder_ids: Sequence[int], owner: str, message_id: str) -> int:
+        """Record, before a message goes out on a channel that cannot tell a repeat (a group
+        robot), that it is being posted: a daemon that claims these reminders again after a
+        crash finds the mark and does not post them twice. How many were still this owner's."""
+        return self._set_message_id(reminder_ids, owner, message_id)
+
+    def unmark_posting(self, reminder_ids: Sequence[int], owner: str) -> int:
+        """Take the mark off again: the post was refused or failed, nothing was delivered."""
+        return self._set_message_id(reminder_ids, owner, None)
+
+    def _set_message_id(
+        self, reminder_ids: Sequence[int], owner: str, message_id: str | None
+    ) -> int:
+        if not reminder_ids:
+            return 0
+        statement = (
+            update(REMINDERS)
+            .where(REMINDERS.c.id.in_(sorted(set(reminder_ids))), REMINDERS.c.lease_owner == owner)
+            .values(message_id=message_id)
+        )
+        with write_transaction(self._engine) as connection:
+            return connection.execute(statement).rowcount
+
     def told_of(self, rows: Iterable[ReminderRow]) -> dict[str, str]:
         """What the last message sent for each row's subscription and window said of its store
         (`domain.telling.signature`), by row key; rows never told of are left out."""
