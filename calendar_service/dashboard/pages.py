@@ -59,6 +59,10 @@ class Lang:
         return lang_of(self.locale)
 
     @property
+    def zh(self) -> bool:
+        return self.locale == "zh-CN"
+
+    @property
     def t(self) -> dict[str, Any]:
         return messages()[self.locale]  # type: ignore[no-any-return]  # a TOML table
 

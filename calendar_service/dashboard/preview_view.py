@@ -40,8 +40,13 @@ class BadQueryError(ValueError):
 
 @dataclass(frozen=True)
 class Recipient:
-    email: str
+    email: str  # the recipient's key: an address, or a group robot's ("dingtalk:3")
     stores: int  # stores it watches with an active subscription
+    name: str = ""  # as the page shows it: a robot by its name, never its URL; else `email`
+
+    @property
+    def shown(self) -> str:
+        return self.name or self.email
 
 
 @dataclass(frozen=True)
@@ -82,13 +87,19 @@ class Message:
     groups: tuple[KindGroup, ...]
 
 
-def recipients(subscriptions: Iterable[Subscription]) -> list[Recipient]:
-    """Every address with an active subscription and its number of stores, by address."""
+def recipients(
+    subscriptions: Iterable[Subscription], names: Mapping[str, str] | None = None
+) -> list[Recipient]:
+    """Every recipient with an active subscription and its number of stores, by key; `names`
+    gives the robots' names by key ("dingtalk:3" → "钉钉群机器人 oapi.dingtalk.com…3456")."""
     stores: dict[str, set[str]] = {}
     for s in subscriptions:
         if s.active:
             stores.setdefault(s.email, set()).add(s.store_id)
-    return [Recipient(email, len(ids)) for email, ids in sorted(stores.items())]
+    named = names or {}
+    return [
+        Recipient(email, len(ids), named.get(email, "")) for email, ids in sorted(stores.items())
+    ]
 
 
 def days_of(text: str | None) -> int:

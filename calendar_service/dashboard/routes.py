@@ -1,4 +1,5 @@
-"""The dashboard's routes: sign-in, overview, timeline, store, catalog and reminders pages."""
+"""The dashboard's routes: sign-in, overview (with its group robots), timeline, store, catalog
+and reminders pages."""
 
 # No `from __future__ import annotations`: FastAPI resolves the endpoints' annotations,
 # some of them name dependencies local to the router factory.
@@ -14,6 +15,7 @@ from calendar_service.bootstrap import Container
 from calendar_service.dashboard import catalog_view, preview_view, store_view
 from calendar_service.dashboard.overview import STATUSES, Filters, cycles, overview
 from calendar_service.dashboard.pages import Lang, render, store_path
+from calendar_service.dashboard.robot_routes import add_robot_routes, robot_names, robots_section
 from calendar_service.dashboard.session import Staff
 from calendar_service.dashboard.signin import add_signin_routes
 from calendar_service.dashboard.timeline import timeline
@@ -50,7 +52,7 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
             cycles=cycles(container.catalog),
             statuses=STATUSES,
             here="/",
-            **({"links": None, "qr": None} | extra),
+            **({"links": None, "qr": None} | robots_section(container, page) | extra),
         )
 
     @router.get("/", response_class=HTMLResponse)
@@ -82,6 +84,8 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
         qr = store_view.qr_data_uri(links.webcal)
         return overview_view(who, page, Filters.of(None, None, None, None), links=links, qr=qr)
 
+    add_robot_routes(router, container, clock, staff, form_staff, overview_view)
+
     @router.get("/timeline", response_class=HTMLResponse)
     def timeline_page(who: SignedIn, lang: str | None = None) -> HTMLResponse:
         page = Lang.of(lang)
@@ -110,7 +114,8 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
     ) -> HTMLResponse:
         # The recipients, and the messages the coming days would send the one chosen.
         page = Lang.of(lang)
-        known = preview_view.recipients(container.repository.subscriptions())
+        subscriptions = container.repository.subscriptions()
+        known = preview_view.recipients(subscriptions, robot_names(container, subscriptions, page))
         params = {"recipient": recipient, "days": days}
         context: dict[str, Any] = {"recipients": known, "here": "/reminders", "params": params}
         try:
