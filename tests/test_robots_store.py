@@ -140,7 +140,7 @@ def test_a_robot_subscribes_to_stores_and_shows_when_paused(
         ("dingtalk", "http://oapi.dingtalk.com/robot/send?access_token=x", None, "https://"),
         ("dingtalk", "ftp://127.0.0.1/x", None, "https://"),
         ("dingtalk", "https://" + "a" * 2000, None, "2,000 characters"),
-        ("wecom", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", "S", "leave --secret"),
+        ("wecom", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", "S", "give no secret"),
         ("slack", URL, None, "one of dingtalk, wecom, feishu"),
         ("feishu", URL, "bad\nsecret", "copy it again"),
     ],

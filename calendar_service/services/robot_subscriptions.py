@@ -56,7 +56,7 @@ def robot_webhook(channel: str, url: str, secret: str | None) -> tuple[Channel, 
     url = check_webhook_url(url)
     secret = (secret or "").strip() or None
     if secret is not None and checked not in SIGNED:
-        raise ValueError(f"a {checked} robot has no signing secret: leave --secret out")
+        raise ValueError(f"a {checked} robot signs nothing: give no secret for it")
     if secret is not None and (len(secret) > 200 or not secret.isprintable()):
         raise ValueError("the secret is not one a robot's settings show: copy it again")
     return checked, url, secret
