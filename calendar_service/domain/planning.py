@@ -2,7 +2,7 @@
 
 A reminder row is one thing to tell one subscription; the dispatcher gathers every row due for
 an address into that day's one message (`services/dispatch.py`). Every row is due at 09:00 local
-time on a working day (a catch-up row, below, may be due later on one). Kinds and their rules:
+time on a working day (a catch-up row, below, may be due when it is planned). Kinds and rules:
 
 - `opens`: sign-up opens; moves LATER to the next working day (never before the window opens).
   A window with no working day at all is announced at 09:00 of its first day rather than lost.
@@ -50,7 +50,7 @@ from calendar_service.domain.send_days import (
 )
 from calendar_service.domain.subscriptions import Subscription
 
-__all__ = [  # with the sending days planning is read with (domain/send_days.py)
+__all__ = [  # and, for its readers, the sending days it plans by (domain/send_days.py)
     "DIGEST", "DIGEST_ACTIVITY", "ELIGIBLE", "INELIGIBLE", "INVITATION_SIGNAL", "OPENS",
     "PREPARE", "STATUS_CHANGE", "WINDOW_FIGURES", "Plan", "SendDays", "StatusChange", "Weekdays",
     "WorkdayCalendar", "at_nine", "before_kind", "plan_reminders", "remembered",
