@@ -98,7 +98,7 @@ def test_kill_9_during_dispatch_loses_nothing_and_duplicates_only_at_the_commit(
     final = DaemonProcess(tmp_path, database_url, smtp_server.url(), timeline.now())
     daemons.append(final)
     wait_for(
-        lambda: messages_sent(engine) == expected and settled(engine, NOW),
+        lambda: messages_sent(engine) == expected and settled(engine, timeline.now()),
         60,
         f"all {expected} messages sent",
     )
@@ -164,12 +164,13 @@ def test_three_daemons_on_one_postgresql_send_each_address_one_message(
     daemons: list[DaemonProcess],
 ) -> None:
     expected = subscribe(repository, 70)
+    timeline = Timeline(NOW)  # at or ahead of every daemon's clock
     daemons += [
         DaemonProcess(tmp_path, database_url, smtp_server.url(), NOW, lease=600, name=f"d{i}")
         for i in range(3)
     ]
     wait_for(
-        lambda: messages_sent(engine) == expected and settled(engine, NOW),
+        lambda: messages_sent(engine) == expected and settled(engine, timeline.now()),
         60,
         f"all {expected} messages sent",
     )
@@ -190,34 +191,38 @@ def test_after_downtime_what_fell_due_goes_once_and_what_expired_is_missed(
     daemons: list[DaemonProcess],
 ) -> None:
     expected = subscribe(repository, 10)
+    timeline = Timeline(NOW)
     first = DaemonProcess(tmp_path, database_url, smtp_server.url(), NOW)
     daemons.append(first)
     wait_for(
-        lambda: messages_sent(engine) == expected and settled(engine, NOW),
+        lambda: messages_sent(engine) == expected and settled(engine, timeline.now()),
         60,
         "the first messages",
     )
     assert first.terminate() == 0
     before = set(received_ids(smtp_server))
-    done = {s.id for s in ReminderStore(engine).all() if s.row.due_at <= NOW}  # all settled
+    stopped = timeline.now()
+    planned = ReminderStore(engine).all()
+    done = {s.id for s in planned if s.row.due_at <= stopped}  # all settled
     # Three weeks down: the monthly deadline reminders (18 December) expired meanwhile; the
-    # quarterly sign-ups opened on 1 January and are still open.
+    # quarterly sign-ups opened on 1 January and are still open. It wakes on a Tuesday at
+    # 10:00, a sending time: what is caught up is due at once.
     later = dt.datetime(2027, 1, 5, 10, 0, tzinfo=NOW.tzinfo)
+    timeline.jump(later)
     second = DaemonProcess(tmp_path, database_url, smtp_server.url(), later)
     daemons.append(second)
 
     def caught_up() -> bool:
-        """All due by `later` is over, the expired missed, and the new messages sent (the
+        """All due by now is over, the expired missed, and the new messages sent (the
         daemon may dispatch once before it has planned what is due now)."""
-        counts = statuses(engine, later)
+        counts = statuses(engine, timeline.now())
         woke = len(received_ids(smtp_server)) > len(before)
         return counts["pending"] == counts["sending"] == 0 and counts["missed"] > 0 and woke
 
     wait_for(caught_up, 60, "the catch-up after the downtime")
     assert second.terminate() == 0
-    rows = [
-        s.row for s in ReminderStore(engine).all() if s.row.due_at <= later and s.id not in done
-    ]
+    woke = timeline.now()
+    rows = [s.row for s in ReminderStore(engine).all() if s.row.due_at <= woke and s.id not in done]
     received = received_ids(smtp_server)
     assert max(received.values()) == 1
     for row in rows:
@@ -229,6 +234,11 @@ def test_after_downtime_what_fell_due_goes_once_and_what_expired_is_missed(
     new = {r.message_id for r in rows if r.status.value == "sent"}
     assert not new & before
     assert new, "something fell due during the downtime and is still before its deadline"
+    # What it planned on waking (what was not planned before) is due then, not when it fell due.
+    old = {s.id for s in planned}
+    caught_up_rows = [s.row for s in ReminderStore(engine).all() if s.id not in old]
+    assert all(r.due_at >= later for r in caught_up_rows if r.due_at <= woke)
+    assert any(r.status.value == "sent" for r in caught_up_rows if r.due_at <= woke)
     # What fell due while it was down went in one message per address, on the day it woke.
     assert len(new) <= expected and max(messages_a_day(smtp_server).values()) == 1
 
@@ -307,6 +317,7 @@ def test_sigterm_mid_batch_exits_0_and_leaves_nothing_in_sending(
     daemons: list[DaemonProcess],
 ) -> None:
     expected = subscribe(repository, 150)
+    timeline = Timeline(NOW)
     daemon = DaemonProcess(tmp_path, database_url, smtp_server.url(), NOW, lease=600)
     daemons.append(daemon)
     wait_for(lambda: messages_sent(engine) >= 70, 60, "a pass under way", every=0.02)
@@ -316,7 +327,7 @@ def test_sigterm_mid_batch_exits_0_and_leaves_nothing_in_sending(
     assert daemon.terminate() == 0
     assert all(map(ended, workers))  # the daemon stopped it before it exited
     wait_for(lambda: all(map(ended, tracker)), 30, "the resource tracker to end")
-    counts = statuses(engine, NOW)
+    counts = statuses(engine, timeline.now())
     assert counts["sending"] == 0
     assert set(counts) <= {"sent", "suppressed", "pending"} and counts["pending"] > 0
     sent = messages_sent(engine)

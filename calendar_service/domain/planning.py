@@ -2,7 +2,7 @@
 
 A reminder row is one thing to tell one subscription; the dispatcher gathers every row due for
 an address into that day's one message (`services/dispatch.py`). Every row is due at 09:00 local
-time on a working day. Kinds and their shift rules:
+time on a working day (a catch-up row, below, may be due when it is planned). Kinds and rules:
 
 - `opens`: sign-up opens; moves LATER to the next working day (never before the window opens).
   A window with no working day at all is announced at 09:00 of its first day rather than lost.
@@ -24,50 +24,44 @@ time on a working day. Kinds and their shift rules:
 
 A subscription gets the rows of the cycles it asked for (`Subscription.cycles`). A due time at
 or after the row's deadline is never planned. Rows already due at `now` (a new subscriber, a
-fresh install) are collapsed: per occurrence only the latest is kept, as catch-up.
+fresh install, a daemon that was down) are collapsed: per occurrence only the latest is kept, as
+catch-up, due at the next sending time: `now` on a working day at or after 09:00, else 09:00 of
+the next working day; at `now` when that time is at or past the row's deadline (rather than
+lost). A catch-up that would land with a later reminder of its occurrence is dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import DAILY_PERIOD, Occurrence
 from calendar_service.domain.reminders import ReminderRow
+from calendar_service.domain.send_days import (
+    DAY,
+    SendDays,
+    Weekdays,
+    WorkdayCalendar,
+    WorkdayLog,
+    at_nine,
+)
 from calendar_service.domain.subscriptions import Subscription
 
-DUE_TIME = dt.time(9, 0)
-DAY = dt.timedelta(days=1)
+__all__ = [  # and, for its readers, the sending days it plans by (domain/send_days.py)
+    "DIGEST", "DIGEST_ACTIVITY", "ELIGIBLE", "INELIGIBLE", "INVITATION_SIGNAL", "OPENS",
+    "PREPARE", "STATUS_CHANGE", "WINDOW_FIGURES", "Plan", "SendDays", "StatusChange", "Weekdays",
+    "WorkdayCalendar", "at_nine", "before_kind", "plan_reminders", "remembered",
+    "status_change_row", "status_changes",
+]  # fmt: skip
+
 OPENS, PREPARE, DIGEST, STATUS_CHANGE = "opens", "prepare", "digest", "status-change"
 INVITATION_SIGNAL = "invitation-signal"
 DIGEST_ACTIVITY = "daily"  # a digest row's `activity`: it covers every daily activity
 # Figures measured over a window that ends at the deadline, and the window's length in days.
 WINDOW_FIGURES: Mapping[str, int] = {"gmv_30d_before_deadline": 30}
-_SEARCH = 31  # no holiday lasts a month: how far a shift looks for a working day
-
-
-class WorkdayCalendar(Protocol):
-    """Which days are working days (holidays and make-up working days included)."""
-
-    def is_workday(self, day: dt.date) -> bool: ...
-
-    def known(self, day: dt.date) -> bool:
-        """False when `is_workday` is a Monday-Friday guess (no holiday data for the year)."""
-        ...
-
-
-class Weekdays:
-    """Monday to Friday, nothing known: the fallback, and a fake for pure tests."""
-
-    def is_workday(self, day: dt.date) -> bool:
-        return day.weekday() < 5
-
-    def known(self, day: dt.date) -> bool:
-        return False
 
 
 def before_kind(days: int) -> str:
@@ -93,58 +87,6 @@ class _Due:
     guessed: bool
 
 
-class _Days:
-    """A WorkdayCalendar that records the days it had to guess."""
-
-    def __init__(self, workdays: WorkdayCalendar) -> None:
-        self._workdays = workdays
-        self.unknown_years: set[int] = set()
-
-    def workday(self, day: dt.date) -> tuple[bool, bool]:
-        """Whether `day` is a working day, and whether that is known (not a guess)."""
-        known = self._workdays.known(day)
-        if not known:
-            self.unknown_years.add(day.year)
-        return self._workdays.is_workday(day), known
-
-    def shift(self, day: dt.date, step: int) -> tuple[dt.date | None, bool]:
-        """The working day nearest `day` in direction `step` (+1 later, -1 earlier), and
-        whether every day consulted was known; None when there is none within a month."""
-        known = True
-        for _ in range(_SEARCH):
-            if not self._workdays.known(day):
-                known = False
-                self.unknown_years.add(day.year)
-            if self._workdays.is_workday(day):
-                return day, known
-            day += step * DAY
-        return None, known
-
-
-def at_nine(day: dt.date, tz: ZoneInfo) -> dt.datetime:
-    """09:00 of `day` in the catalog's time zone."""
-    return dt.datetime.combine(day, DUE_TIME, tzinfo=tz)
-
-
-class SendDays:
-    """When messages go out: at 09:00 on working days, at most one a day for an address."""
-
-    def __init__(self, tz: ZoneInfo, workdays: WorkdayCalendar) -> None:
-        self.tz = tz
-        self._workdays = workdays
-
-    def day_start(self, now: dt.datetime) -> dt.datetime:
-        """Midnight starting `now`'s local day: a message sent since then was today's."""
-        return dt.datetime.combine(now.astimezone(self.tz).date(), dt.time(), tzinfo=self.tz)
-
-    def next_morning(self, now: dt.datetime) -> dt.datetime:
-        """09:00 of the first working day after `now`'s local day (the day after when no
-        working day is found within a month): where a second message of a day goes."""
-        day = now.astimezone(self.tz).date() + DAY
-        found, _known = _Days(self._workdays).shift(day, +1)
-        return at_nine(found or day, self.tz)
-
-
 def plan_reminders(
     catalog: Catalog,
     subscriptions: Iterable[Subscription],
@@ -161,7 +103,7 @@ def plan_reminders(
 
     `found` may reach past `until` (a `prepare` can fall a month before its window opens).
     """
-    days = _Days(workdays)
+    days = WorkdayLog(workdays)
     windows: list[tuple[str, list[_Due]]] = []  # (cycle, dues) per occurrence
     series = False
     for occ in found:
@@ -205,7 +147,7 @@ def _schedule(
     now: dt.datetime,
     until: dt.datetime,
     tz: ZoneInfo,
-    days: _Days,
+    days: WorkdayLog,
     only: Cycle | None,
 ) -> list[_Due]:
     """The reminders of one combination of preferences (the same for every subscription that
@@ -215,26 +157,41 @@ def _schedule(
     for cycle, dues in windows:
         if cycle in cycles:
             if only is None or cycle == only.value:
-                schedule += _catch_up(dues, now)
+                schedule += _catch_up(dues, now, tz, days)
+            # Nominal days, whenever planned: a week's summary is the same at every planning.
             told_on.update(d.due_at.astimezone(tz).date() for d in dues)
     if series and Cycle.DAILY.value in cycles and only in (None, Cycle.DAILY):
         if daily_summary == "daily":
             found = _daily_dues(now, until, tz, days)
         else:
             found = _digest_dues(now, until, tz, days, told_on)
-        schedule += _catch_up(found, now)
+        schedule += _catch_up(found, now, tz, days)
     return [d for d in schedule if d.due_at < until]
 
 
-def _catch_up(dues: list[_Due], now: dt.datetime) -> list[_Due]:
-    """Drop what is over; of the rows already due at `now`, keep only the latest."""
+def _catch_up(dues: list[_Due], now: dt.datetime, tz: ZoneInfo, days: WorkdayLog) -> list[_Due]:
+    """Drop what is over; of the rows already due at `now`, keep only the latest, due at the
+    first sending time from `now` on (`WorkdayLog.sending_from`), or at `now` when that time is
+    at or past the row's deadline: it goes at once rather than not at all. It is dropped when a
+    later reminder of its occurrence is due by then: that one says it."""
     live = [d for d in dues if d.deadline_at > now]
+    kept = [d for d in live if d.due_at > now]
     past = [d for d in live if d.due_at <= now]
-    latest = max(past, key=lambda d: d.due_at) if past else None
-    return [d for d in live if d.due_at > now or d is latest]
+    if not past:
+        return kept
+    latest = max(past, key=lambda d: d.due_at)
+    sending, known = days.sending_from(now, tz)
+    if sending < latest.deadline_at:
+        latest = replace(latest, due_at=sending, guessed=latest.guessed or not known)
+    else:
+        latest = replace(latest, due_at=now)
+    key = latest.occurrence_key
+    if any(d.occurrence_key == key and d.due_at <= latest.due_at for d in kept):
+        return kept
+    return [latest, *kept]
 
 
-def _window_dues(catalog: Catalog, occ: Occurrence, tz: ZoneInfo, days: _Days) -> list[_Due]:
+def _window_dues(catalog: Catalog, occ: Occurrence, tz: ZoneInfo, days: WorkdayLog) -> list[_Due]:
     activity = catalog.activity(occ.activity)
     deadline = occ.deadline_at
 
@@ -267,7 +224,7 @@ def _window_dues(catalog: Catalog, occ: Occurrence, tz: ZoneInfo, days: _Days) -
 
 
 def _digest_dues(
-    now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days, told_on: set[dt.date]
+    now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: WorkdayLog, told_on: set[dt.date]
 ) -> list[_Due]:
     """One summary per ISO week from `now`'s week to `until`'s: on the week's first day with a
     window reminder (`told_on`), else on its first working day."""
@@ -297,7 +254,7 @@ def _digest_dues(
     return found
 
 
-def _daily_dues(now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: _Days) -> list[_Due]:
+def _daily_dues(now: dt.datetime, until: dt.datetime, tz: ZoneInfo, days: WorkdayLog) -> list[_Due]:
     """One summary on every working day from `now`'s day to `until`'s."""
     day = now.astimezone(tz).date()
     last = until.astimezone(tz).date()
@@ -375,7 +332,7 @@ def status_change_row(
     """
     today = now.astimezone(tz).date()
     start = today if now < at_nine(today, tz) else today + DAY
-    day, _known = _Days(workdays).shift(start, +1)
+    day, _known = WorkdayLog(workdays).shift(start, +1)
     if day is None:
         return None
     week_end = day + (7 - day.weekday()) * DAY
