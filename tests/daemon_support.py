@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any, TypeVar
@@ -81,9 +81,11 @@ class DaemonProcess:
         *,
         lease: float = 2.0,
         name: str = "daemon",
+        settings: Mapping[str, str] | None = None,
     ) -> None:
         base = {k: v for k, v in os.environ.items() if not k.startswith("CALENDAR_")}
         env = {**base, "CALENDAR_DATABASE_URL": database_url, "CALENDAR_SMTP_URL": smtp_url}
+        env.update(settings or {})  # more CALENDAR_ variables
         self.log = tmp / f"{name}-{time.monotonic_ns()}.log"
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(

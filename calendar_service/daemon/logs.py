@@ -32,7 +32,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: int = logging.INFO) -> None:
-    """JSON lines on stderr for the whole process; APScheduler's own lines only for errors."""
+    """JSON lines on stderr for the whole process; APScheduler's own lines only for errors,
+    httpx's only for warnings (its requests' lines would show the robots' webhooks)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -40,3 +41,5 @@ def configure_logging(level: int = logging.INFO) -> None:
     root.setLevel(level)
     # "skipped: maximum number of running instances reached" is how a long run coalesces.
     logging.getLogger("apscheduler").setLevel(logging.ERROR)
+    # httpx logs every request's full URL at INFO: a group robot's webhook URL is a credential.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
