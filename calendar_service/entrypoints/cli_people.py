@@ -74,14 +74,17 @@ def subscribe(
     robots = {c: u for c, u in (("dingtalk", dingtalk), ("wecom", wecom), ("feishu", feishu)) if u}
     if len(robots) > 1:
         raise UserError("give one of --dingtalk, --wecom, --feishu: one robot at a time")
+    given = click.get_current_context().get_parameter_source("secret")
+    typed = given is click.core.ParameterSource.COMMANDLINE
     if robots:
         ((channel, url),) = robots.items()
+        if channel == "wecom" and not typed:
+            secret = None  # CALENDAR_ROBOT_SECRET is for the robots that sign
         _subscribe_robot(
             targets, channel, url, secret, locale, cycles, include_ineligible, daily_summary
         )
         return
-    given = click.get_current_context().get_parameter_source("secret")
-    if given is click.core.ParameterSource.COMMANDLINE:
+    if typed:
         raise UserError("--secret goes with --dingtalk or --feishu: an address has no secret")
     if len(targets) < 2:
         raise UserError("name the store(s) and then the EMAIL address (or give a robot's URL)")
