@@ -9,7 +9,7 @@ One run: a seeded CSV of N stores (BENCH_STORES, default 100,000) and one of N/1
 (randomly spread over the stores), both with the design's English column names, varied
 spellings, blanks and failing figures; then, timed, `parse_bytes`, `Repository.add_snapshots`
 into a fresh SQLite file, `latest_store_snapshots` / `latest_product_snapshots_all`, and
-`evaluate_store` for every activity's current occurrence for every store. The baseline
+`Evaluator.evaluate_store` for every activity's current occurrence for every store. The baseline
 (`bench/_eligibility_baseline.py`) computes the same verdicts by hand from the same snapshots:
 each status and, criterion by criterion, its status, value and gap (not the messages, which the
 engine renders on demand, nor notes, product verdicts or forecasts). Every verdict must agree
@@ -44,7 +44,8 @@ from calendar_service.adapters.db import Repository, create_schema, make_engine
 from calendar_service.adapters.importing import ParsedFile, parse_bytes
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.eligibility import DEFAULT_STALE_AFTER, evaluate_store
+from calendar_service.domain.eligibility import DEFAULT_STALE_AFTER
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Verdict, VerdictStatus
 from calendar_service.services.eligibility import current_occurrences
@@ -311,8 +312,9 @@ def _engine(
 ) -> dict[str, tuple[VerdictStatus, ...]]:
     none: list[ProductSnapshot] = []
     found: dict[str, tuple[VerdictStatus, ...]] = {}
+    evaluator = Evaluator()  # one run's: made here, so its rulebook is timed too
     for store_id, store in stores.items():
-        verdicts = evaluate_store(
+        verdicts = evaluator.evaluate_store(
             catalog,
             occurrences,
             store,
@@ -367,9 +369,10 @@ def _cross_check(
     none: list[ProductSnapshot] = []
     differences: list[tuple[str, int, Content, Content]] = []
     compared = 0
+    evaluator = Evaluator()  # a new one: nothing of the timed run is reused
     for store_id, store in stores.items():
         mine = products.get(store_id, none)
-        verdicts = evaluate_store(
+        verdicts = evaluator.evaluate_store(
             catalog, occurrences, store, mine, (), AT, DEFAULT_STALE_AFTER, store_id=store_id
         )
         by_hand = judge(store, mine)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.errors import ConfigError
 from calendar_service.settings import Settings
 
@@ -43,6 +44,12 @@ class Container:
     @cached_property
     def catalog(self) -> Catalog:
         return load_catalog(self.settings.catalog_path)
+
+    @cached_property
+    def evaluator(self) -> Evaluator:
+        """The evaluator of the process's requests: its rulebooks, plans and memos are kept
+        (bounded) from one request to the next."""
+        return Evaluator()
 
     @cached_property
     def catalog_stamp(self) -> dt.datetime:

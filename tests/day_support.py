@@ -9,13 +9,15 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.mail.day import StoreItem
 from calendar_service.mail.message import MailLinks
 from tests.feed_sample import SAMPLE_NOW, SampleReader
 from tests.mail_support import CATALOG, LINKS
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 TZ = CST  # the zone the sample is judged in
 
@@ -69,7 +71,9 @@ class Sample:
         for p in sorted(self.products.get(store_id, []), key=lambda p: p.captured_at):
             latest[p.product_id] = p
         store = history[-1] if history else None
-        verdict = evaluate(CATALOG, o.activity, o, store, list(latest.values()), history, NOW)
+        verdict = EVALUATOR.evaluate(
+            CATALOG, o.activity, o, store, list(latest.values()), history, NOW
+        )
         item = StoreItem(
             kind=kind,
             store_id=store_id,

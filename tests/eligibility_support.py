@@ -10,10 +10,12 @@ from pathlib import Path
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Judgement, Verdict
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
 CATALOG = load_catalog(SHIPPED)
@@ -40,7 +42,7 @@ def verdict(
     occurrence: Occurrence | None = None,
 ) -> Verdict:
     occ = occurrence or occurrence_of(activity, at)
-    return evaluate(CATALOG, activity, occ, store, products, history, at)
+    return EVALUATOR.evaluate(CATALOG, activity, occ, store, products, history, at)
 
 
 def judged(v: Verdict, key: str) -> Judgement:

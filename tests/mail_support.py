@@ -16,12 +16,14 @@ from typing import Any
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.cycles import occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.mail import MailLinks, Rendered, StoreItem, build_day_message
 from calendar_service.mail.message import CalendarLinks
 from tests.factories import passing_store
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog(ROOT / "data" / "activities.toml")
@@ -76,7 +78,7 @@ def store_item(
     occurrence = next(o for o in found if o.activity == key)
     now_store = store(at, **changes)
     earlier = dataclasses.replace(now_store, captured_at=at - dt.timedelta(days=10), buyers_30d=8)
-    verdict = evaluate(CATALOG, key, occurrence, now_store, products(at), [earlier], at)
+    verdict = EVALUATOR.evaluate(CATALOG, key, occurrence, now_store, products(at), [earlier], at)
     return StoreItem(
         kind=kind, store_id="s1", store_name=store_name, activity=CATALOG.activity(key),
         occurrence=occurrence, verdict=verdict, store_page=LINKS.store_page,

@@ -20,11 +20,13 @@ from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.importing import ParsedFile, parse_file
 from calendar_service.domain.catalog import Criterion, Source
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.figures import ORDERING_OPS
 from calendar_service.domain.snapshots import ProductSnapshot
 from calendar_service.domain.verdicts import Judgement, Verdict
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 DECK = Path(__file__).parent / "data" / "deck"
 CATALOG = load_catalog(Path(__file__).resolve().parent.parent / "data" / "activities.toml")
@@ -72,7 +74,7 @@ def _criterion(activity: str, key: str) -> Criterion:
 def _verdict(activity: str, store_id: str) -> Verdict:
     store = STORES[store_id]
     occurrence = _occurrence(activity)
-    return evaluate(CATALOG, activity, occurrence, store, BY_STORE[store_id], (), AT)
+    return EVALUATOR.evaluate(CATALOG, activity, occurrence, store, BY_STORE[store_id], (), AT)
 
 
 def _token(j: Judgement) -> str:

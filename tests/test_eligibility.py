@@ -17,7 +17,7 @@ from calendar_service.domain.derived import (
     membership_months,
     store_facts,
 )
-from calendar_service.domain.eligibility import evaluate, evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdict_json import (
     CRITERION_KEYS,
@@ -38,6 +38,8 @@ from tests.eligibility_support import (
 )
 from tests.factories import good_product, passing_store
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 # JSON --------------------------------------------------------------------------------------------
 
@@ -104,8 +106,10 @@ def test_json_values_are_numbers_when_exact(value: object, shown: object) -> Non
 def test_evaluate_store_gives_the_same_verdicts_as_evaluate() -> None:
     occs = [occurrence_of(a.key) for a in CATALOG.activities]
     store, products = passing_store(buyers_30d=3), [good_product()]
-    many = evaluate_store(CATALOG, occs, store, products, (), AT)
-    assert many == [evaluate(CATALOG, o.activity, o, store, products, (), AT) for o in occs]
+    many = EVALUATOR.evaluate_store(CATALOG, occs, store, products, (), AT)
+    assert many == [
+        EVALUATOR.evaluate(CATALOG, o.activity, o, store, products, (), AT) for o in occs
+    ]
 
 
 @pytest.mark.parametrize(
@@ -119,9 +123,11 @@ def test_evaluate_store_judges_each_instant_and_each_calendar_day_afresh(at: dt.
     occs = [occurrence_of(a.key) for a in CATALOG.activities]
     occs[0] = dataclasses.replace(occs[0], tz=ZoneInfo("UTC"))  # a calendar in another zone
     store, products = passing_store(buyers_30d=3), [good_product()]
-    evaluate_store(CATALOG, occs, store, products, (), AT)  # plans made at AT, kept
-    many = evaluate_store(CATALOG, occs, store, products, (), at)
-    assert many == [evaluate(CATALOG, o.activity, o, store, products, (), at) for o in occs]
+    EVALUATOR.evaluate_store(CATALOG, occs, store, products, (), AT)  # plans made at AT, kept
+    many = EVALUATOR.evaluate_store(CATALOG, occs, store, products, (), at)
+    assert many == [
+        EVALUATOR.evaluate(CATALOG, o.activity, o, store, products, (), at) for o in occs
+    ]
 
 
 def test_store_facts_hold_every_column_of_the_snapshot() -> None:
@@ -134,11 +140,13 @@ def test_store_facts_hold_every_column_of_the_snapshot() -> None:
 def test_evaluate_refuses_a_naive_instant_and_a_mismatched_occurrence() -> None:
     occ = occurrence_of(GROUP)
     with pytest.raises(ValueError, match="timezone-aware"):
-        evaluate(CATALOG, GROUP, occ, passing_store(), (), (), AT.replace(tzinfo=None))
+        EVALUATOR.evaluate(CATALOG, GROUP, occ, passing_store(), (), (), AT.replace(tzinfo=None))
     with pytest.raises(ValueError, match="not of activity"):
-        evaluate(CATALOG, QUICK, occ, passing_store(), (), (), AT)
+        EVALUATOR.evaluate(CATALOG, QUICK, occ, passing_store(), (), (), AT)
     with pytest.raises(KeyError, match="unknown activity"):
-        evaluate(CATALOG, "nope", dataclasses.replace(occ, activity="nope"), None, (), (), AT)
+        EVALUATOR.evaluate(
+            CATALOG, "nope", dataclasses.replace(occ, activity="nope"), None, (), (), AT
+        )
 
 
 # Properties --------------------------------------------------------------------------------------
@@ -197,7 +205,7 @@ EVERY = [occurrence_of(a.key) for a in CATALOG.activities]
 def test_status_follows_the_requirements_and_unknown_figures_never_pass_or_fail(
     store: StoreSnapshot | None, products: list[ProductSnapshot]
 ) -> None:
-    for v in evaluate_store(CATALOG, EVERY, store, products, (), AT):
+    for v in EVALUATOR.evaluate_store(CATALOG, EVERY, store, products, (), AT):
         judgements = list(v.criteria) + [j for p in v.products for j in p.criteria]
         requirements = [j for j in v.criteria if j.kind.value == "requirement"]
         if any(j.status == "fail" for j in requirements):

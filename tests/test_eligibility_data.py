@@ -10,7 +10,7 @@ import pytest
 
 from calendar_service.adapters.catalog_file import parse_catalog
 from calendar_service.domain.cycles import occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.formatting import day_text
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.domain.verdict_json import (
@@ -32,12 +32,16 @@ from tests.eligibility_support import (
 from tests.factories import good_product, passing_store
 from tests.times import CST
 
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
+
 # Data: none, stale, the yearly sales window ------------------------------------------------------
 
 
 @pytest.mark.parametrize("activity", [a.key for a in CATALOG.activities])
 def test_without_any_snapshot_every_criterion_is_unknown(activity: str) -> None:
-    v = evaluate(CATALOG, activity, occurrence_of(activity), None, (), (), AT, store_id="s9")
+    v = EVALUATOR.evaluate(
+        CATALOG, activity, occurrence_of(activity), None, (), (), AT, store_id="s9"
+    )
     assert v.status == "unknown" and v.store_id == "s9"
     assert all(j.status in ("unknown", "signal") for j in v.criteria)
     assert all(j.present is None for j in v.criteria if j.status == "signal")
@@ -169,7 +173,7 @@ def test_the_promotion_discount_is_a_catalog_figure() -> None:
     store = passing_store(full_reduction=False)
     occ = next(o for o in occurrences(catalog, TODAY, TODAY + dt.timedelta(days=400), CST)
                if o.activity == "promo-327")  # fmt: skip
-    v = evaluate(catalog, "promo-327", occ, store, [product], (), AT)
+    v = EVALUATOR.evaluate(catalog, "promo-327", occ, store, [product], (), AT)
     assert judged(v, "promotion").status == "pass"
 
 

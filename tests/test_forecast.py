@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.domain.cycles import occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.forecast import forecast, project, trend
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.domain.verdict_json import forecast_json
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 START = dt.datetime(2027, 1, 1, 12, tzinfo=CST)
 D = Decimal
@@ -123,7 +125,7 @@ def test_the_sales_window_requirement_is_forecast_against_the_sign_up_deadline()
     earlier = [_store(dt.date(2027, 7, 1), 4000), _store(dt.date(2027, 7, 11), 6000)]
     latest = _store(dt.date(2027, 7, 21), 8000)
     at = latest.captured_at
-    v = evaluate(CATALOG, "promo-916", PROMO, latest, (), earlier, at)
+    v = EVALUATOR.evaluate(CATALOG, "promo-916", PROMO, latest, (), earlier, at)
     f = v.forecast_for("sales-before-deadline")
     assert f is not None and f.before_deadline is True
     assert f.passes_at.date() == dt.date(2027, 7, 31)
@@ -132,7 +134,7 @@ def test_the_sales_window_requirement_is_forecast_against_the_sign_up_deadline()
 def test_a_closed_sales_window_gets_no_forecast() -> None:
     earlier = [_store(dt.date(2027, 8, 1), 4000), _store(dt.date(2027, 8, 20), 6000)]
     latest = _store(dt.date(2027, 9, 1), 20000)
-    v = evaluate(CATALOG, "promo-916", PROMO, latest, (), earlier, latest.captured_at)
+    v = EVALUATOR.evaluate(CATALOG, "promo-916", PROMO, latest, (), earlier, latest.captured_at)
     assert v.forecasts == ()
 
 

@@ -14,11 +14,13 @@ from calendar_service.adapters.catalog_file import load_catalog, parse_catalog
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate, evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.locale import Locale
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.feeds import FeedOptions, plan_events
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "activities.toml"
 CATALOG = load_catalog(SHIPPED)
@@ -45,11 +47,11 @@ def test_1118_signup_opening_in_the_national_day_week_is_said() -> None:
     occ = _occurrence(CATALOG, "promo-1118:2026")
     assert occ.opens_on == dt.date(2026, 10, 4)  # the rule is kept: 45 days before 11-18
     at = dt.datetime(2026, 9, 1, 10, 0, tzinfo=CST)
-    v = evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at, holidays=HOLIDAYS)
+    v = EVALUATOR.evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at, holidays=HOLIDAYS)
     note = next(n for n in v.notes if n.code == "opens-on-holiday")
     assert "2026年10月4日" in note.text("zh-CN") and "国庆节" in note.text("zh-CN")
     assert "National Day" in note.text("en")
-    plain = evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at)
+    plain = EVALUATOR.evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at)
     assert "opens-on-holiday" not in [n.code for n in plain.notes]  # no calendar, no claim
 
 
@@ -63,7 +65,7 @@ def test_a_sales_window_starting_on_spring_festival_is_said() -> None:
     catalog = parse_catalog(raw)
     occ = _occurrence(catalog, "promo-327:2026")
     at = dt.datetime(2026, 1, 20, 10, 0, tzinfo=CST)
-    (v,) = evaluate_store(catalog, [occ], _store(at), (), (), at, holidays=HOLIDAYS)
+    (v,) = EVALUATOR.evaluate_store(catalog, [occ], _store(at), (), (), at, holidays=HOLIDAYS)
     note = next(n for n in v.notes if n.code == "sales-window-on-holiday")
     assert "2026年2月17日" in note.text("zh-CN") and "春节" in note.text("zh-CN")
     assert "Spring Festival" in note.text("en")
@@ -74,7 +76,9 @@ def test_daily_activities_and_unknown_years_say_nothing() -> None:
     at = dt.datetime(2027, 1, 5, 10, 0, tzinfo=CST)
     for key in ("daily-quick-order:daily", "promo-327:2027"):
         occ = _occurrence(CATALOG, key)
-        v = evaluate(CATALOG, occ.activity, occ, _store(at), (), (), at, holidays=HOLIDAYS)
+        v = EVALUATOR.evaluate(
+            CATALOG, occ.activity, occ, _store(at), (), (), at, holidays=HOLIDAYS
+        )
         assert not {"opens-on-holiday", "sales-window-on-holiday"} & {n.code for n in v.notes}
 
 

@@ -17,7 +17,7 @@ from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import occurrences
-from calendar_service.domain.eligibility import evaluate
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.planning import at_nine
 from calendar_service.services.eligibility import HISTORY
 from calendar_service.services.preview import Preview
@@ -31,6 +31,8 @@ from tests.reminder_volume_support import (
     preview_days,
 )
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 YEAR_START, YEAR_END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
 
@@ -97,7 +99,7 @@ def every_deadline_a_store_can_meet_is_told(
         histories = repository.store_histories(stores, until=at, since=at - HISTORY)
         products = repository.latest_products_of(stores, at)
         for store_id in stores:
-            verdict = evaluate(
+            verdict = EVALUATOR.evaluate(
                 catalog,
                 o.activity,
                 o,

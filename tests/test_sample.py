@@ -8,10 +8,12 @@ from pathlib import Path
 
 from calendar_service.adapters.catalog_file import load_catalog
 from calendar_service.adapters.db.repository import Repository
-from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.services.eligibility import current_occurrences
 from calendar_service.services.sample import load_sample
 from tests.times import CST
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 PROJECT = Path(__file__).resolve().parent.parent
 LOADED_AT = dt.datetime(2027, 5, 20, 10, 0, tzinfo=CST)  # the sample ends the day before
@@ -32,7 +34,7 @@ def test_sample_is_moved_to_yesterday_and_shows_every_status(repository: Reposit
     stale = 0
     for store_id, store in stores.items():
         history = repository.store_history(store_id, until=LOADED_AT)
-        verdicts = evaluate_store(
+        verdicts = EVALUATOR.evaluate_store(
             catalog,
             chosen,
             store,

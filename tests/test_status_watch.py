@@ -19,7 +19,7 @@ from calendar_service.adapters.db.tables import DAILY_STATUSES
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.daemon.jobs import watch_statuses
 from calendar_service.domain.catalog import Catalog, Cycle
-from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.planning import remembered, status_change_row, status_changes
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.subscriptions import Subscription
@@ -29,6 +29,8 @@ from calendar_service.services.status_watch import Watched, watch_daily_statuses
 from tests.cli import PROJECT
 from tests.daemon_support import job_work
 from tests.times import CST, MONTHLY_SIGNUP_OPEN, SAMPLE_CAPTURED
+
+EVALUATOR = Evaluator()  # the tests' stores share its rulebooks, plans and memos
 
 STALE_AFTER = dt.timedelta(days=30)
 WORKDAYS = ChineseWorkdays()
@@ -71,7 +73,7 @@ def store_by_store(
     rows: list[ReminderRow] = []
     kept: Statuses = {}
     for store_id, subs in by_store.items():
-        verdicts = evaluate_store(
+        verdicts = EVALUATOR.evaluate_store(
             catalog,
             daily,
             repository.latest_store_snapshot(store_id, now),

@@ -124,6 +124,7 @@ def api_router(container: Container, clock: Callable[[], dt.datetime]) -> APIRou
                 settings.tz,
                 dt.timedelta(days=settings.stale_after_days),
                 activity,
+                container.evaluator,
             )
         except UnknownStoreError as e:
             raise HTTPException(404, str(e)) from None

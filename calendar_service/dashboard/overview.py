@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.locale import Locale
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.services.eligibility import current_occurrences
@@ -90,8 +90,10 @@ def overview(
     stale_after: dt.timedelta,
     filters: Filters,
     locale: Locale,
+    evaluator: Evaluator | None = None,
 ) -> Overview:
-    """The matrix, columns by deadline; history is skipped (no forecasts are shown here)."""
+    """The matrix, columns by deadline; history is skipped (no forecasts are shown here).
+    The stores are judged by `evaluator` (a new one for this page when none is given)."""
     zh = locale == "zh-CN"
     chosen = [
         o for o in current_occurrences(catalog, now, tz) if filters.cycle in ("", o.cycle.value)
@@ -111,7 +113,9 @@ def overview(
         for store_id, name in stores
         if not needle or needle in (name or store_id).casefold() or needle in store_id.casefold()
     ]
-    judge = functools.partial(_lines, reader, catalog, chosen, now, stale_after, filters.status)
+    judge = functools.partial(
+        _lines, evaluator or Evaluator(), reader, catalog, chosen, now, stale_after, filters.status
+    )
     if filters.status:
         matching, page, shown = _filtered_page(judge, candidates, filters)
     else:
@@ -158,6 +162,7 @@ def _filtered_page(
 
 
 def _lines(
+    evaluator: Evaluator,
     reader: BulkReader,
     catalog: Catalog,
     chosen: list[Occurrence],
@@ -172,7 +177,7 @@ def _lines(
     products = reader.latest_products_of(ids, now)
     lines: list[Line] = []
     for store_id, shown in stores:
-        verdicts = evaluate_store(
+        verdicts = evaluator.evaluate_store(
             catalog,
             chosen,
             latest.get(store_id),

@@ -42,6 +42,7 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
             stale_after,
             filters,
             page.locale,
+            container.evaluator,
         )
         return render(
             "overview.html.j2",
@@ -139,7 +140,13 @@ def dashboard_router(container: Container, clock: Callable[[], dt.datetime]) -> 
     def store_page(who: Staff, store_id: str, page: Lang, **extra: Any) -> HTMLResponse:
         try:
             report = store_report(
-                container.catalog, container.repository, store_id, clock(), tz, stale_after
+                container.catalog,
+                container.repository,
+                store_id,
+                clock(),
+                tz,
+                stale_after,
+                evaluator=container.evaluator,
             )
         except UnknownStoreError:
             return render("missing.html.j2", page, 404, who=who, store_id=store_id, here="/")

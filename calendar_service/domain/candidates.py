@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from calendar_service.domain.catalog import CriterionKind, Op
 from calendar_service.domain.derived import Facts
-from calendar_service.domain.judging import Rule, judge
+from calendar_service.domain.judging import Memo, Rule, judge, remember
 from calendar_service.domain.verdicts import (
     Judgement,
     JudgementStatus,
@@ -26,26 +26,40 @@ LISTING_AGE = "listing_age_days"
 
 
 def judge_products(
-    rules: ActivityRules, products: Iterable[Facts], counted_on: dt.date | None = None
+    rules: ActivityRules,
+    products: Iterable[Facts],
+    counted_on: dt.date | None = None,
+    judging: Sequence[tuple[Rule, Memo | None]] | None = None,
+    memo_limit: int = 0,
 ) -> tuple[ProductVerdict, ...]:
     """Every product judged, best candidate first.
 
     Candidates rank by the product requirements they pass, then by how many advantage and
     invitation signals they show, then by the figures those signals read (more sales, more
-    clicks, a lower discount); ties keep the input order.
+    clicks, a lower discount); ties keep the input order. `judging` is each product rule with
+    its memo (an `OccurrencePlan`'s `product_judging`), grown up to `memo_limit`; without it
+    every judgement is made afresh.
     """
-    verdicts = [_product(rules, facts, counted_on) for facts in products]
+    if judging is None:
+        judging = [(r, None) for r in rules.product_rules]
+    verdicts = [_product(rules, judging, facts, counted_on, memo_limit) for facts in products]
     verdicts.sort(key=lambda v: v.score, reverse=True)  # reverse=True keeps the sort stable
     return tuple(verdicts)
 
 
-def _product(rules: ActivityRules, facts: Facts, counted_on: dt.date | None) -> ProductVerdict:
+def _product(
+    rules: ActivityRules,
+    judging: Sequence[tuple[Rule, Memo | None]],
+    facts: Facts,
+    counted_on: dt.date | None,
+    limit: int,
+) -> ProductVerdict:
     criteria: list[Judgement] = []
     ranks: list[Decimal] = []
     passed = signals = 0
     failed = unknown = False
-    for rule in rules.product_rules:  # one pass: this runs for every product of every store
-        j = judge(rule, facts)
+    for rule, memo in judging:  # one pass: this runs for every product of every store
+        j = judge(rule, facts) if memo is None else remember(rule, memo, facts, limit)
         if counted_on is not None and rule.name == LISTING_AGE:
             j = _aged(j, facts.get("listed_at"), counted_on)
         criteria.append(j)

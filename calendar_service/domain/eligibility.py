@@ -5,36 +5,35 @@ requirement makes the verdict `ineligible`; otherwise any unknown requirement ma
 an activity whose criteria are all invitation signals is `invitation`; otherwise `eligible`.
 Advantages and invitation signals never fail a store. An activity with product requirements
 needs at least one product that meets all of them (the "qualifying-products" requirement).
+
+The functions here judge a store on plans made beforehand (`rulebook`); `domain.evaluator`'s
+`Evaluator` makes the plans, keeps them and the memos for the stores that follow, and is what
+callers use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
 from calendar_service.domain import notes
 from calendar_service.domain.candidates import judge_products, tally
-from calendar_service.domain.catalog import Catalog, Op
-from calendar_service.domain.cycles import Occurrence
+from calendar_service.domain.catalog import Op
 from calendar_service.domain.derived import (
     SALES_BEFORE_DEADLINE,
     chosen_snapshot,
     listing_age_days,
 )
 from calendar_service.domain.forecast import Forecast, project, store_figure
-from calendar_service.domain.holidays import HolidayCalendar
-from calendar_service.domain.judging import Rule, judge, judge_value
+from calendar_service.domain.judging import Rule, judge, judge_value, remember
 from calendar_service.domain.rulebook import (
     FORECAST_FROM,
     LISTING_AGE,
-    ActivityRules,
+    Batch,
     OccurrencePlan,
-    batch,
-    plan,
-    rulebook,
 )
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.store_data import StoreData
@@ -45,10 +44,8 @@ RISING_OPS = (Op.AT_LEAST, Op.MORE_THAN)
 _MET = attrgetter("met")
 
 
-def evaluate(
-    catalog: Catalog,
-    activity_key: str,
-    occurrence: Occurrence,
+def evaluate_plan(
+    plan: OccurrencePlan,
     store: StoreSnapshot | None,
     products: Sequence[ProductSnapshot],
     history: Sequence[StoreSnapshot],
@@ -56,28 +53,24 @@ def evaluate(
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
     *,
     store_id: str | None = None,
-    holidays: HolidayCalendar | None = None,
 ) -> Verdict:
-    """The store's verdict for one occurrence, judged from its latest snapshot at `at`.
+    """The store's verdict for the plan's occurrence, judged from its latest snapshot at `at`.
 
     `store` is the latest store snapshot (None when there is none), `products` the latest
     snapshot of each of its products, `history` its earlier snapshots (for the sales window
     before a deadline and for forecasts; snapshots after `at` are ignored).
     """
     _require_aware(at)
-    if occurrence.activity != activity_key:
-        raise ValueError(f"occurrence {occurrence.key!r} is not of activity {activity_key!r}")
-    found = plan(rulebook(catalog), occurrence, at, holidays)
+    catalog = plan.book.catalog
     data = StoreData.prepare(
-        store, products, history, at, found.on, stale_after,
+        store, products, history, at, plan.on, stale_after,
         store_id=store_id, discount=catalog.promotion_discount,
     )  # fmt: skip
-    return _evaluate(found, catalog.version, data)
+    return _evaluate(plan, catalog.version, data)
 
 
-def evaluate_store(
-    catalog: Catalog,
-    occurrences: Iterable[Occurrence],
+def evaluate_batch(
+    batch: Batch,
     store: StoreSnapshot | None,
     products: Sequence[ProductSnapshot],
     history: Sequence[StoreSnapshot],
@@ -85,19 +78,18 @@ def evaluate_store(
     stale_after: dt.timedelta = DEFAULT_STALE_AFTER,
     *,
     store_id: str | None = None,
-    holidays: HolidayCalendar | None = None,
 ) -> list[Verdict]:
-    """The store's verdicts for many occurrences (in their order), its data prepared once."""
+    """The store's verdicts for the batch's plans (in their order), its data prepared once."""
     _require_aware(at)
-    found = batch(rulebook(catalog), tuple(occurrences), at, holidays)
+    catalog = batch.book.catalog
     by_day: dict[dt.date, StoreData] = {}
-    for on in found.days:
+    for on in batch.days:
         by_day[on] = StoreData.prepare(
             store, products, history, at, on, stale_after,
             store_id=store_id, discount=catalog.promotion_discount,
         )  # fmt: skip
     version = catalog.version
-    return [_evaluate(p, version, by_day[p.on]) for p in found.plans]
+    return [_evaluate(p, version, by_day[p.on]) for p in batch.plans]
 
 
 def _require_aware(at: dt.datetime) -> None:
@@ -107,19 +99,18 @@ def _require_aware(at: dt.datetime) -> None:
 
 def _evaluate(plan: OccurrencePlan, version: str, data: StoreData) -> Verdict:
     """One verdict: this runs for every occurrence of every store, so it takes the short ways."""
-    rules, facts = plan.rules, data.facts
+    rules, facts, limit = plan.rules, data.facts, plan.memo_limit
     criteria: list[Judgement] = []
     failed = unknown = False
-    for rule in rules.store_rules:
-        by_value = rule.by_value  # a memo hit needs no call
-        if by_value is not None:
-            j = by_value.get(facts.get(rule.name)) or judge(rule, facts)
+    for rule, memo, by_value in plan.store_judging:
+        if by_value is not None:  # a memo hit needs no call
+            j = by_value.get(facts.get(rule.name)) or remember(rule, by_value, facts, limit)
         elif rule.name == SALES_BEFORE_DEADLINE:
             j = _sales(plan, rule, data)
         elif rule.plain:  # money: its values rarely repeat and are costly to hash
             j = judge_value(rule, facts.get(rule.name))
         else:
-            j = judge(rule, facts)
+            j = judge(rule, facts) if memo is None else remember(rule, memo, facts, limit)
         criteria.append(j)
         status = j.status  # advantages and invitations are "signal": they never fail a store
         if status == "fail":
@@ -129,7 +120,7 @@ def _evaluate(plan: OccurrencePlan, version: str, data: StoreData) -> Verdict:
     products: tuple[ProductVerdict, ...] = ()
     qualifying = rules.no_qualifying_products
     if data.products:
-        products, qualifying = _products(rules, data, plan.signup_on)
+        products, qualifying = _products(plan, data)
     if qualifying is not None:
         criteria.append(qualifying)
         failed = failed or qualifying.status == "fail"
@@ -174,20 +165,23 @@ def _sales(plan: OccurrencePlan, rule: Rule, data: StoreData) -> Judgement:
 
 
 def _products(
-    rules: ActivityRules, data: StoreData, signup_on: dt.date
+    plan: OccurrencePlan, data: StoreData
 ) -> tuple[tuple[ProductVerdict, ...], Judgement | None]:
     """The store's products judged, best candidate first, and the "qualifying products" one.
 
     An activity whose window opens later counts listing ages on its first sign-up day.
     """
+    rules = plan.rules
     facts = data.product_facts()
-    counted_on = signup_on if rules.ages_on_signup else None
+    counted_on = plan.signup_on if rules.ages_on_signup else None
     if counted_on is not None and counted_on != data.on:
         facts = [
             {**f, LISTING_AGE: listing_age_days(_date(f.get("listed_at")), counted_on)}
             for f in facts
         ]
-    products = judge_products(rules, facts, counted_on) if rules.product_rules else ()
+    products: tuple[ProductVerdict, ...] = ()
+    if rules.product_rules:
+        products = judge_products(rules, facts, counted_on, plan.product_judging, plan.memo_limit)
     return products, None if rules.qualifying is None else tally(rules.qualifying, products)
 
 

@@ -2,8 +2,10 @@
 
 A `Rule` is a catalog criterion with its figure looked up and its comparison built, so judging
 is a dictionary lookup and a comparison. Judgements of small-domain figures (yes/no, medal,
-counts, one-decimal scores, membership by start date) repeat across stores, so each rule keeps a
-bounded memo of them; money figures are continuous (a memo would only miss) and are not memoised.
+counts, one-decimal scores, membership by start date) repeat across stores, so a rule says
+whether they may be memoised and by what (`memoised`, `depends_on`); the memo itself belongs to
+whoever judges many stores (`domain.evaluator.Evaluator`) and is handed to `remember`. Money
+figures are continuous (a memo would only miss) and are not memoised.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ from calendar_service.domain.figures import Figure, FigureType, figure
 from calendar_service.domain.verdicts import Judgement, JudgementStatus, Reason
 
 Test = Callable[[Any], bool]  # values of one figure's type; the catalog loader checked the types
-MEMO_LIMIT = 16384  # a full memo stops growing (it is never cleared: no thrashing)
+# Judgements of one rule by what they were judged from: the value, or (value, `depends_on`'s).
+Memo = dict[object, Judgement]
 UNRANKED = Decimal("-Infinity")
 INTEGRAL = frozenset({FigureType.COUNT, FigureType.MEDAL})
 # Figures whose judgement depends on more than the value and the condition's (a window).
@@ -82,14 +85,14 @@ class Rule:
     condition: Condition | None = None
     condition_figure: Figure | None = None
     condition_test: Test | None = None
-    memo: dict[object, Judgement] | None = field(default=None, compare=False)
-    # The memo key: the value alone, or (value, this figure's value) when it is set.
-    memo_also: str | None = None
+    # Whether judgements may be memoised: the same values always give the same judgement.
+    memoised: bool = False
+    # The other figure a judgement depends on (the condition's, or the date membership began),
+    # so a memo key is (value, its value); None: the value alone.
+    depends_on: str | None = None
     # Whether the judgement depends on the value alone (no condition, no date to pass on).
     plain: bool = False
     unknown: Judgement | None = field(default=None, compare=False)  # a plain rule's, for None
-    # The memo when it is keyed by the value alone (for a lookup without calling `judge`).
-    by_value: dict[object, Judgement] | None = field(default=None, compare=False)
     name: str = ""  # the figure's name
 
     @property
@@ -127,8 +130,7 @@ def compile_rule(criterion: Criterion) -> Rule:
     unknown_status: JudgementStatus = (
         "unknown" if criterion.kind is CriterionKind.REQUIREMENT else "signal"
     )
-    memo: dict[object, Judgement] | None = {} if memoised else None
-    memo_also = condition.figure if condition is not None else MEMO_ALSO.get(fig.name)
+    depends_on = condition.figure if condition is not None else MEMO_ALSO.get(fig.name)
     return Rule(
         criterion=criterion,
         figure=fig,
@@ -136,11 +138,10 @@ def compile_rule(criterion: Criterion) -> Rule:
         condition=condition,
         condition_figure=cond_fig,
         condition_test=None if condition is None else comparison(condition.op, condition.value),
-        memo=memo,
-        memo_also=memo_also,
+        memoised=memoised,
+        depends_on=depends_on,
         plain=plain,
         unknown=Judgement(criterion, fig, unknown_status, None) if plain else None,
-        by_value=memo if memo_also is None else None,
         name=fig.name,
     )
 
@@ -164,20 +165,25 @@ def qualifying_rule(activity: Activity) -> Rule:
 def judge(rule: Rule, facts: Mapping[str, FigureValue]) -> Judgement:
     """Judge one criterion against a snapshot's figures (columns and derived figures)."""
     value = facts.get(rule.name)
-    memo = rule.memo
-    if memo is None:
-        if rule.plain:
-            return judge_value(rule, value)
-        cond = None if rule.condition is None else facts.get(rule.condition.figure)
-        return _judge(rule, value, cond, facts)
-    also = rule.memo_also
+    if rule.plain:
+        return judge_value(rule, value)
+    cond = None if rule.condition is None else facts.get(rule.condition.figure)
+    return _judge(rule, value, cond, facts)
+
+
+def remember(rule: Rule, memo: Memo, facts: Mapping[str, FigureValue], limit: int) -> Judgement:
+    """`judge` for a memoised rule, looked up in its `memo` first; a judgement made afresh is
+    kept there while the memo holds fewer than `limit` (a full memo stops growing: it is never
+    cleared, so it cannot thrash)."""
+    value = facts.get(rule.name)
+    also = rule.depends_on
     key = value if also is None else (value, facts.get(also))
     found = memo.get(key)
     if found is not None:
         return found
     cond = None if rule.condition is None else facts.get(rule.condition.figure)
     judgement = _judge(rule, value, cond, facts)
-    if len(memo) < MEMO_LIMIT:
+    if len(memo) < limit:
         memo[key] = judgement
     return judgement
 

@@ -1,11 +1,14 @@
 """What evaluation prepares once and shares: the catalog's criteria resolved once per activity
-(so evaluation never re-reads the catalog) and each occurrence's plan once per instant."""
+(so evaluation never re-reads the catalog) and each occurrence's plan once per instant.
+
+Data and the functions that make it: what is kept, and for how long, is the business of the
+`domain.evaluator.Evaluator` that asks for it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calendar_service.domain import notes
@@ -22,7 +25,7 @@ from calendar_service.domain.catalog import (
 from calendar_service.domain.cycles import Occurrence
 from calendar_service.domain.derived import SALES_BEFORE_DEADLINE, SalesWindow, window_phase
 from calendar_service.domain.holidays import HolidayCalendar, holiday_notes
-from calendar_service.domain.judging import Rule, compile_rule, qualifying_rule
+from calendar_service.domain.judging import Memo, Rule, compile_rule, qualifying_rule
 from calendar_service.domain.verdicts import Judgement, Note, VerdictStatus
 
 LISTING_AGE = "listing_age_days"
@@ -30,9 +33,6 @@ LISTING_AGE = "listing_age_days"
 PRODUCT_BASED = frozenset({"free_sample_share", "promotion_offered"})
 # Failing requirements on these figures get a forecast, read from this column's history.
 FORECAST_FROM = {"gmv_30d": "gmv_30d", "buyers_30d": "buyers_30d", SALES_BEFORE_DEADLINE: "gmv_30d"}
-_CACHE_SIZE = 8
-PLANS_KEPT = 1024  # occurrence plans kept (cleared when full: they are cheap to make again)
-BATCHES_KEPT = 64  # batches of plans kept, likewise
 _WINDOWS = 4096  # sales windows kept per plan
 
 
@@ -65,7 +65,7 @@ class ActivityRules:
 
 
 def activity_rules(activity: Activity, compiled: dict[Criterion, Rule]) -> ActivityRules:
-    """Resolve one activity's criteria (done once per catalog, by `rulebook`).
+    """Resolve one activity's criteria (done once per catalog, by `make_rulebook`).
 
     `compiled` holds the rules made for the catalog's other activities: an equal criterion (the
     yearly promotions share theirs) gets the same rule, so its judgements are memoised once.
@@ -113,12 +113,17 @@ def activity_rules(activity: Activity, compiled: dict[Criterion, Rule]) -> Activ
 
 
 class OccurrencePlan:
-    """What evaluating one occurrence at one instant shares across stores: computed once."""
+    """What evaluating one occurrence at one instant shares across stores: computed once.
+
+    `memos` are the memos of the book's rules by the rules' identity (`id`), kept by whoever
+    holds the plan (an `Evaluator`); a rule without one is judged afresh every time. A memo
+    grows up to `memo_limit` judgements.
+    """
 
     __slots__ = (
         "at", "book", "deadline_at", "deadline_utc", "holidays", "invitation_notes", "key",
-        "notes_without_products", "occurrence", "on", "rules", "signup_on", "window_notes",
-        "windows",
+        "memo_limit", "notes_without_products", "occurrence", "on", "product_judging", "rules",
+        "signup_on", "store_judging", "window_notes", "windows",
     )  # fmt: skip
 
     def __init__(
@@ -127,9 +132,22 @@ class OccurrencePlan:
         occurrence: Occurrence,
         at: dt.datetime,
         holidays: HolidayCalendar | None = None,
+        memos: Mapping[int, Memo] | None = None,
+        memo_limit: int = 0,
     ) -> None:
         self.book, self.occurrence, self.at, self.holidays = book, occurrence, at, holidays
-        self.rules = book.rules(occurrence.activity)
+        self.rules = rules = book.rules(occurrence.activity)
+        memo = (memos or {}).get
+        self.memo_limit = memo_limit
+        # Each store rule with its memo, and that memo again when it is keyed by the value alone
+        # (a hit then needs no call).
+        self.store_judging: tuple[tuple[Rule, Memo | None, Memo | None], ...] = tuple(
+            (r, memo(id(r)), memo(id(r)) if r.depends_on is None else None)
+            for r in rules.store_rules
+        )
+        self.product_judging: tuple[tuple[Rule, Memo | None], ...] = tuple(
+            (r, memo(id(r))) for r in rules.product_rules
+        )
         self.key = occurrence.key
         self.deadline_at = occurrence.deadline_at
         # The same instant in UTC, the zone snapshots are read back in: comparing datetimes of
@@ -177,56 +195,6 @@ class Batch:
     days: tuple[dt.date, ...]  # the evaluation days, in the calendars' time zones: usually one
 
 
-PLANS: dict[int, OccurrencePlan] = {}
-# Batches by the ids of their occurrences (their plans hold them, so the ids stay theirs).
-BATCHES: dict[tuple[int, ...], Batch] = {}
-
-
-def plan(
-    book: Rulebook,
-    occurrence: Occurrence,
-    at: dt.datetime,
-    holidays: HolidayCalendar | None = None,
-) -> OccurrencePlan:
-    """The occurrence's plan at `at`, kept by the occurrence's identity for the next store."""
-    found = PLANS.get(id(occurrence))
-    if (
-        found is None
-        or found.occurrence is not occurrence
-        or found.book is not book
-        or found.holidays is not holidays
-        or (found.at is not at and found.at != at)
-    ):
-        found = OccurrencePlan(book, occurrence, at, holidays)
-        if len(PLANS) >= PLANS_KEPT:
-            PLANS.clear()
-        PLANS[id(occurrence)] = found
-    return found
-
-
-def batch(
-    book: Rulebook,
-    occurrences: Sequence[Occurrence],
-    at: dt.datetime,
-    holidays: HolidayCalendar | None = None,
-) -> Batch:
-    """The occurrences' plans at `at`, kept for the next store: one lookup a store."""
-    key = tuple(map(id, occurrences))
-    found = BATCHES.get(key)
-    if (
-        found is None
-        or found.book is not book
-        or (found.at is not at and found.at != at)
-        or (found.plans and found.plans[0].holidays is not holidays)
-    ):
-        made = tuple([plan(book, o, at, holidays) for o in occurrences])
-        found = Batch(book, at, made, tuple(dict.fromkeys(p.on for p in made)))
-        if len(BATCHES) >= BATCHES_KEPT:
-            BATCHES.clear()
-        BATCHES[key] = found
-    return found
-
-
 @dataclass(frozen=True, slots=True)
 class Rulebook:
     catalog: Catalog
@@ -241,21 +209,7 @@ class Rulebook:
         return found
 
 
-_books: list[Rulebook] = []
-_lock = threading.Lock()
-
-
-def rulebook(catalog: Catalog) -> Rulebook:
-    """The catalog's rulebook, built on first use and kept for the few catalogs in use.
-
-    Keyed by identity: hashing a catalog would walk every criterion on every call.
-    """
-    for book in _books:
-        if book.catalog is catalog:
-            return book
+def make_rulebook(catalog: Catalog) -> Rulebook:
+    """The catalog's criteria resolved, every activity's (an equal criterion once)."""
     compiled: dict[Criterion, Rule] = {}
-    book = Rulebook(catalog, {a.key: activity_rules(a, compiled) for a in catalog.activities})
-    with _lock:
-        _books.insert(0, book)
-        del _books[_CACHE_SIZE:]
-    return book
+    return Rulebook(catalog, {a.key: activity_rules(a, compiled) for a in catalog.activities})

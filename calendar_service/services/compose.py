@@ -12,19 +12,15 @@ from typing import Literal, Protocol
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate_store
 from calendar_service.domain.formatting import is_zh
 from calendar_service.domain.locale import lang_of
 from calendar_service.domain.planning import DIGEST, ELIGIBLE, INELIGIBLE, STATUS_CHANGE
 from calendar_service.domain.recipients import channel_of
 from calendar_service.domain.reminders import ReminderRow
-from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.subscriptions import Locale, Subscription
 from calendar_service.domain.telling import signature, worth_telling
-from calendar_service.domain.verdicts import Verdict
 from calendar_service.mail.day import StoreItem, render_day
 from calendar_service.mail.message import (
     AddressError,
@@ -37,8 +33,9 @@ from calendar_service.mail.render import RenderError
 from calendar_service.mail.transport import Outgoing
 from calendar_service.robots import RobotPost
 from calendar_service.robots.render import render_robot
-from calendar_service.services.eligibility import HISTORY, StoresReader, current_occurrences
+from calendar_service.services.eligibility import StoresReader
 from calendar_service.services.feed_links import feed_links
+from calendar_service.services.pass_cache import PassCache
 from calendar_service.services.recipient_links import preferences_url, recipient_unsubscribe_url
 from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import Settings
@@ -83,87 +80,6 @@ def find_occurrence(catalog: Catalog, key: str, tz: ZoneInfo, around: dt.datetim
         if occ.key == key:
             return occ
     raise LookupError(f"no occurrence {key!r} within a year of {day}")
-
-
-class PassCache:
-    """What one dispatch pass reads once: a store's data, an occurrence, at the pass's `now`."""
-
-    def __init__(self, reader: MailReader, now: dt.datetime) -> None:
-        self._reader = reader
-        self._generations: dict[str, int] = {}
-        self._now = now
-        self._stores: dict[str, StoreData] = {}
-        self.occurrences: dict[str, Occurrence] = {}
-        self._daily: list[Occurrence] | None = None
-        self._verdicts: dict[str, dict[str, Verdict]] = {}  # store: occurrence key: verdict
-
-    def prefetch(self, store_ids: Collection[str]) -> None:
-        """Read these stores' data, one query of each kind for all of them."""
-        wanted = sorted(set(store_ids) - self._stores.keys())
-        if not wanted:
-            return
-        now, reader = self._now, self._reader
-        snapshots = reader.latest_store_snapshots(now, wanted)
-        histories = reader.store_histories(wanted, until=now, since=now - HISTORY)
-        products = reader.latest_products_of(wanted, now)
-        for store_id in wanted:
-            self._stores[store_id] = (
-                snapshots.get(store_id),
-                histories.get(store_id, []),
-                products.get(store_id, []),
-            )
-
-    def verdicts(
-        self,
-        catalog: Catalog,
-        store_id: str,
-        wanted: Iterable[Occurrence],
-        stale_after: dt.timedelta,
-    ) -> dict[str, Verdict]:
-        """The store's verdicts at the pass's `now`, by occurrence key, these among them: each
-        judged once a pass, those not yet judged together (the store's data prepared once for
-        them all), where an agency's message judges each of its stores for several windows and
-        the stores' own messages judge them again."""
-        known = self._verdicts.setdefault(store_id, {})
-        missing = list({o.key: o for o in wanted if o.key not in known}.values())
-        if missing:
-            store, history, products = self.store(store_id)
-            found = evaluate_store(
-                catalog,
-                missing,
-                store,
-                products,
-                history,
-                self._now,
-                stale_after,
-                store_id=store_id,
-                holidays=HOLIDAYS,
-            )
-            known.update(zip((o.key for o in missing), found, strict=True))
-        return known
-
-    def store(self, store_id: str) -> StoreData:
-        if store_id not in self._stores:
-            self.prefetch([store_id])
-        return self._stores[store_id]
-
-    def feed_generation(self, store_id: str) -> int:
-        found = self._generations.get(store_id)
-        if found is None:
-            found = self._generations[store_id] = self._reader.feed_generation(store_id)
-        return found
-
-    def daily(self, catalog: Catalog, tz: ZoneInfo) -> list[Occurrence]:
-        """The daily activities' occurrences running at the pass's `now` (for digests)."""
-        if self._daily is None:
-            now = self._now
-            self._daily = [
-                o for o in current_occurrences(catalog, now, tz) if o.cycle is Cycle.DAILY
-            ]
-        return self._daily
-
-
-StoreData = tuple[StoreSnapshot | None, list[StoreSnapshot], list[ProductSnapshot]]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog
 from calendar_service.domain.cycles import Occurrence, occurrences
-from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.errors import UnknownStoreError, UserError
@@ -82,8 +82,10 @@ def store_report(
     tz: ZoneInfo,
     stale_after: dt.timedelta,
     activity: str | None = None,
+    evaluator: Evaluator | None = None,
 ) -> StoreReport:
-    """Every chosen activity's verdict for the store, judged on its data as of `at`."""
+    """Every chosen activity's verdict for the store, judged on its data as of `at` by
+    `evaluator` (a long-lived process passes its own; a new one when none is given)."""
     try:
         chosen = current_occurrences(catalog, at, tz, activity)
     except KeyError as e:
@@ -96,7 +98,7 @@ def store_report(
         )
     history = reader.store_history(store_id, until=at, since=at - HISTORY)
     products = reader.latest_product_snapshots(store_id, at)
-    verdicts = evaluate_store(
+    verdicts = (evaluator or Evaluator()).evaluate_store(
         catalog,
         chosen,
         store,

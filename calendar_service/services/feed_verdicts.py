@@ -11,7 +11,7 @@ from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain import formatting
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.locale import Locale
 from calendar_service.domain.notes import EDITORS_NOTES
 from calendar_service.domain.verdicts import Verdict
@@ -69,6 +69,7 @@ class _Judged:
 
 
 def _judge(
+    evaluator: Evaluator,
     catalog: Catalog,
     reader: SnapshotReader,
     store_id: str,
@@ -89,7 +90,7 @@ def _judge(
             chosen.setdefault(_verdict_key(occ), occ)
     verdicts = {
         v.occurrence_key: v
-        for v in evaluate_store(
+        for v in evaluator.evaluate_store(
             catalog,
             list(chosen.values()),
             store,
@@ -141,10 +142,13 @@ def judge_stores(
     stale_after: dt.timedelta,
     locale: Locale,
     tz: ZoneInfo,
+    evaluator: Evaluator | None = None,
 ) -> Judged:
-    """Each store (once, in the order given) judged on the open windows among `found`."""
+    """Each store (once, in the order given) judged on the open windows among `found`, by
+    `evaluator` (a new one, for these stores, when none is given)."""
+    evaluator = evaluator or Evaluator()
     stores = [
-        _judge(catalog, reader, s, found, at, stale_after, locale, tz)
+        _judge(evaluator, catalog, reader, s, found, at, stale_after, locale, tz)
         for s in dict.fromkeys(store_ids)
     ]
     return Judged(tuple(stores), at)

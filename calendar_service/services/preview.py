@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.db.reminder_store import StoredReminder
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import occurrences
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.planning import SendDays, WorkdayCalendar, at_nine, plan_reminders
 from calendar_service.domain.reminders import ReminderRow
 from calendar_service.domain.snapshots import ProductSnapshot, StoreSnapshot
@@ -169,10 +170,13 @@ def preview(
     times = pass_times(now, start, end, tz)
     frozen = _Frozen(reader, stores, now, times[0] if times else now)
     compose = composer_for(frozen)
+    evaluator = Evaluator()  # the watch's plans and memos, for every pass
     found: list[Preview] = []
     for at in times:
         new = [r for r in _planned(catalog, subs, at, tz, workdays) if r.key not in seen]
-        new += _noticed(catalog, frozen, subs, stores, statuses, at, tz, workdays, stale_after)
+        new += _noticed(
+            catalog, frozen, subs, stores, statuses, at, tz, workdays, stale_after, evaluator
+        )
         new = [r for r in new if r.key not in seen]
         known = queue.keys([r.key for r in new]) if new else set()
         for row in new:
@@ -208,6 +212,7 @@ def _noticed(
     tz: ZoneInfo,
     workdays: WorkdayCalendar,
     stale_after: dt.timedelta,
+    evaluator: Evaluator,
 ) -> list[ReminderRow]:
     """The status watch at `at`, its memory kept in `statuses`."""
     if not stores:
@@ -221,7 +226,9 @@ def _noticed(
         reader.store_histories(stores, until=at, since=at - HISTORY),
         reader.latest_products_of(stores, at),
     )
-    rows, kept = notice(catalog, daily, by_store, data, statuses, at, tz, workdays, stale_after)
+    rows, kept = notice(
+        catalog, daily, by_store, data, statuses, at, tz, workdays, stale_after, evaluator
+    )
     statuses.update(kept)
     return rows
 

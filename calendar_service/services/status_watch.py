@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
-from calendar_service.domain.eligibility import evaluate_store
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.domain.planning import (
     WorkdayCalendar,
     remembered,
@@ -71,6 +71,7 @@ def watch_daily_statuses(
     Stores go `page_size` at a time, each page read with one query of each kind and written in
     one transaction; `stopped()` is asked before each page.
     """
+    evaluator = Evaluator()  # the plans and memos of the daily activities, for every page
     daily = [o for o in current_occurrences(catalog, now, tz) if o.cycle is Cycle.DAILY]
     watched = Watched()
     after: str | None = None
@@ -82,7 +83,7 @@ def watch_daily_statuses(
         for sub in page:
             by_store.setdefault(sub.store_id, []).append(sub)
         watched.status_changes += _watch_stores(
-            catalog, daily, repository, store, by_store, now, tz, workdays, stale_after
+            catalog, daily, repository, store, by_store, now, tz, workdays, stale_after, evaluator
         )
         watched.stores += len(by_store)
         after = page[-1].store_id
@@ -99,6 +100,7 @@ def _watch_stores(
     tz: ZoneInfo,
     workdays: WorkdayCalendar,
     stale_after: dt.timedelta,
+    evaluator: Evaluator,
 ) -> int:
     """One page of the watch: these stores (with their active subscriptions) judged on the
     daily activities; how many status-change reminders were new."""
@@ -108,7 +110,9 @@ def _watch_stores(
         repository.latest_products_of(by_store, now),
     )
     previous = store.daily_statuses_of(by_store)
-    rows, kept = notice(catalog, daily, by_store, data, previous, now, tz, workdays, stale_after)
+    rows, kept = notice(
+        catalog, daily, by_store, data, previous, now, tz, workdays, stale_after, evaluator
+    )
     return store.record_statuses(rows, kept, now)
 
 
@@ -131,14 +135,17 @@ def notice(
     tz: ZoneInfo,
     workdays: WorkdayCalendar,
     stale_after: dt.timedelta,
+    evaluator: Evaluator | None = None,
 ) -> tuple[list[ReminderRow], dict[str, dict[str, str]]]:
     """The status-change reminders for these stores' subscriptions (those that hear of the
     daily cycle) and the statuses to remember, from their data and the statuses remembered
-    (`previous`); no I/O, so the preview runs it too."""
+    (`previous`); no I/O, so the preview runs it too. The stores are judged by `evaluator`
+    (a new one when none is given)."""
+    evaluator = evaluator or Evaluator()
     rows: list[ReminderRow] = []
     kept: dict[str, dict[str, str]] = {}
     for store_id, subs in by_store.items():
-        verdicts = evaluate_store(
+        verdicts = evaluator.evaluate_store(
             catalog,
             daily,
             data.snapshots.get(store_id),
