@@ -76,7 +76,6 @@ class SubscriberRepository:
         self._engine = engine
 
     # Feed tokens -------------------------------------------------------------------------
-
     def create_feed_token(self, store_id: str, now: dt.datetime | None = None) -> str:
         """A new private feed token for the store; only its hash is kept."""
         token = secrets.token_urlsafe(32)
@@ -180,7 +179,6 @@ class SubscriberRepository:
             return connection.execute(statement).rowcount
 
     # Subscriptions -----------------------------------------------------------------------
-
     def subscribe(
         self,
         store_id: str,
