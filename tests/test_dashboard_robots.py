@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.bootstrap import Container
+from calendar_service.domain.locale import locale_of
 from calendar_service.domain.recipients import Robot
 from calendar_service.entrypoints.web import create_app
 from calendar_service.services.robot_subscriptions import robot_webhook, subscribe_robot
@@ -99,7 +100,7 @@ def test_a_robot_added_for_the_listed_stores_is_shown_by_its_name_only(site: Sit
     webhook = site.container.robots.webhook(robot.id)
     assert webhook is not None and (webhook.url, webhook.secret) == (DINGTALK, SECRET)
     page = done.text
-    name = robot.name(zh=True)
+    name = robot.name("zh-CN")
     assert name.startswith("钉钉群机器人 oapi.dingtalk.com…") and name.endswith(TOKEN[-4:])
     said = re.search(r'<p class="note" role="status" data-outcome="added">([^<]+)</p>', page)
     assert said is not None and said[1] == f"{name} 将收到 10 家店铺的提醒。"
@@ -119,7 +120,7 @@ def test_every_store_and_the_same_robot_again_in_english(site: Site) -> None:
     assert first.status_code == 200, first.text
     robot = site.robot()
     assert site.robot_subscriptions() == {robot.key: set(every)}
-    name = robot.name(zh=False)
+    name = robot.name("en")
     assert f"{name} will get the reminders of {len(every)} stores." in first.text
     again = site.post("en", channel="dingtalk", url=f"  {DINGTALK} ", secret=SECRET)
     assert 'data-outcome="found-again"' in again.text and "added before" in again.text
@@ -204,7 +205,7 @@ def test_a_paused_robot_is_shown_with_its_error_and_resumed_by_the_button(site: 
     section = robots_section(page)
     item = section.split(f'<li class="robot paused" data-robot="{robot.key}">', 1)[1]
     item = item.split("</li>", 1)[0]
-    assert robot.name(zh=True) in item and 'data-health="paused"' in item
+    assert robot.name("zh-CN") in item and 'data-health="paused"' in item
     assert "自 2027-01-15 09:00 起暂停发送" in item  # local time
     assert html.escape(error) in item and TOKEN not in page
     action = f"/robots/{robot.key}/resume#robots"
@@ -213,7 +214,7 @@ def test_a_paused_robot_is_shown_with_its_error_and_resumed_by_the_button(site: 
         f"/robots/{robot.key}/resume", data={"lang": "zh", "csrf": form_token(page)}
     )
     assert resumed.status_code == 200
-    assert f"{robot.name(zh=True)} 已恢复发送。" in resumed.text
+    assert f"{robot.name('zh-CN')} 已恢复发送。" in resumed.text
     assert "data-paused=" not in resumed.text and 'class="robot paused"' not in resumed.text
     after = site.container.robots.get(robot.id)
     assert after is not None and after.paused_at is None and after.failures == 0
@@ -262,15 +263,15 @@ def test_the_reminders_page_shows_a_robot_by_its_name(site: Site) -> None:
                            WEB_CLOCK)  # fmt: skip
     robot = done.robot
     site.container.repository.subscribe("b2b-220011", "owner@example.com", "en", WEB_CLOCK)
-    for lang, zh in (("zh", True), ("en", False)):
+    for lang, locale in (("zh", "zh-CN"), ("en", "en")):
         page = site.client.get("/reminders", params={"lang": lang}).text
         listed = re.findall(r'data-recipient="([^"]+)">([^<]*)<span class="muted">', page)
-        assert (robot.key, f"{robot.name(zh)} ") in listed
+        assert (robot.key, f"{robot.name(locale_of(locale))} ") in listed
         assert ("owner@example.com", "owner@example.com ") in listed
         assert TOKEN not in page and SECRET not in page
     chosen = site.client.get("/reminders", params={"recipient": robot.key})
     assert chosen.status_code == 200
-    assert f"<h2>{robot.name(zh=True)} 在接下来 14 天" in chosen.text
+    assert f"<h2>{robot.name('zh-CN')} 在接下来 14 天" in chosen.text
     assert TOKEN not in chosen.text
 
 

@@ -15,6 +15,7 @@ from calendar_service.bootstrap import Container
 from calendar_service.domain.snapshots import StoreSnapshot
 from calendar_service.domain.subscriptions import CYCLES, Subscription
 from calendar_service.entrypoints.web import create_app
+from calendar_service.services.robot_subscriptions import subscribe_robot
 from calendar_service.services.signed_links import SignedLinks
 from calendar_service.settings import load_settings
 from tests.times import WEB_CLOCK
@@ -34,6 +35,7 @@ class Site:
     client: TestClient
     repository: Repository
     signer: SignedLinks
+    container: Container
 
     def path(self, email: str = OPS, kind: str = "preferences") -> str:
         return f"/{kind}/{self.signer.recipient_token(email)}"
@@ -59,7 +61,7 @@ def site(database_url: str, tmp_path: Path) -> Site:
     repository.unsubscribe(OPS, "b2b-3", WEB_CLOCK)  # ended: not listed
     repository.subscribe("b2b-1", BOSS, now=WEB_CLOCK)
     client = TestClient(create_app(container, lambda: WEB_CLOCK))
-    return Site(client, repository, container.signed_links)
+    return Site(client, repository, container.signed_links, container)
 
 
 def _checked(page: str, name: str) -> set[str]:
@@ -216,3 +218,22 @@ def test_stores_whose_preferences_differ_are_said_to_and_saving_makes_them_one(
     saved = site.client.post(site.path(), data=SAVE).text
     assert "设置不同" not in saved
     assert {s.daily_summary for s in site.of(OPS).values()} == {"daily"}
+
+
+def test_a_robot_s_page_names_it_by_its_platform_and_masked_webhook_and_saves_alike(
+    site: Site,
+) -> None:
+    token = "3f1e9c0a7b5d2e8f"
+    done = subscribe_robot(
+        site.container.robots, site.repository, ["b2b-1", "b2b-2"], "dingtalk",
+        f"https://oapi.dingtalk.com/robot/send?access_token={token}", "SECabc", "zh-CN",
+        WEB_CLOCK,
+    )  # fmt: skip
+    key = done.robot.key
+    page = site.client.get(site.path(key)).text
+    assert f"钉钉群机器人 {done.robot.label}" in page and token not in page
+    english = site.client.get(site.path(key) + "?lang=en").text
+    assert f"DingTalk robot {done.robot.label}" in english
+    saved = site.client.post(site.path(key), data=SAVE)
+    assert saved.status_code == 200
+    assert {s.daily_summary for s in site.of(key).values()} == {"daily"}

@@ -26,7 +26,7 @@ OverviewView = Callable[..., HTMLResponse]  # (staff, Lang, Filters, **the page'
 def robots_section(container: Container, page: Lang) -> dict[str, Any]:
     """What the overview's robots section shows, a blank form in it: the robots, how many are
     paused (the notice at the top), the channels and languages to choose from."""
-    robots = robots_view.robot_lines(container.robots, container.settings.tz, page.zh)
+    robots = robots_view.robot_lines(container.robots, container.settings.tz, page.locale)
     return {
         "robots": robots,
         "paused": robots_view.paused_count(robots),
@@ -43,7 +43,7 @@ def robot_names(
     """The names of the robots among the recipients of `subscriptions`, by key."""
     ids = {s.robot_id for s in subscriptions if s.robot_id is not None}
     robots = container.robots.by_ids(ids) if ids else {}
-    return robots_view.robot_names(subscriptions, robots, page.zh)
+    return robots_view.robot_names(subscriptions, robots, page.locale)
 
 
 def add_robot_routes(
@@ -101,7 +101,7 @@ def add_robot_routes(
             form = robots_view.RobotForm.posted(channel, url, chosen, str(e))
             return overview_view(who, page, filters, robot_form=form)
         outcome = robots_view.Outcome(
-            done.robot.name(page.zh), len(done.subscriptions), added=done.added
+            done.robot.name(page.locale), len(done.subscriptions), added=done.added
         )
         return overview_view(who, page, filters, outcome=outcome)
 
@@ -114,5 +114,5 @@ def add_robot_routes(
             outcome = robots_view.Outcome(name=key[:100], problem="unknown_robot")
             return overview_view(who, page, Filters(), outcome=outcome)
         resumed = container.robots.resume(found.id) or found
-        outcome = robots_view.Outcome(resumed.name(page.zh), resumed=True)
+        outcome = robots_view.Outcome(resumed.name(page.locale), resumed=True)
         return overview_view(who, page, Filters(), outcome=outcome)

@@ -70,12 +70,12 @@ class Outcome:
     problem: str | None = None
 
 
-def robot_lines(book: RobotReader, tz: ZoneInfo, zh: bool) -> list[RobotLine]:
+def robot_lines(book: RobotReader, tz: ZoneInfo, locale: Locale) -> list[RobotLine]:
     """Every robot, the paused ones first (they need a person), then by id."""
     lines = [
         RobotLine(
             key=r.key,
-            name=r.name(zh),
+            name=r.name(locale),
             stores=len(book.subscribed_stores(r.id)),
             failures=r.failures,
             last_error=r.last_error,
@@ -97,14 +97,14 @@ def form_locale(value: str, page: Locale) -> Locale:
 
 
 def robot_names(
-    subscriptions: Sequence[Subscription], robots: Mapping[int, Robot], zh: bool
+    subscriptions: Sequence[Subscription], robots: Mapping[int, Robot], locale: Locale
 ) -> dict[str, str]:
     """The name of every robot recipient among `subscriptions`, by its key."""
     named = {}
     for s in subscriptions:
         robot = robots.get(s.robot_id) if s.robot_id is not None else None
         if robot is not None:
-            named[s.email] = robot.name(zh)
+            named[s.email] = robot.name(locale)
     return named
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from calendar_service.domain.locale import Locale
+
 Channel = Literal["dingtalk", "wecom", "feishu"]
 CHANNELS: tuple[Channel, ...] = ("dingtalk", "wecom", "feishu")
 CHANNEL_NAMES: dict[Channel, tuple[str, str]] = {  # (Chinese, English)
@@ -76,6 +78,6 @@ class Robot:
     def key(self) -> str:
         return robot_key(self.id, self.channel)
 
-    def name(self, zh: bool) -> str:
+    def name(self, locale: Locale) -> str:
         """ "钉钉群机器人 oapi.dingtalk.com …a1b2" / "DingTalk robot oapi.dingtalk.com …a1b2"."""
-        return f"{CHANNEL_NAMES[self.channel][0 if zh else 1]} {self.label}"
+        return f"{CHANNEL_NAMES[self.channel][0 if locale == 'zh-CN' else 1]} {self.label}"

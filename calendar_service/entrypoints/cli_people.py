@@ -162,7 +162,7 @@ def _subscribe_robot(
         raise UserError(str(e)) from None
     robot = done.robot
     state = "added" if done.added else "found again"
-    click.echo(f"{robot.name(zh=False)} ({robot.key}, {state})")
+    click.echo(f"{robot.name('en')} ({robot.key}, {state})")
     watched = [sub.store_id for sub in done.subscriptions]
     shown = ", ".join(watched[:5]) + (f" and {len(watched) - 5} more" if len(watched) > 5 else "")
     noun = "store" if len(watched) == 1 else "stores"
@@ -266,7 +266,7 @@ def robots_list(as_json: bool) -> None:
         health = f"PAUSED since {r.paused_at:%Y-%m-%d %H:%M} UTC" if r.paused_at else "ok"
         if r.failures:
             health += f", {r.failures} failures in a row: {r.last_error}"
-        click.echo(f"{r.key}\t{r.name(zh=False)}\t{len(stores)} stores\t{health}")
+        click.echo(f"{r.key}\t{r.name('en')}\t{len(stores)} stores\t{health}")
 
 
 @robots.command("resume")
@@ -278,4 +278,4 @@ def robots_resume(robot: str) -> None:
     resumed = None if found is None else get_container().robots.resume(found)
     if resumed is None:
         raise UserError(f"no robot {robot!r}: `calendar-service robots list` shows them")
-    click.echo(f"resumed {resumed.key} ({resumed.name(zh=False)})")
+    click.echo(f"resumed {resumed.key} ({resumed.name('en')})")

@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard.pages import Lang, render
+from calendar_service.domain.recipients import robot_id_of
 from calendar_service.domain.subscriptions import CYCLES, DAILY_SUMMARIES, LOCALES, Preferences
 from calendar_service.services.recipient_links import recipient_view
 
@@ -68,6 +69,12 @@ def add_preference_routes(
     signer = container.signed_links
     repository = container.repository
 
+    def _shown_as(recipient: str, lang: Lang) -> str:
+        """An address as it is; a group robot by its name and masked webhook."""
+        robot_id = robot_id_of(recipient)
+        robot = None if robot_id is None else container.robots.get(robot_id)
+        return recipient if robot is None else robot.name(lang.locale)
+
     def page(
         token: str, email: str, lang: Lang, outcome: Outcome | None = None, status: int = 200
     ) -> HTMLResponse:
@@ -76,6 +83,7 @@ def add_preference_routes(
             lang,
             status,
             view=recipient_view(repository, email),
+            shown_as=_shown_as(email, lang),
             here=f"/preferences/{token}",
             unsubscribe_all=f"/unsubscribe/{token}",
             cycles=CYCLES,
