@@ -60,7 +60,7 @@ def evaluate_plan(
     snapshot of each of its products, `history` its earlier snapshots (for the sales window
     before a deadline and for forecasts; snapshots after `at` are ignored).
     """
-    _require_aware(at)
+    require_aware(at)
     catalog = plan.book.catalog
     data = StoreData.prepare(
         store, products, history, at, plan.on, stale_after,
@@ -80,7 +80,7 @@ def evaluate_batch(
     store_id: str | None = None,
 ) -> list[Verdict]:
     """The store's verdicts for the batch's plans (in their order), its data prepared once."""
-    _require_aware(at)
+    require_aware(at)
     catalog = batch.book.catalog
     by_day: dict[dt.date, StoreData] = {}
     for on in batch.days:
@@ -92,7 +92,8 @@ def evaluate_batch(
     return [_evaluate(p, version, by_day[p.on]) for p in batch.plans]
 
 
-def _require_aware(at: dt.datetime) -> None:
+def require_aware(at: dt.datetime) -> None:
+    """ValueError unless `at` is timezone-aware: a verdict is judged at an instant."""
     if at.utcoffset() is None:
         raise ValueError(f"`at` must be timezone-aware, got {at!r}")
 

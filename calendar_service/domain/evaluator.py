@@ -19,6 +19,7 @@ from calendar_service.domain.eligibility import (
     DEFAULT_STALE_AFTER,
     evaluate_batch,
     evaluate_plan,
+    require_aware,
 )
 from calendar_service.domain.holidays import HolidayCalendar
 from calendar_service.domain.judging import Memo, Rule
@@ -80,8 +81,7 @@ class Evaluator:
     ) -> Verdict:
         """The store's verdict for one occurrence, judged from its latest snapshot at `at`
         (`eligibility.evaluate_plan` says what the snapshots are)."""
-        if at.utcoffset() is None:
-            raise ValueError(f"`at` must be timezone-aware, got {at!r}")
+        require_aware(at)
         if occurrence.activity != activity_key:
             raise ValueError(f"occurrence {occurrence.key!r} is not of activity {activity_key!r}")
         found = self.plan(catalog, occurrence, at, holidays)
@@ -101,8 +101,7 @@ class Evaluator:
         holidays: HolidayCalendar | None = None,
     ) -> list[Verdict]:
         """The store's verdicts for many occurrences (in their order), its data prepared once."""
-        if at.utcoffset() is None:
-            raise ValueError(f"`at` must be timezone-aware, got {at!r}")
+        require_aware(at)
         found = self.batch(catalog, tuple(occurrences), at, holidays)
         return evaluate_batch(found, store, products, history, at, stale_after, store_id=store_id)
 

@@ -59,6 +59,16 @@ def _f(name: str, scope: Scope, type_: FigureType, zh: str, en: str, **kw: objec
     return Figure(name, scope, type_, zh, en, **kw)  # type: ignore[arg-type]
 
 
+def _money(name: str, scope: Scope, zh: str, en: str, **kw: object) -> Figure:
+    """A money figure: counted in 元 (CNY)."""
+    return _f(name, scope, FigureType.MONEY, zh, en, unit_zh="元", unit_en="CNY", **kw)
+
+
+def _score(name: str, scope: Scope, zh: str, en: str, **kw: object) -> Figure:
+    """A score: a number counted in 分 (points)."""
+    return _f(name, scope, FigureType.NUMBER, zh, en, unit_zh="分", unit_en="points", **kw)
+
+
 S, P = Scope.STORE, Scope.PRODUCT
 T = FigureType
 
@@ -74,16 +84,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_en="A",
         maximum=5,
     ),
-    _f(
-        "satisfaction",
-        S,
-        T.NUMBER,
-        "店铺满意度",
-        "store satisfaction",
-        unit_zh="分",
-        unit_en="points",
-        maximum=5,
-    ),
+    _score("satisfaction", S, "店铺满意度", "store satisfaction", maximum=5),
     _f(
         "products_online",
         S,
@@ -102,15 +103,7 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_zh="件",
         unit_en="products",
     ),
-    _f(
-        "gmv_30d",
-        S,
-        T.MONEY,
-        "近30天交易额",
-        "30-day transaction value",
-        unit_zh="元",
-        unit_en="CNY",
-    ),
+    _money("gmv_30d", S, "近30天交易额", "30-day transaction value"),
     _f("buyers_30d", S, T.COUNT, "近30天买家数", "30-day buyers", unit_zh="位", unit_en="buyers"),
     _f("shipping_promise", S, T.CHOICE, "发货速度", "shipping promise", choices=SHIPPING_PROMISES),
     _f("buyer_protection", S, T.BOOL, "买家保障", "buyer protection"),
@@ -127,34 +120,10 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_en="disputes",
     ),
     _f("dispute_rate_90d", S, T.RATE, "近90天纠纷率", "90-day dispute rate", maximum=1),
-    _f(
-        "risk_score",
-        S,
-        T.NUMBER,
-        "风险评估分",
-        "risk-assessment score",
-        unit_zh="分",
-        unit_en="points",
-    ),
+    _score("risk_score", S, "风险评估分", "risk-assessment score"),
     _f("industrial_belt", S, T.TEXT, "产业带", "industrial belt"),
-    _f(
-        "last_group_wholesale_gmv",
-        S,
-        T.MONEY,
-        "上次伙拼成交额",
-        "last group-wholesale sales",
-        unit_zh="元",
-        unit_en="CNY",
-    ),
-    _f(
-        "last_promotion_gmv",
-        S,
-        T.MONEY,
-        "上次大促成交额",
-        "last big-promotion sales",
-        unit_zh="元",
-        unit_en="CNY",
-    ),
+    _money("last_group_wholesale_gmv", S, "上次伙拼成交额", "last group-wholesale sales"),
+    _money("last_promotion_gmv", S, "上次大促成交额", "last big-promotion sales"),
     _f("full_reduction", S, T.BOOL, "满减", "spend-and-save"),
     # Derived at evaluation time.
     _f(
@@ -167,14 +136,11 @@ STORE_FIGURES: tuple[Figure, ...] = (
         unit_en="months",
         derived=True,
     ),
-    _f(
+    _money(
         "gmv_30d_before_deadline",
         S,
-        T.MONEY,
         "报名截止前30天销售额",
         "sales in the 30 days before the deadline",
-        unit_zh="元",
-        unit_en="CNY",
         derived=True,
     ),
     _f("in_industrial_belt", S, T.BOOL, "产业带商家", "in an industrial belt", derived=True),
@@ -199,21 +165,13 @@ STORE_FIGURES: tuple[Figure, ...] = (
 
 PRODUCT_FIGURES: tuple[Figure, ...] = (
     _f("listed_at", P, T.DATE, "发布时间", "listed at"),
-    _f("wholesale_price", P, T.MONEY, "批发价", "wholesale price", unit_zh="元", unit_en="CNY"),
+    _money("wholesale_price", P, "批发价", "wholesale price"),
     _f("sales_30d", P, T.COUNT, "近30天销量", "30-day unit sales", unit_zh="件", unit_en="units"),
     _f("buyers_30d", P, T.COUNT, "近30天买家数", "30-day buyers", unit_zh="位", unit_en="buyers"),
     _f("clicks_30d", P, T.COUNT, "近30天点击量", "30-day clicks", unit_zh="次", unit_en="clicks"),
-    _f(
-        "competitiveness_score",
-        P,
-        T.NUMBER,
-        "商品竞争力得分",
-        "competitiveness score",
-        unit_zh="分",
-        unit_en="points",
-    ),
+    _score("competitiveness_score", P, "商品竞争力得分", "competitiveness score"),
     _f("free_sample", P, T.BOOL, "免费拿样", "free sampling"),
-    _f("sample_price", P, T.MONEY, "拿样价", "sample price", unit_zh="元", unit_en="CNY"),
+    _money("sample_price", P, "拿样价", "sample price"),
     _f("stock", P, T.COUNT, "库存", "stock", unit_zh="件", unit_en="units"),
     _f("online_order", P, T.BOOL, "支持在线订购", "orderable online"),
     _f("image_square", P, T.BOOL, "首图正方形", "main image square"),
@@ -241,16 +199,7 @@ PRODUCT_FIGURES: tuple[Figure, ...] = (
         unit_en="days",
         derived=True,
     ),
-    _f(
-        "gmv_30d",
-        P,
-        T.MONEY,
-        "近30天交易额",
-        "30-day transaction value",
-        unit_zh="元",
-        unit_en="CNY",
-        derived=True,
-    ),
+    _money("gmv_30d", P, "近30天交易额", "30-day transaction value", derived=True),
     _f("has_sales", P, T.BOOL, "有销量", "has sales", derived=True),
     _f(
         "sample_price_ratio",

@@ -182,8 +182,9 @@ class Transport(Protocol):
     ) -> None: ...
 
 
-class _Batch:
-    """open()/close() as a context manager; send() only between them."""
+class Batch:
+    """A transport opened and closed around a pass: open()/close() as a context manager, send()
+    only between them."""
 
     _opened = False
 
@@ -219,7 +220,7 @@ class _TrackedSSL(_Tracked, smtplib.SMTP_SSL):
     pass
 
 
-class SmtpTransport(_Batch):
+class SmtpTransport(Batch):
     """One SMTP connection per batch, opened at the first send and reused.
 
     A connection that drops is reopened once at the next send. If the drop came before DATA on a
@@ -352,7 +353,7 @@ def _outgoing(msg: Message | Outgoing) -> Outgoing | PermanentFailure:
         return PermanentFailure(None, f"the message cannot be sent: {e}")
 
 
-class MaildirTransport(_Batch):
+class MaildirTransport(Batch):
     """With no SMTP server: each message becomes one file under `path/new/`, as it would be sent."""
 
     def __init__(self, path: Path) -> None:

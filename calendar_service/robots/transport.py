@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 import httpx
 
 from calendar_service.domain.recipients import Robot, Webhook, robot_id_of
-from calendar_service.mail.transport import PermanentFailure, SendResult, TemporaryFailure
+from calendar_service.mail.transport import Batch, PermanentFailure, SendResult, TemporaryFailure
 from calendar_service.robots import PER_MINUTE, RobotPost
 from calendar_service.robots.senders import send
 
@@ -40,7 +39,7 @@ class RobotBook(Protocol):
     def failed(self, robot_id: int, error: str, now: dt.datetime) -> Robot | None: ...
 
 
-class RobotTransport:
+class RobotTransport(Batch):
     """Posts RobotPosts over one HTTP client (opened and closed with the pass).
 
     Times here are the real clock's (`clock`), whatever time a pass is run for: the budget and
@@ -67,15 +66,6 @@ class RobotTransport:
         if self._client is not None:
             self._client.close()
             self._client = None
-
-    def __enter__(self) -> Self:
-        self.open()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def send(self, post: RobotPost) -> SendResult:
         """Post to the robot `post.recipient` names. A paused or unknown robot, or a webhook

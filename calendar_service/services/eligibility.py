@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -96,19 +96,29 @@ def store_report(
             f"no data for store {store_id!r}; import its store file first "
             "(calendar-service import FILE), or check the ID"
         )
-    history = reader.store_history(store_id, until=at, since=at - HISTORY)
-    products = reader.latest_product_snapshots(store_id, at)
-    verdicts = (evaluator or Evaluator()).evaluate_store(
-        catalog,
-        chosen,
-        store,
-        products,
-        history,
-        at,
-        stale_after,
-        store_id=store_id,
-        holidays=HOLIDAYS,
+    verdicts = judge_store(
+        evaluator or Evaluator(), catalog, reader, store_id, store, chosen, at, stale_after
     )
     return StoreReport(
         store_id, store.name if store else None, verdicts, {o.key: o for o in chosen}
     )
+
+
+def judge_store(
+    evaluator: Evaluator,
+    catalog: Catalog,
+    reader: SnapshotReader,
+    store_id: str,
+    store: StoreSnapshot | None,
+    chosen: Sequence[Occurrence],
+    at: dt.datetime,
+    stale_after: dt.timedelta,
+) -> list[Verdict]:
+    """The store's verdicts for the `chosen` windows (in their order), judged on its data as of
+    `at`: `store` its latest snapshot, read beforehand; its products and history read here."""
+    history = reader.store_history(store_id, until=at, since=at - HISTORY)
+    products = reader.latest_product_snapshots(store_id, at)
+    return evaluator.evaluate_store(
+        catalog, chosen, store, products, history, at, stale_after,
+        store_id=store_id, holidays=HOLIDAYS,
+    )  # fmt: skip

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain import formatting
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence
@@ -16,7 +15,7 @@ from calendar_service.domain.locale import Locale
 from calendar_service.domain.notes import EDITORS_NOTES
 from calendar_service.domain.verdicts import Verdict
 from calendar_service.feeds import Standing
-from calendar_service.services.eligibility import HISTORY, SnapshotReader
+from calendar_service.services.eligibility import SnapshotReader, judge_store
 
 # Notes for whoever edits the catalog (which thresholds are assumed, where to set them): the
 # dashboard and the mails show them; a seller's calendar does not.
@@ -80,28 +79,16 @@ def _judge(
     tz: ZoneInfo,
 ) -> _Judged:
     store = reader.latest_store_snapshot(store_id, at)
-    history = reader.store_history(store_id, until=at, since=at - HISTORY)
-    products = reader.latest_product_snapshots(store_id, at)
     # A closed window needs no verdict; the later windows of an activity share the next one's
     # (judged on the same data), except the yearly promotions, whose sales window differs.
     chosen: dict[str, Occurrence] = {}
     for occ in sorted(found, key=lambda o: o.deadline_at):
         if _still_open(occ, at):
             chosen.setdefault(_verdict_key(occ), occ)
-    verdicts = {
-        v.occurrence_key: v
-        for v in evaluator.evaluate_store(
-            catalog,
-            list(chosen.values()),
-            store,
-            products,
-            history,
-            at,
-            stale_after,
-            store_id=store_id,
-            holidays=HOLIDAYS,
-        )
-    }
+    judged = judge_store(
+        evaluator, catalog, reader, store_id, store, list(chosen.values()), at, stale_after
+    )
+    verdicts = {v.occurrence_key: v for v in judged}
     name = store.name if store and store.name else store_id
     return _Judged(
         name,

@@ -34,8 +34,11 @@ def insert_new(
     """
     if not rows:
         return []
+    inserted: list[Any] = []
     if connection.dialect.name == "postgresql":
-        return _insert_new_postgres(connection, table, conflict, rows, returning)
+        for insert, values in _postgres_chunks(table, conflict, rows):
+            inserted.extend(connection.scalars(insert.returning(table.c[returning]), values))
+        return inserted
     if connection.dialect.name != "sqlite":
         raise NotImplementedError(f"no ON CONFLICT support for {connection.dialect.name}")
     statement = (
@@ -43,7 +46,6 @@ def insert_new(
         .on_conflict_do_nothing(index_elements=list(conflict))
         .returning(table.c[returning])
     )
-    inserted: list[Any] = []
     for chunk in chunks(rows):
         inserted.extend(connection.scalars(statement, list(chunk)))
     return inserted
@@ -65,19 +67,6 @@ def count_new(
         connection.execute(statement, values).rowcount
         for statement, values in _postgres_chunks(table, conflict, rows)
     )
-
-
-def _insert_new_postgres(
-    connection: Connection,
-    table: Table,
-    conflict: Sequence[str],
-    rows: Sequence[Mapping[str, Any]],
-    returning: str,
-) -> list[Any]:
-    inserted: list[Any] = []
-    for statement, values in _postgres_chunks(table, conflict, rows):
-        inserted.extend(connection.scalars(statement.returning(table.c[returning]), values))
-    return inserted
 
 
 def _postgres_chunks(

@@ -97,17 +97,27 @@ def store_rows(
     snapshots: Sequence[StoreSnapshot], source: str, imported_at: dt.datetime
 ) -> list[dict[str, Any]]:
     """Rows for store_snapshots, in key order so concurrent imports lock in the same order."""
-    rows = [snapshot_row(s, STORE_COLUMNS, source, imported_at) for s in snapshots]
-    rows.sort(key=lambda r: (r["store_id"], r["captured_at"], r["content_hash"]))
-    return rows
+    return _rows_in_key_order(snapshots, STORE_COLUMNS, "store_id", source, imported_at)
 
 
 def product_rows(
     snapshots: Sequence[ProductSnapshot], source: str, imported_at: dt.datetime
 ) -> list[dict[str, Any]]:
     """Rows for product_snapshots, in key order."""
-    rows = [snapshot_row(s, PRODUCT_COLUMNS, source, imported_at) for s in snapshots]
-    rows.sort(key=lambda r: (r["product_id"], r["captured_at"], r["content_hash"]))
+    return _rows_in_key_order(snapshots, PRODUCT_COLUMNS, "product_id", source, imported_at)
+
+
+def _rows_in_key_order(
+    snapshots: Sequence[StoreSnapshot] | Sequence[ProductSnapshot],
+    columns: Sequence[str],
+    key: str,
+    source: str,
+    imported_at: dt.datetime,
+) -> list[dict[str, Any]]:
+    """The snapshots' rows sorted by `key`, capture time and content hash: the order of the
+    table's unique key, so concurrent imports take their row locks in the same order."""
+    rows = [snapshot_row(s, columns, source, imported_at) for s in snapshots]
+    rows.sort(key=lambda r: (r[key], r["captured_at"], r["content_hash"]))
     return rows
 
 

@@ -167,6 +167,21 @@ def _plain_text(cell: Cell, what: str) -> str | None:
     return str(cell)
 
 
+def _clean_text(cell: Cell, what: str, limit: int, too_long: str) -> str | None:
+    """The cell as clean text, None when blank. CellError when it is not text (`what` names what
+    it should be), is longer than `limit` characters (`too_long` says so) or holds a control
+    character."""
+    raw = _plain_text(cell, what)
+    if raw is None:
+        return None
+    if len(raw) > limit:
+        raise CellError(f"{too_long} ({len(raw)} characters); write at most {limit}")
+    text = clean(raw)
+    if text is not None:
+        _check_controls(text)
+    return text
+
+
 def _check_controls(text: str) -> None:
     if text.isprintable():
         return
@@ -206,15 +221,9 @@ def parse_text(cell: Cell) -> str | None:
     """
     if _fast(cell, MAX_TEXT):
         return cell
-    raw = _plain_text(cell, "text")
-    if raw is None:
-        return None
-    if len(raw) > MAX_TEXT:
-        raise CellError(f"is too long ({len(raw)} characters); write at most {MAX_TEXT}")
-    text = clean(raw)
+    text = _clean_text(cell, "text", MAX_TEXT, "is too long")
     if text is None:
         return None
-    _check_controls(text)
     if not text.isprintable():
         text = _LINE_BREAKS.sub(" ", text)
     if text.startswith("'") and text[1:].startswith(FORMULA_START):
@@ -226,15 +235,9 @@ def parse_id(cell: Cell) -> str | None:
     """A store or product ID: one word, as typed (a number cell 123.0 reads as "123")."""
     if _fast(cell, MAX_ID) and " " not in cell:
         return cell
-    raw = _plain_text(cell, "an ID")
-    if raw is None:
-        return None
-    if len(raw) > MAX_ID:
-        raise CellError(f"is too long for an ID ({len(raw)} characters); write at most {MAX_ID}")
-    text = clean(raw)
+    text = _clean_text(cell, "an ID", MAX_ID, "is too long for an ID")
     if text is None:
         return None
-    _check_controls(text)
     if not text.isprintable() or " " in text:
         raise CellError(f"{quote(text)} contains a space or line break; an ID is one word")
     return text
