@@ -27,9 +27,6 @@ from calendar_service.entrypoints.cli_preferences import preferences
 from calendar_service.entrypoints.cli_reminders import preview, remind
 from calendar_service.entrypoints.render_verdict import report_text
 from calendar_service.errors import UserError
-from calendar_service.services.eligibility import store_report
-from calendar_service.services.importing import import_files, read_limits
-from calendar_service.services.sample import load_sample
 from calendar_service.text.catalog import (
     catalog_json,
     catalog_text,
@@ -94,6 +91,8 @@ def import_(files: tuple[Path, ...], skip_invalid: bool, now_text: str | None) -
     """
     container = get_container()
     now = instant(now_text, container.settings.tz)
+    from calendar_service.services.importing import import_files, read_limits  # noqa: PLC0415
+
     outcomes = import_files(
         list(files),
         container.repository,
@@ -126,6 +125,8 @@ def eligibility(
     container = get_container()
     settings = container.settings
     at = instant(at_text, settings.tz, "--at")
+    from calendar_service.services.eligibility import store_report  # noqa: PLC0415
+
     report = store_report(
         container.catalog,
         container.repository,
@@ -195,6 +196,8 @@ def run(
     now = start or dt.datetime.now(settings.tz)
     repository = container.repository  # creates the schema, or upgrades it, before serving
     if sample:
+        from calendar_service.services.sample import load_sample  # noqa: PLC0415
+
         added = load_sample(settings.sample_dir, repository, settings.tz, now)
         if added:
             click.echo(f"sample data loaded: {added} stores from {settings.sample_dir}", err=True)

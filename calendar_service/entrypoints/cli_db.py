@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from calendar_service.adapters.db.schema import Standing
 from calendar_service.bootstrap import Container
 from calendar_service.settings import load_settings
 
@@ -26,6 +25,8 @@ def current() -> None:
     Exits 0 when it is at the head, 3 when an upgrade is pending, 4 when the database was
     written by a newer release, 5 when it is not this service's database.
     """
+    from calendar_service.adapters.db.schema import Standing  # noqa: PLC0415  # only when used
+
     container = _container()
     state = container.migrations.current(container.engine)
     click.echo(state.describe())

@@ -14,9 +14,6 @@ from calendar_service.entrypoints.cli_common import (
     instant,
 )
 from calendar_service.errors import UnknownStoreError
-from calendar_service.feeds import parse_options
-from calendar_service.services.feed_links import issue_feed_url
-from calendar_service.services.feeds import catalog_feed, stores_feed
 
 
 @click.command()
@@ -39,6 +36,9 @@ def feed(
     container = get_container()
     settings = container.settings
     now = instant(now_text, settings.tz)
+    from calendar_service.feeds import parse_options  # noqa: PLC0415  # only when used
+    from calendar_service.services.feeds import catalog_feed, stores_feed  # noqa: PLC0415
+
     options = parse_options({"lang": lang})
     if not stores:
         built = catalog_feed(
@@ -100,6 +100,8 @@ def feed_url(
         click.echo(f"revoked {revoked} earlier URL{'s' if revoked != 1 else ''}", err=True)
         if revoke:
             return
+    from calendar_service.services.feed_links import issue_feed_url  # noqa: PLC0415
+
     links = issue_feed_url(repository, container.settings.base_url, stores or None, lang)
     click.echo(links.https)
     click.echo(links.webcal)

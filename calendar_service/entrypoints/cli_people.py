@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.domain.recipients import robot_id_of
 from calendar_service.domain.subscriptions import (
     DEFAULT_LOCALE,
@@ -25,7 +24,9 @@ from calendar_service.entrypoints.cli_preferences import (
     lang_option,
 )
 from calendar_service.errors import UnknownStoreError, UserError
-from calendar_service.services.robot_subscriptions import subscribe_robot
+
+if TYPE_CHECKING:
+    from calendar_service.adapters.db.api_keys import ApiKeys
 
 ROBOT_OPTIONS = (("dingtalk", "DingTalk"), ("wecom", "WeCom (企业微信)"), ("feishu", "Feishu"))
 
@@ -145,6 +146,8 @@ def _subscribe_robot(
     container = get_container()
     try:
         preferences = Preferences.checked(cycles, include_ineligible, daily_summary, None)
+        from calendar_service.services.robot_subscriptions import subscribe_robot  # noqa: PLC0415
+
         done = subscribe_robot(
             container.robots,
             container.repository,

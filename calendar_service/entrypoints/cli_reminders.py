@@ -10,7 +10,6 @@ import click
 from calendar_service.entrypoints import cli_text
 from calendar_service.entrypoints.cli_common import date_option, get_container, instant, print_json
 from calendar_service.errors import UserError
-from calendar_service.services.reminder_pass import reminder_pass
 
 
 @click.command()
@@ -28,6 +27,8 @@ def remind(now_text: str | None, dry_run: bool) -> None:
         return
     composer = container.composer()
     try:
+        from calendar_service.services.reminder_pass import reminder_pass  # noqa: PLC0415
+
         done = reminder_pass(
             container.catalog,
             container.repository,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from calendar_service.services.importing import FileOutcome
-from calendar_service.services.preview import Preview
+if TYPE_CHECKING:  # the CLI starts without the use cases it does not run
+    from calendar_service.services.importing import FileOutcome
+    from calendar_service.services.preview import Preview
 
 
 def import_summary(outcome: FileOutcome) -> str:
