@@ -130,6 +130,7 @@ def create_app(
                 url,
                 stamp,
                 stale_after,
+                container.evaluator,
             )
 
         # The stores are judged as of the day: a new day is a new feed.

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from calendar_service.adapters.workdays import HOLIDAYS
 from calendar_service.domain.catalog import Catalog, Cycle
 from calendar_service.domain.cycles import Occurrence, occurrences
+from calendar_service.domain.evaluator import Evaluator
 from calendar_service.feeds import FeedOptions, build_feed, feed_range
 from calendar_service.services.eligibility import SnapshotReader
 from calendar_service.services.feed_verdicts import judge_stores
@@ -120,10 +121,20 @@ def store_feed(
     feed_url: str | None,
     catalog_stamp: dt.datetime,
     stale_after: dt.timedelta,
+    evaluator: Evaluator | None = None,
 ) -> FeedFile:
     """A store's private feed: the catalog's windows, each titled with the store's verdict."""
     return stores_feed(
-        catalog, reader, [store_id], tz, now, options, feed_url, catalog_stamp, stale_after
+        catalog,
+        reader,
+        [store_id],
+        tz,
+        now,
+        options,
+        feed_url,
+        catalog_stamp,
+        stale_after,
+        evaluator,
     )
 
 
@@ -137,10 +148,12 @@ def stores_feed(
     feed_url: str | None,
     catalog_stamp: dt.datetime,
     stale_after: dt.timedelta,
+    evaluator: Evaluator | None = None,
 ) -> FeedFile:
     """One store's feed, or one feed over several (agency staff): one event per window listing
     the stores by status. Judged as of the start of today, so the bytes change with the data or
-    the day, not the clock.
+    the day, not the clock. A long-lived process passes its `evaluator` (the rulebook, the
+    windows' plans and the judgements it has made stay warm from one feed to the next).
     """
     if not store_ids:
         raise ValueError("a store feed needs at least one store")
@@ -148,7 +161,7 @@ def stores_feed(
     today = now.astimezone(tz).date()
     at = dt.datetime.combine(today, dt.time(), tzinfo=tz)
     locale = options.lang
-    judged = judge_stores(catalog, reader, store_ids, found, at, stale_after, locale, tz)
+    judged = judge_stores(catalog, reader, store_ids, found, at, stale_after, locale, tz, evaluator)
     stamp = max([catalog_stamp, *judged.captured])
     many = len(judged.names) > 1
     suffix = " · 1688活动日历" if locale == "zh-CN" else " · 1688 promotion calendar"
