@@ -17,6 +17,7 @@ import pytest
 from calendar_service.adapters.db.reminder_store import ReminderStore, StoredReminder
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.domain.catalog import Catalog
+from calendar_service.domain.planning import DIGEST, STATUS_CHANGE
 from calendar_service.domain.reminders import ReminderStatus
 from calendar_service.mail.transport import SmtpTransport, Transport, parse_smtp_url
 from calendar_service.services.compose import InlineComposer, MailSettings
@@ -144,3 +145,22 @@ def of_address(
 
 def with_status(found: list[StoredReminder], status: ReminderStatus) -> list[StoredReminder]:
     return [s for s in found if s.row.status is status]
+
+
+Told = frozenset[tuple[str, str, str]]  # store, occurrence (or "digest"), kind
+
+
+def carried(store: ReminderStore) -> dict[str, Told]:
+    """The reminders each sent message carried, by message id, named as a preview's items."""
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for s in store.all():
+        row = s.row
+        if row.status is not ReminderStatus.SENT:
+            continue
+        occurrence = row.occurrence_key
+        if row.kind == DIGEST:
+            occurrence = "digest"
+        elif row.kind == STATUS_CHANGE:
+            occurrence = ":".join(occurrence.split(":")[:2])
+        found.setdefault(row.message_id or "", set()).add((row.store_id, occurrence, row.kind))
+    return {mid: frozenset(told) for mid, told in found.items()}

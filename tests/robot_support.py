@@ -13,14 +13,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.db.tables import METADATA
-from calendar_service.domain.planning import DIGEST, STATUS_CHANGE
-from calendar_service.domain.reminders import ReminderStatus
+from calendar_service.domain.planning import DIGEST
 from calendar_service.robots import Channel, feishu
 from calendar_service.services.sample import load_sample
 from tests.cli import PROJECT, Result, run_cli
+from tests.reminder_support import Told
 from tests.robot_server import RobotServer
 from tests.times import CST, SAMPLE_CAPTURED
 
@@ -31,8 +30,6 @@ SIGNUP_MORNING = "2026-12-15T10:00"
 JINYUAN, SHENGYUAN, HUAMEI = "b2b-220011", "b2b-220001", "b2b-220003"
 NAMES = {JINYUAN: "深圳市锦源小家电有限公司", SHENGYUAN: "温州市盛源服装有限公司",
          HUAMEI: "佛山华美玩具有限公司"}  # fmt: skip
-
-Told = frozenset[tuple[str, str, str]]  # store, occurrence (or "digest"), kind
 
 
 def token(channel: Channel, n: int = 1) -> str:
@@ -99,22 +96,6 @@ def raw_database(engine: Engine) -> str:
         for table in METADATA.sorted_tables:
             lines += [f"{table.name}: {tuple(row)!r}" for row in connection.execute(select(table))]
     return "\n".join(lines)
-
-
-def carried(store: ReminderStore) -> dict[str, Told]:
-    """The reminders each sent message carried, by message id, named as a preview's items."""
-    found: dict[str, set[tuple[str, str, str]]] = {}
-    for s in store.all():
-        row = s.row
-        if row.status is not ReminderStatus.SENT:
-            continue
-        occurrence = row.occurrence_key
-        if row.kind == DIGEST:
-            occurrence = "digest"
-        elif row.kind == STATUS_CHANGE:
-            occurrence = ":".join(occurrence.split(":")[:2])
-        found.setdefault(row.message_id or "", set()).add((row.store_id, occurrence, row.kind))
-    return {mid: frozenset(told) for mid, told in found.items()}
 
 
 def previewed_items(preview: dict[str, Any]) -> Told:

@@ -19,8 +19,7 @@ from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.adapters.workdays import ChineseWorkdays
 from calendar_service.domain.catalog import Catalog
-from calendar_service.domain.planning import DIGEST, STATUS_CHANGE, SendDays
-from calendar_service.domain.reminders import ReminderStatus
+from calendar_service.domain.planning import DIGEST, SendDays
 from calendar_service.mail.transport import SmtpTransport, parse_smtp_url
 from calendar_service.services.compose import InlineComposer
 from calendar_service.services.delivery import Channels
@@ -28,6 +27,7 @@ from calendar_service.services.dispatch import run_dispatch
 from calendar_service.services.planning import plan
 from calendar_service.services.preview import Preview
 from calendar_service.services.status_watch import watch_daily_statuses
+from tests.reminder_support import Told, carried
 from tests.reminder_volume_support import (
     AGENCY,
     SELLER,
@@ -44,7 +44,6 @@ START = dt.datetime(2026, 12, 31, 8, tzinfo=CST)
 FIRST, LAST = dt.date(2027, 1, 1), dt.date(2027, 1, 31)
 
 Message = tuple[str, str, str]  # recipient, local send time, subject
-Told = frozenset[tuple[str, str, str]]  # store, occurrence (or "digest"), kind
 
 
 def test_a_month_sent_is_the_month_previewed(
@@ -82,8 +81,8 @@ def test_a_month_sent_is_the_month_previewed(
     received = _received(smtp_server)  # by Message-ID
     expected = [p for p in previewed if p.send_at.date() >= FIRST]
     assert sorted(received.values()) == sorted(_message(p) for p in expected)
-    carried = _carried(store)
-    by_message = {m: carried[mid] for mid, m in received.items()}
+    sent = carried(store)
+    by_message = {m: sent[mid] for mid, m in received.items()}
     for p in expected:
         assert by_message[_message(p)] == _items(p), _message(p)
 
@@ -112,19 +111,3 @@ def _received(server: SmtpServer) -> dict[str, Message]:
             assert mid not in found  # nothing sent twice
             found[mid] = (m.rcpt_tos[0], f"{when:%Y-%m-%d %H:%M}", str(parsed["Subject"]))
     return found
-
-
-def _carried(store: ReminderStore) -> dict[str, Told]:
-    """The reminders each sent message carried, by Message-ID, named as the preview's items."""
-    found: dict[str, set[tuple[str, str, str]]] = {}
-    for s in store.all():
-        row = s.row
-        if row.status is not ReminderStatus.SENT:
-            continue
-        occurrence = row.occurrence_key
-        if row.kind == DIGEST:
-            occurrence = "digest"
-        elif row.kind == STATUS_CHANGE:
-            occurrence = ":".join(occurrence.split(":")[:2])
-        found.setdefault(row.message_id or "", set()).add((row.store_id, occurrence, row.kind))
-    return {mid: frozenset(told) for mid, told in found.items()}

@@ -19,6 +19,7 @@ from calendar_service.adapters.db.reminder_store import ReminderStore
 from calendar_service.adapters.db.repository import Repository
 from calendar_service.robots import Channel
 from calendar_service.robots.render import WECOM_MAX_CONTENT
+from tests.reminder_support import carried
 from tests.robot_server import Reply, RobotServer
 from tests.robot_support import (
     HUAMEI,
@@ -27,7 +28,6 @@ from tests.robot_support import (
     SHENGYUAN,
     SIGNUP_MORNING,
     Cli,
-    carried,
     clear_of_feishu_busy_times,
     cli,
     previewed_items,
