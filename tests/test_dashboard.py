@@ -60,6 +60,17 @@ def login_token(client: TestClient) -> str:
     return form_token(client.get("/login").text)
 
 
+def sign_in(client: TestClient, container: Container) -> None:
+    """Sign `client` in with a new staff key, through the sign-in form."""
+    key = ApiKeys(container.engine).create("staff", NOW)
+    signed = client.post(
+        "/login",
+        data={"key": key, "next": "/", "csrf": login_token(client)},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303, signed.text
+
+
 @pytest.fixture
 def site(database_url: str) -> Iterator[Site]:
     made = Site(database_url)

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.bootstrap import Container
 from calendar_service.dashboard import preview_view
 from calendar_service.dashboard.pages import messages as messages_words
@@ -23,7 +22,7 @@ from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT
 from tests.dashboard_preview_support import AGENCY, OWNER, OWNER_STORE, subscribe_sample
-from tests.test_dashboard import login_token
+from tests.test_dashboard import sign_in
 from tests.times import CST, WEB_CLOCK
 
 
@@ -35,13 +34,7 @@ class Site:
         load_sample(PROJECT / "data" / "sample", self.container.repository, CST, WEB_CLOCK)
         self.stores = subscribe_sample(self.container.repository)
         self.client = TestClient(create_app(self.container, lambda: WEB_CLOCK))
-        key = ApiKeys(self.container.engine).create("staff", WEB_CLOCK)
-        signed = self.client.post(
-            "/login",
-            data={"key": key, "next": "/", "csrf": login_token(self.client)},
-            follow_redirects=False,
-        )
-        assert signed.status_code == 303, signed.text
+        sign_in(self.client, self.container)
 
     def expected(self, recipient: str, days: int) -> list[tuple[str, str]]:
         """(day, subject) of each message the use case lists over `days` days from today."""

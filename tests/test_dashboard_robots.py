@@ -6,16 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from calendar_service.adapters.db.api_keys import ApiKeys
 from calendar_service.bootstrap import Container
 from calendar_service.domain.locale import locale_of
 from calendar_service.domain.recipients import Robot
@@ -25,8 +23,8 @@ from calendar_service.services.sample import load_sample
 from calendar_service.settings import load_settings
 from tests.cli import PROJECT, run_cli
 from tests.server_support import free_port, running_server, server_env
-from tests.test_browser import ARGS, ARTIFACTS, CHROMIUM
-from tests.test_dashboard import form_token, login_token
+from tests.test_browser import ARTIFACTS, browser
+from tests.test_dashboard import form_token, sign_in
 from tests.times import CST, WEB_CLOCK
 
 TOKEN = "8f3c2a9be14d7c605a1e93f27b4c8d0e6a5f1b2c3d4e5f60718293a4b5c6d7e8"
@@ -44,13 +42,7 @@ class Site:
         self.container = Container(settings)
         load_sample(PROJECT / "data" / "sample", self.container.repository, CST, WEB_CLOCK)
         self.client = TestClient(create_app(self.container, lambda: WEB_CLOCK))
-        key = ApiKeys(self.container.engine).create("staff", WEB_CLOCK)
-        signed = self.client.post(
-            "/login",
-            data={"key": key, "next": "/", "csrf": login_token(self.client)},
-            follow_redirects=False,
-        )
-        assert signed.status_code == 303, signed.text
+        sign_in(self.client, self.container)
 
     def listed(self, lang: str = "zh") -> tuple[str, list[str]]:
         """The overview searched for LISTED: its form token and the stores its robot form lists."""
@@ -277,6 +269,7 @@ def test_the_reminders_page_shows_a_robot_by_its_name(site: Site) -> None:
 
 # In a browser on a phone ---------------------------------------------------------------------
 
+FIXTURES = (browser,)  # Chromium, one per module, as the dashboard's browser tests use it
 LINKS_KEY = "the robots section's key for the phone-width check"
 # Every element of the section, measured against the page's width.
 SECTION_WIDTH = """() => {
@@ -286,20 +279,6 @@ SECTION_WIDTH = """() => {
     e => e.getBoundingClientRect().right));
   return {scroll: root.scrollWidth, client: root.clientWidth, right: Math.ceil(right)};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not (Path(CHROMIUM).exists() and shutil.which(CHROMIUM)):
-        pytest.fail(
-            f"Chromium is missing at {CHROMIUM}: the dashboard tests need it and must not skip. "
-            "Install Debian's package: apt-get install -y chromium",
-            pytrace=False,
-        )
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
